@@ -1,0 +1,44 @@
+# Flexwonen Limburg: set-up, demo, tests and packaging.
+# `make demo` and `make test` run the set-up themselves when it is missing.
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SETUP_STAMP := $(VENV)/.setup-complete
+PLUGIN := limburg_flexwonen_plugin
+OUTPUT ?= output
+
+# One GDAL/GEOS/PROJ for QGIS and the Python libraries; Debian's pyproj in a venv
+# needs to be told where PROJ's data is.
+export PROJ_DATA := /usr/share/proj
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup demo test bench package translations demo-data clean
+
+setup: $(SETUP_STAMP)
+
+$(SETUP_STAMP): requirements/constraints.txt requirements/dev.txt scripts/setup_system.sh
+	bash scripts/setup_system.sh
+	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt \
+		--no-binary shapely,pyogrio -r requirements/dev.txt
+	$(PY) scripts/check_stack.py
+	touch $@
+
+demo: setup
+	$(PY) scripts/run_demo.py --output $(OUTPUT)
+
+test: setup package
+	$(PY) -m pytest tests
+
+bench: setup
+	$(PY) scripts/benchmark.py
+
+demo-data: setup
+	$(PY) scripts/make_demo_data.py --output test_data/limburg_demo.gpkg
+
+package: setup
+	$(PY) scripts/build_package.py --output dist/$(PLUGIN).zip
+
+clean:
+	rm -rf dist $(OUTPUT) .pytest_cache

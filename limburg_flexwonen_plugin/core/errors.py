@@ -1,0 +1,35 @@
+"""Errors and per-feature remarks that name the layer, the feature and the field."""
+from typing import Optional
+
+
+class InputError(ValueError):
+    """Input that cannot be analysed at all (empty layer, no CRS, missing field...).
+
+    The message always names the layer and, where it applies, the feature and field,
+    so that the user knows exactly what to fix.
+    """
+
+    def __init__(self, message: str, layer: Optional[str] = None,
+                 feature: Optional[object] = None, field: Optional[str] = None):
+        self.layer = layer
+        self.feature = feature
+        self.field = field
+        self.detail = message
+        super().__init__(describe(message, layer, feature, field))
+
+
+class CancelledError(RuntimeError):
+    """Raised when the user cancels a run; no output is written."""
+
+
+def describe(message: str, layer: Optional[str] = None, feature: Optional[object] = None,
+             field: Optional[str] = None) -> str:
+    """Prefixes a message with where the problem is: layer 'x', feature 12, field 'beds'."""
+    where = []
+    if layer is not None:
+        where.append(f"layer '{layer}'")
+    if feature is not None:
+        where.append(f"feature {feature}")
+    if field is not None:
+        where.append(f"field '{field}'")
+    return f"{', '.join(where)}: {message}" if where else message

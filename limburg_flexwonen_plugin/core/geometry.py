@@ -1,0 +1,128 @@
+"""Geometry preparation shared by every analysis: CRS, repair, dimension checks.
+
+Metric work always happens in RD New (EPSG:28992), whatever the input CRS.
+"""
+from typing import List, Tuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from .errors import InputError
+
+WORKING_CRS = "EPSG:28992"
+
+# Roughly the Netherlands plus a wide margin, in RD metres: data far outside this box
+# is almost certainly in the wrong CRS (or has none declared correctly).
+RD_PLAUSIBLE_BOUNDS = (-100_000.0, 200_000.0, 400_000.0, 750_000.0)
+
+
+def to_working_crs(frame: gpd.GeoDataFrame, layer: str) -> gpd.GeoDataFrame:
+    """Returns the frame in RD New; refuses a frame without a CRS."""
+    if frame.crs is None:
+        raise InputError("the layer has no coordinate reference system; set one in the "
+                         "layer properties (for Dutch data usually EPSG:28992)", layer=layer)
+    if frame.crs.equals(WORKING_CRS) or frame.crs.to_epsg() == 28992:
+        return frame
+    return frame.to_crs(WORKING_CRS)
+
+
+def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarray, List[str]]:
+    """Repairs invalid geometries and keeps only the wanted dimension.
+
+    ``dimension`` is "polygon", "point" or "point_or_polygon". Returns the repaired
+    geometries (None where nothing usable remains) and one remark per feature
+    ("" when the feature was fine).
+    """
+    geometries = np.asarray(geometries, dtype=object)
+    count = len(geometries)
+    remarks = [""] * count
+    result = np.empty(count, dtype=object)
+    if count == 0:
+        return result, remarks
+
+    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
+    # Z and M values play no role in a planar rule; drop them once here.
+    flat = shapely.force_2d(np.where(missing, None, geometries))
+    valid = shapely.is_valid(flat)
+    needs_repair = ~missing & ~valid
+    if needs_repair.any():
+        reasons = shapely.is_valid_reason(flat[needs_repair])
+        repaired = shapely.make_valid(flat[needs_repair], method="structure", keep_collapsed=False)
+        flat = flat.copy()
+        flat[needs_repair] = repaired
+        for position, reason in zip(np.flatnonzero(needs_repair), reasons):
+            remarks[position] = f"invalid geometry repaired ({reason})"
+
+    type_ids = shapely.get_type_id(flat)
+    dims = shapely.get_dimensions(flat)
+    for position in range(count):
+        geometry = flat[position]
+        if missing[position] or geometry is None or shapely.is_empty(geometry):
+            remarks[position] = _join(remarks[position], "no geometry")
+            result[position] = None
+            continue
+        if type_ids[position] == 7:  # GeometryCollection left by a repair
+            geometry = _keep_dimension(geometry, dimension)
+            if geometry is None:
+                remarks[position] = _join(remarks[position], "nothing usable left after repair")
+                result[position] = None
+                continue
+            dim = shapely.get_dimensions(geometry)
+        else:
+            dim = dims[position]
+        if dim == 1 or (dimension == "polygon" and dim != 2) or (dimension == "point" and dim != 0):
+            wanted = {"polygon": "polygons", "point": "points",
+                      "point_or_polygon": "points or polygons"}[dimension]
+            remarks[position] = _join(remarks[position],
+                                      f"{_type_name(geometry)} geometry not supported, expected {wanted}")
+            result[position] = None
+            continue
+        result[position] = geometry
+    return result, remarks
+
+
+def prepare_layer(frame: gpd.GeoDataFrame, layer: str, dimension: str) -> Tuple[gpd.GeoDataFrame, pd.Series]:
+    """CRS check and reprojection, repair; returns the frame in RD and a remark per row."""
+    if frame is None or len(frame) == 0:
+        raise InputError("the layer has no features", layer=layer)
+    frame = to_working_crs(frame, layer)
+    geometries, remarks = repair_geometries(frame.geometry.values, dimension)
+    prepared = frame.copy()
+    prepared[prepared.geometry.name] = gpd.GeoSeries(geometries, index=frame.index, crs=WORKING_CRS)
+    return prepared, pd.Series(remarks, index=frame.index, dtype=object)
+
+
+def check_plausible_extent(frame: gpd.GeoDataFrame, layer: str) -> None:
+    """Refuses data that lies nowhere near the Netherlands once in RD."""
+    geoms = frame.geometry.values
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not present.any():
+        raise InputError("no feature has a usable geometry", layer=layer)
+    minx, miny, maxx, maxy = shapely.total_bounds(geoms[present])
+    bx0, by0, bx1, by1 = RD_PLAUSIBLE_BOUNDS
+    if maxx < bx0 or minx > bx1 or maxy < by0 or miny > by1:
+        raise InputError(
+            f"the features lie far outside the Netherlands (extent {minx:.0f}, {miny:.0f} – "
+            f"{maxx:.0f}, {maxy:.0f} in EPSG:28992); check the layer's CRS", layer=layer)
+
+
+def _keep_dimension(geometry, dimension: str):
+    parts = shapely.get_parts(geometry)
+    dims = shapely.get_dimensions(parts)
+    wanted = 2 if dimension == "polygon" else (0 if dimension == "point" else max(dims.max(), 0))
+    if wanted == 1:
+        return None
+    kept = parts[dims == wanted]
+    if len(kept) == 0:
+        return None
+    return shapely.union_all(kept)
+
+
+def _type_name(geometry) -> str:
+    return shapely.get_type_id(geometry) in (1, 5) and "line" or geometry.geom_type.lower()
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first}; {second}" if first else second

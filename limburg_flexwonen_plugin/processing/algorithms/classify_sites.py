@@ -1,0 +1,176 @@
+"""Processing algorithm: Classify candidate sites by built-up area."""
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessing,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsWkbTypes)
+
+from ...core.classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
+from ...core.errors import InputError
+from ...core.rules import class_label, location_rules
+from ...qgis_bridge import kind_of, make_fields, source_to_frame, write_frame
+from ..base import FlexwonenAlgorithm
+from ...language import user_language
+
+RESULT_FIELDS = (
+    ("site_id", "string"), ("location_class", "string"), ("location_label", "string"),
+    ("inside_share", "double"), ("distance_m", "double"), ("nearest_kern", "string"),
+    ("gm_code", "string"), ("gm_name", "string"), ("region", "string"),
+    ("municipality_share", "double"), ("straddles_municipalities", "bool"),
+    ("edge_distance_m", "double"), ("min_inside_share", "double"),
+    ("rules_version", "string"), ("remarks", "string"),
+)
+
+
+class ClassifySitesAlgorithm(FlexwonenAlgorithm):
+    ALGORITHM_ID = "classifysites"
+    DISPLAY_NAME = "Classify candidate sites by built-up area"
+    GROUP_ID = "location"
+    HELP = (
+        "Classifies each candidate site (point or polygon) as inside, at the edge of, or "
+        "outside the existing built-up area.\n\n"
+        "Rule: a site is inside when at least the minimum share of its area lies inside the "
+        "built-up area (a point: when it lies inside or on the boundary); at the edge when it "
+        "is not inside but overlaps, touches or lies within the edge distance of the built-up "
+        "area; outside otherwise.\n\n"
+        "Candidate sites: points or polygons in any CRS; all measurements are made in "
+        "EPSG:28992 (RD New).\n"
+        "Site id field: the field that identifies a site in the output (default: feature id).\n"
+        "Built-up area: polygons of the existing built-up area ('kernen').\n"
+        "Kern name field: the field with the kern's name, reported as the nearest kern.\n"
+        "Edge distance (m): sites within this distance of the built-up area are edge sites.\n"
+        "Minimum inside share: share of a site's area (0–1) that must lie inside for 'inside'.\n"
+        "Municipalities (optional): adds the municipality holding the largest part of each "
+        "site, with a flag when the site straddles municipalities.\n\n"
+        "Invalid geometries are repaired and noted in 'remarks'; sites without a usable "
+        "geometry get no class and a remark. The output keeps the input attributes and adds "
+        "the result fields, including the parameters and rules version used."
+    )
+
+    SITES = "SITES"
+    SITE_ID_FIELD = "SITE_ID_FIELD"
+    BUILTUP = "BUILTUP"
+    KERN_NAME_FIELD = "KERN_NAME_FIELD"
+    EDGE_DISTANCE = "EDGE_DISTANCE"
+    MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
+    MUNICIPALITIES = "MUNICIPALITIES"
+    MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
+    MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
+    REGION_FIELD = "REGION_FIELD"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):
+        defaults = ClassificationParameters.defaults()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Candidate sites"),
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILTUP, self.tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.KERN_NAME_FIELD, self.tr("Kern name field"), defaultValue="kern_name",
+            parentLayerParameterName=self.BUILTUP, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.EDGE_DISTANCE, self.tr("Edge distance (m)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.edge_distance_m,
+            minValue=0.0, maxValue=10000.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_INSIDE_SHARE, self.tr("Minimum share inside for 'inside' (0–1)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
+            minValue=0.01, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MUNICIPALITIES, self.tr("Municipalities"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        for name, label, default in (
+                (self.MUNICIPALITY_CODE_FIELD, "Municipality code field", "gm_code"),
+                (self.MUNICIPALITY_NAME_FIELD, "Municipality name field", "gm_name"),
+                (self.REGION_FIELD, "Region field", "region")):
+            self.addParameter(QgsProcessingParameterField(
+                name, self.tr(label), defaultValue=default,
+                parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Classified sites")))
+
+    def run(self, parameters, context, feedback):
+        sites_source = self.parameterAsSource(parameters, self.SITES, context)
+        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
+        if sites_source is None:
+            raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
+        if builtup_source is None:
+            raise InputError("no built-up area layer given", layer=self.tr("Built-up area"))
+        sites_name = _layer_name(self, parameters, self.SITES, context, self.tr("Candidate sites"))
+        builtup_name = _layer_name(self, parameters, self.BUILTUP, context, self.tr("Built-up area"))
+        site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
+        kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
+        settings = ClassificationParameters(
+            self.parameterAsDouble(parameters, self.EDGE_DISTANCE, context),
+            self.parameterAsDouble(parameters, self.MIN_INSIDE_SHARE, context))
+        progress = self.progress_for(feedback)
+
+        feedback.pushInfo(self.tr("Reading layers…"))
+        sites = source_to_frame(sites_source, sites_name, feedback=feedback)
+        builtup = source_to_frame(builtup_source, builtup_name, [kern_field] if kern_field else [],
+                                  feedback=feedback)
+        municipalities = None
+        fields = MunicipalityFields()
+        muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
+        muni_name = None
+        if muni_source is not None:
+            muni_name = _layer_name(self, parameters, self.MUNICIPALITIES, context,
+                                    self.tr("Municipalities"))
+            fields = MunicipalityFields(
+                self.parameterAsString(parameters, self.MUNICIPALITY_CODE_FIELD, context) or "gm_code",
+                self.parameterAsString(parameters, self.MUNICIPALITY_NAME_FIELD, context) or "gm_name",
+                self.parameterAsString(parameters, self.REGION_FIELD, context) or "region")
+            municipalities = source_to_frame(muni_source, muni_name,
+                                             [fields.code, fields.name, fields.region],
+                                             feedback=feedback)
+        feedback.pushInfo(self.tr("Classifying {0} sites…").format(len(sites)))
+        result = classify_sites(
+            sites, builtup, settings, municipalities, site_id_field=site_id_field,
+            kern_name_field=kern_field, municipality_fields=fields, sites_layer=sites_name,
+            builtup_layer=builtup_name, municipalities_layer=muni_name or "municipalities",
+            progress=progress.scaled(0, 90))
+
+        rules = location_rules()
+        language = user_language()
+        result["location_label"] = [class_label(rules, value, language) for value in result["location_class"]]
+        output_frame, output_fields = _with_input_attributes(result, sites, site_id_field, sites_source)
+        geometry_type = QgsWkbTypes.flatType(sites_source.wkbType())
+        multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry
+        if multipart:
+            geometry_type = QgsWkbTypes.multiType(geometry_type)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields,
+                                             geometry_type, QgsCoordinateReferenceSystem("EPSG:28992"))
+        write_frame(output_frame, sink, output_fields, feedback=None, multipart=multipart)
+        feedback.setProgress(100)
+        for location_class in ("inside", "edge", "outside"):
+            feedback.pushInfo(f"{class_label(rules, location_class, language)}: "
+                              f"{int((result['location_class'] == location_class).sum())}")
+        return {self.OUTPUT: dest_id}
+
+
+def _layer_name(algorithm, parameters, name, context, fallback):
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    return layer.name() if layer is not None else fallback
+
+
+def _with_input_attributes(result, sites, site_id_field, source):
+    """The input's own attributes first (those not clashing with result names), then ours."""
+    result_names = {name for name, _ in RESULT_FIELDS}
+    kept = [field for field in source.fields() if field.name() not in result_names
+            and field.name().lower() != "fid"]
+    frame = result.copy()
+    for field in kept:
+        frame[field.name()] = sites[field.name()].values
+    fields = make_fields([])
+    for field in kept:
+        fields.append(field)
+    id_kind = "string"
+    if site_id_field:
+        id_kind = kind_of(sites[site_id_field].dtype)
+    elif len(result):
+        id_kind = "int"
+    for name, kind in RESULT_FIELDS:
+        fields.append(make_fields([(name, id_kind if name == "site_id" else kind)])[0])
+    return frame, fields

@@ -1,0 +1,47 @@
+"""The Processing provider (id ``flexwonen``)."""
+import importlib
+import inspect
+import pkgutil
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..paths import resource
+from . import algorithms
+from .base import FlexwonenAlgorithm
+
+PROVIDER_ID = "flexwonen"
+
+
+def algorithm_classes():
+    """Every algorithm class, one per module of ``processing.algorithms``, sorted by id."""
+    classes = []
+    for module_info in pkgutil.iter_modules(algorithms.__path__):
+        module = importlib.import_module(f"{algorithms.__name__}.{module_info.name}")
+        for _, member in inspect.getmembers(module, inspect.isclass):
+            if (issubclass(member, FlexwonenAlgorithm) and member is not FlexwonenAlgorithm
+                    and member.__module__ == module.__name__):
+                classes.append(member)
+    return sorted(classes, key=lambda cls: cls.ALGORITHM_ID)
+
+
+class FlexwonenProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return QCoreApplication.translate("FlexwonenProvider", "Flexwonen Limburg")
+
+    def longName(self):
+        return self.name()
+
+    def icon(self):
+        return QIcon(str(resource("icons", "flexwonen.svg")))
+
+    def svgIconPath(self):
+        return str(resource("icons", "flexwonen.svg"))
+
+    def loadAlgorithms(self):
+        for algorithm_class in algorithm_classes():
+            self.addAlgorithm(algorithm_class())

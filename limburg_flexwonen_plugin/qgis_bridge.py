@@ -1,0 +1,175 @@
+"""The thin bridge between QGIS layers and GeoDataFrames.
+
+Features travel as WKB in bulk; the QGIS feature id becomes the frame's index, so
+results can be matched back to the input features and messages can name them.
+"""
+import datetime
+from typing import Dict, Iterable, List, Optional
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest,
+                       QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from .core.errors import CancelledError
+
+
+def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]] = None,
+                    feedback=None) -> gpd.GeoDataFrame:
+    """Reads a QgsFeatureSource (or vector layer) into a GeoDataFrame indexed by feature id.
+
+    ``field_names`` limits the attributes read (None: all). Curved geometries are
+    segmentised, since shapely has no curves.
+    """
+    fields = source.fields()
+    if field_names is None:
+        names = [f.name() for f in fields]
+    else:
+        names = [name for name in dict.fromkeys(field_names) if name]
+    indices = [fields.indexOf(name) for name in names]
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes([i for i in indices if i >= 0])
+    ids: List[int] = []
+    wkbs: List[Optional[bytes]] = []
+    columns: Dict[str, list] = {name: [] for name in names}
+    for number, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and number % 10_000 == 0:
+            if feedback.isCanceled():
+                raise CancelledError("cancelled by the user")
+        ids.append(feature.id())
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull():
+            wkbs.append(None)
+        else:
+            if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                geometry = QgsGeometry(geometry.constGet().segmentize())
+            wkbs.append(bytes(geometry.asWkb()))
+        attributes = feature.attributes()
+        for name, index in zip(names, indices):
+            columns[name].append(python_value(attributes[index]) if index >= 0 else None)
+    geometries = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    crs = crs_of(source.sourceCrs())
+    frame = gpd.GeoDataFrame(columns, geometry=geometries, crs=crs, index=pd.Index(ids, name="fid"))
+    frame.attrs["layer_name"] = layer_name
+    return frame
+
+
+def table_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]] = None) -> pd.DataFrame:
+    """Reads attributes only (a table without geometry, or a layer's table)."""
+    fields = source.fields()
+    names = [f.name() for f in fields] if field_names is None else [n for n in field_names if n]
+    indices = [fields.indexOf(name) for name in names]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes([i for i in indices if i >= 0])
+    ids, columns = [], {name: [] for name in names}
+    for feature in source.getFeatures(request):
+        ids.append(feature.id())
+        attributes = feature.attributes()
+        for name, index in zip(names, indices):
+            columns[name].append(python_value(attributes[index]) if index >= 0 else None)
+    frame = pd.DataFrame(columns, index=pd.Index(ids, name="fid"))
+    frame.attrs["layer_name"] = layer_name
+    return frame
+
+
+def crs_of(qgis_crs: QgsCoordinateReferenceSystem):
+    """The pyproj-readable form of a QGIS CRS, or None when the layer has none."""
+    if qgis_crs is None or not qgis_crs.isValid():
+        return None
+    authid = qgis_crs.authid()
+    if authid and authid.upper().startswith("EPSG:"):
+        return authid
+    return qgis_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
+
+
+def python_value(value):
+    """QGIS attribute values as plain Python (NULL → None, QDate → date...)."""
+    if value is None or value == NULL or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    return value
+
+
+def qgis_value(value):
+    """Plain Python/numpy values as something a QgsFeature accepts."""
+    if value is None:
+        return NULL
+    if isinstance(value, (float, np.floating)):
+        return NULL if np.isnan(value) else float(value)
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, pd.Timestamp):
+        return QDateTime(value.to_pydatetime()) if not pd.isna(value) else NULL
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
+    if value is pd.NaT or value is pd.NA:
+        return NULL
+    return value
+
+
+_FIELD_TYPES = {
+    "string": QVariant.Type.String, "int": QVariant.Type.LongLong, "double": QVariant.Type.Double,
+    "bool": QVariant.Type.Bool, "date": QVariant.Type.Date, "datetime": QVariant.Type.DateTime,
+}
+
+
+def make_fields(spec: Iterable) -> QgsFields:
+    """QgsFields from (name, kind) pairs, kind one of string/int/double/bool/date."""
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, _FIELD_TYPES[kind]))
+    return fields
+
+
+def kind_of(dtype) -> str:
+    if pd.api.types.is_bool_dtype(dtype):
+        return "bool"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "int"
+    if pd.api.types.is_float_dtype(dtype):
+        return "double"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    return "string"
+
+
+def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
+                multipart: bool = False) -> int:
+    """Writes a (Geo)DataFrame's rows to a QgsFeatureSink in the order of ``fields``."""
+    has_geometry = isinstance(frame, gpd.GeoDataFrame)
+    wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry else None
+    names = [field.name() for field in fields]
+    columns = [frame[name].values if name in frame.columns else None for name in names]
+    total = max(len(frame), 1)
+    written = 0
+    for row in range(len(frame)):
+        if feedback is not None and row % 5_000 == 0:
+            if feedback.isCanceled():
+                raise CancelledError("cancelled by the user")
+        feature = QgsFeature(fields)
+        if has_geometry and wkbs[row] is not None:
+            geometry = QgsGeometry()
+            geometry.fromWkb(wkbs[row])
+            if multipart:
+                geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+        feature.setAttributes([qgis_value(column[row]) if column is not None else NULL
+                               for column in columns])
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise RuntimeError(f"could not write feature {row}")
+        written += 1
+        if feedback is not None and row % 5_000 == 0:
+            feedback.setProgress(100.0 * row / total)
+    return written

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real QGIS (pytest-qgis starts it headless), Processing with our
+provider, the demo GeoPackage and a few helpers to open layers."""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+
+DEMO_GPKG = ROOT / "test_data" / "limburg_demo.gpkg"
+PACKAGE_ZIP = ROOT / "dist" / "limburg_flexwonen_plugin.zip"
+
+
+@pytest.fixture(scope="session")
+def flexwonen_provider(qgis_app, qgis_processing):
+    """Our Processing provider, registered once in the test session's QGIS."""
+    from qgis.core import QgsApplication
+
+    from limburg_flexwonen_plugin.processing.provider import FlexwonenProvider
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("flexwonen")
+    if provider is None:
+        provider = FlexwonenProvider()
+        assert registry.addProvider(provider)
+    return provider
+
+
+@pytest.fixture(scope="session")
+def demo_gpkg():
+    assert DEMO_GPKG.exists(), "test_data/limburg_demo.gpkg is missing; run make demo-data"
+    return DEMO_GPKG
+
+
+def open_layer(path, layer_name=None):
+    """A QgsVectorLayer on a GeoPackage layer (or a whole file), checked to be valid."""
+    from qgis.core import QgsVectorLayer
+    uri = f"{path}|layername={layer_name}" if layer_name else str(path)
+    layer = QgsVectorLayer(uri, layer_name or Path(path).stem, "ogr")
+    assert layer.isValid(), f"could not open {uri}"
+    return layer
+
+
+def features_by(layer, key):
+    return {feature[key]: feature for feature in layer.getFeatures()}
