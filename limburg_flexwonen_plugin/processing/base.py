@@ -14,7 +14,7 @@ LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 
 
 class FlexwonenAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ALGORITHM_ID, DISPLAY_NAME, GROUP_ID, HELP and implement ``run``.
+    """Subclasses set ALGORITHM_ID, DISPLAY_NAME, GROUP_ID, HELP and implement ``compute``.
 
     ``processAlgorithm`` turns known problems (InputError) into a clear Processing
     message and unexpected ones into a message pointing at the log, never a
@@ -60,7 +60,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.run(parameters, context, feedback)
+            return self.compute(parameters, context, feedback)
         except InputError as error:
             raise QgsProcessingException(str(error)) from error
         except CancelledError:
@@ -74,8 +74,17 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
                 self.tr("Unexpected error in {0}: {1}. Details are in the log panel "
                         "under 'Flexwonen Limburg'.").format(self.displayName(), error)) from error
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
+        """The algorithm's work; returns the results dict."""
         raise NotImplementedError
+
+    def layer_name(self, parameters, name, context, fallback):
+        """The name the user knows a layer input by, for messages."""
+        value = parameters.get(name)
+        if isinstance(value, str) and "layername=" in value:
+            return value.split("layername=")[1].split("|")[0]
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        return layer.name() if layer is not None else fallback
 
     @staticmethod
     def progress_for(feedback) -> Progress:

@@ -1,5 +1,4 @@
 """The Processing provider (id ``flexwonen``)."""
-import importlib
 import inspect
 import pkgutil
 
@@ -18,7 +17,9 @@ def algorithm_classes():
     """Every algorithm class, one per module of ``processing.algorithms``, sorted by id."""
     classes = []
     for module_info in pkgutil.iter_modules(algorithms.__path__):
-        module = importlib.import_module(f"{algorithms.__name__}.{module_info.name}")
+        # __import__ (not importlib) so that QGIS's plugin loader tracks the module and
+        # drops it on unload; a reloaded plugin then gets fresh classes.
+        module = __import__(f"{algorithms.__name__}.{module_info.name}", fromlist=["*"])
         for _, member in inspect.getmembers(module, inspect.isclass):
             if (issubclass(member, FlexwonenAlgorithm) and member is not FlexwonenAlgorithm
                     and member.__module__ == module.__name__):

@@ -45,7 +45,7 @@ class BuiltupFromRasterAlgorithm(FlexwonenAlgorithm):
             defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Built-up area")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if raster is None:
             raise InputError("no raster given", layer=self.tr("Built-up raster"))

@@ -91,15 +91,15 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         sites_source = self.parameterAsSource(parameters, self.SITES, context)
         builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
         if sites_source is None:
             raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
         if builtup_source is None:
             raise InputError("no built-up area layer given", layer=self.tr("Built-up area"))
-        sites_name = _layer_name(self, parameters, self.SITES, context, self.tr("Candidate sites"))
-        builtup_name = _layer_name(self, parameters, self.BUILTUP, context, self.tr("Built-up area"))
+        sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
+        builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
         site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
         kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
         settings = ClassificationParameters(
@@ -116,7 +116,7 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
         muni_name = None
         if muni_source is not None:
-            muni_name = _layer_name(self, parameters, self.MUNICIPALITIES, context,
+            muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context,
                                     self.tr("Municipalities"))
             fields = MunicipalityFields(
                 self.parameterAsString(parameters, self.MUNICIPALITY_CODE_FIELD, context) or "gm_code",
@@ -148,11 +148,6 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
             feedback.pushInfo(f"{class_label(rules, location_class, language)}: "
                               f"{int((result['location_class'] == location_class).sum())}")
         return {self.OUTPUT: dest_id}
-
-
-def _layer_name(algorithm, parameters, name, context, fallback):
-    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
-    return layer.name() if layer is not None else fallback
 
 
 def _with_input_attributes(result, sites, site_id_field, source):

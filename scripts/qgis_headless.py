@@ -1,0 +1,37 @@
+"""Starts the real QGIS headless for scripts (demo, benchmark) with our provider."""
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
+
+_APP = None
+
+
+def start_qgis():
+    """QgsApplication without GUI, Processing initialised, Flexwonen provider registered."""
+    global _APP
+    if _APP is not None:
+        return _APP
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+    for path in (str(ROOT), QGIS_PYTHON_PLUGINS):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+    from qgis.core import QgsApplication
+    QgsApplication.setPrefixPath("/usr", True)
+    _APP = QgsApplication([], False)
+    _APP.initQgis()
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    from limburg_flexwonen_plugin.processing.provider import FlexwonenProvider
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("flexwonen") is None:
+        registry.addProvider(FlexwonenProvider())
+    return _APP
+
+
+def gpkg_layer(path, layer_name):
+    """'path|layername=x' URI, the form Processing accepts as a layer parameter."""
+    return f"{path}|layername={layer_name}"
