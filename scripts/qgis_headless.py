@@ -7,11 +7,12 @@ ROOT = Path(__file__).resolve().parent.parent
 QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
 
 _APP = None
+_PROVIDER = None  # keep a Python reference, or the provider is garbage-collected
 
 
 def start_qgis():
     """QgsApplication without GUI, Processing initialised, Flexwonen provider registered."""
-    global _APP
+    global _APP, _PROVIDER
     if _APP is not None:
         return _APP
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,7 +29,8 @@ def start_qgis():
     from limburg_flexwonen_plugin.processing.provider import FlexwonenProvider
     registry = QgsApplication.processingRegistry()
     if registry.providerById("flexwonen") is None:
-        registry.addProvider(FlexwonenProvider())
+        _PROVIDER = FlexwonenProvider()
+        registry.addProvider(_PROVIDER)
     return _APP
 
 

@@ -1,0 +1,873 @@
+"""Generate the synthetic demo GeoPackage for Flexwonen Limburg.
+
+    python scripts/make_demo_data.py --output test_data/limburg_demo.gpkg
+
+ALL geometry is synthetic. Only the municipality codes, names, regions and
+inhabitants (CBS, 1 January 2023) and the kern (place) names are real facts; the
+labour migrant counts are invented but sum to the provincial policy totals.
+
+Around one reference kern (Sevenum, an exact rectangle with a rectangular park hole)
+the generator builds hand-checkable "hard case" sites for the location classification
+with its default parameters (edge distance 250 m, minimum inside share 0.9).
+
+The output is deterministic (fixed seed): tests regenerate it and compare it with the
+committed file. Pure geopandas/shapely/numpy; no QGIS needed.
+"""
+import argparse
+import math
+import os
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+from pyogrio.raw import write as write_raw_layer
+from shapely import affinity
+from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box
+
+GENERATOR_NAME = "scripts/make_demo_data.py"
+SEED = 20230101
+CRS = "EPSG:28992"
+# A fixed GeoPackage timestamp so that regenerating gives byte-identical files.
+GPKG_TIMESTAMP = "2024-01-01T00:00:00.000Z"
+
+EDGE_DISTANCE_M = 250.0
+MIN_INSIDE_SHARE = 0.9
+
+# Lower-left corner of the reference kern "Sevenum" (GM1507 Horst aan de Maas): a
+# 1000 x 800 m rectangle with a 200 x 200 m park hole, see reference_kern().
+REFERENCE_KERN_ORIGIN = (196000, 383000)
+REFERENCE_KERN_NAME = "Sevenum"
+REFERENCE_KERN_GM_CODE = "GM1507"
+# Other kernen keep this far from the reference kern, so that it is the nearest kern
+# of every hard-case site around it.
+REFERENCE_CLEARANCE_M = 3000.0
+
+LABOUR_MIGRANT_TOTALS = {2017: 39_860, 2022: 82_895}
+INHABITANTS_TOTAL = 1_128_367
+
+REGION_CODES = {"Noord-Limburg": "CR37", "Midden-Limburg": "CR38", "Zuid-Limburg": "CR39"}
+
+# Real facts (CBS Kerncijfers wijken en buurten 2023): code, name, region, inhabitants
+# on 1 January 2023, and an approximate centre in km RD used as the Voronoi seed.
+MUNICIPALITIES = [
+    ("GM0882", "Landgraaf", "Zuid-Limburg", 37175, 201, 324),
+    ("GM0888", "Beek (L.)", "Zuid-Limburg", 16132, 184, 327),
+    ("GM0889", "Beesel", "Noord-Limburg", 13449, 202, 365),
+    ("GM0893", "Bergen (L.)", "Noord-Limburg", 13119, 203, 402),
+    ("GM0899", "Brunssum", "Zuid-Limburg", 27682, 196, 328),
+    ("GM0907", "Gennep", "Noord-Limburg", 17764, 197, 413),
+    ("GM0917", "Heerlen", "Zuid-Limburg", 87122, 197, 322),
+    ("GM0928", "Kerkrade", "Zuid-Limburg", 45620, 202, 321),
+    ("GM0935", "Maastricht", "Zuid-Limburg", 122734, 177, 318),
+    ("GM0938", "Meerssen", "Zuid-Limburg", 18600, 181, 324),
+    ("GM0944", "Mook en Middelaar", "Noord-Limburg", 8043, 190, 418),
+    ("GM0946", "Nederweert", "Midden-Limburg", 17499, 182, 366),
+    ("GM0957", "Roermond", "Midden-Limburg", 59981, 199, 356),
+    ("GM0965", "Simpelveld", "Zuid-Limburg", 10396, 197, 316),
+    ("GM0971", "Stein (L.)", "Zuid-Limburg", 24772, 181, 331),
+    ("GM0981", "Vaals", "Zuid-Limburg", 10190, 196, 309),
+    ("GM0983", "Venlo", "Noord-Limburg", 103328, 208, 378),
+    ("GM0984", "Venray", "Noord-Limburg", 44628, 199, 393),
+    ("GM0986", "Voerendaal", "Zuid-Limburg", 12405, 192, 320),
+    ("GM0988", "Weert", "Midden-Limburg", 50872, 178, 359),
+    ("GM0994", "Valkenburg aan de Geul", "Zuid-Limburg", 16423, 186, 319),
+    ("GM1507", "Horst aan de Maas", "Noord-Limburg", 43641, 203, 385),
+    ("GM1640", "Leudal", "Midden-Limburg", 36141, 187, 358),
+    ("GM1641", "Maasgouw", "Midden-Limburg", 24305, 189, 352),
+    ("GM1669", "Roerdalen", "Midden-Limburg", 20702, 201, 351),
+    ("GM1711", "Echt-Susteren", "Midden-Limburg", 31967, 192, 344),
+    ("GM1729", "Gulpen-Wittem", "Zuid-Limburg", 14210, 191, 312),
+    ("GM1883", "Sittard-Geleen", "Zuid-Limburg", 92234, 186, 335),
+    ("GM1894", "Peel en Maas", "Noord-Limburg", 45276, 199, 372),
+    ("GM1903", "Eijsden-Margraten", "Zuid-Limburg", 25991, 182, 312),
+    ("GM1954", "Beekdaelen", "Zuid-Limburg", 35966, 190, 327),
+]
+
+# Real place names per municipality, main place first. How many of them become a
+# kern depends on the number of inhabitants (see kern_count()).
+KERN_NAMES = {
+    "GM0882": ["Schaesberg", "Nieuwenhagen", "Ubach over Worms", "Waubach"],
+    "GM0888": ["Beek", "Spaubeek", "Neerbeek"],
+    "GM0889": ["Reuver", "Beesel"],
+    "GM0893": ["Bergen", "Well"],
+    "GM0899": ["Brunssum", "Treebeek", "Rumpen"],
+    "GM0907": ["Gennep", "Ottersum", "Milsbeek"],
+    "GM0917": ["Heerlen", "Hoensbroek", "Heerlerheide", "Heerlerbaan", "Welten"],
+    "GM0928": ["Kerkrade", "Eygelshoven", "Chevremont", "Bleijerheide", "Terwinselen"],
+    "GM0935": ["Maastricht", "Heugem", "Amby", "Borgharen", "Itteren", "Heer"],
+    "GM0938": ["Meerssen", "Bunde", "Ulestraten"],
+    "GM0944": ["Molenhoek", "Mook"],
+    "GM0946": ["Nederweert", "Ospel", "Nederweert-Eind"],
+    "GM0957": ["Roermond", "Herten", "Swalmen", "Asselt", "Maasniel"],
+    "GM0965": ["Simpelveld", "Bocholtz"],
+    "GM0971": ["Stein", "Elsloo", "Urmond"],
+    "GM0981": ["Vaals", "Lemiers"],
+    "GM0983": ["Venlo", "Tegelen", "Belfeld", "Arcen", "Velden", "Lomm"],
+    "GM0984": ["Venray", "Ysselsteyn", "Oostrum", "Wanssum", "Merselo"],
+    "GM0986": ["Voerendaal", "Klimmen"],
+    "GM0988": ["Weert", "Stramproy", "Altweerterheide", "Tungelroy", "Swartbroek"],
+    "GM0994": ["Valkenburg", "Berg en Terblijt", "Schin op Geul"],
+    "GM1507": ["Horst", REFERENCE_KERN_NAME, "America", "Grubbenvorst", "Hegelsom"],
+    "GM1640": ["Heythuysen", "Haelen", "Roggel", "Horn"],
+    "GM1641": ["Maasbracht", "Thorn", "Heel"],
+    "GM1669": ["Herkenbosch", "Sint Odiliënberg", "Vlodrop"],
+    "GM1711": ["Echt", "Susteren", "Sint Joost", "Koningsbosch"],
+    "GM1729": ["Gulpen", "Wijlre"],
+    "GM1883": ["Sittard", "Geleen", "Born", "Munstergeleen", "Limbricht", "Grevenbicht"],
+    "GM1894": ["Panningen", "Maasbree", "Baarlo", "Kessel", "Meijel"],
+    "GM1903": ["Eijsden", "Margraten", "Gronsveld", "Cadier en Keer"],
+    "GM1954": ["Nuth", "Schinnen", "Schinveld", "Oirsbeek"],
+}
+BIG_CITIES = {"GM0935", "GM0983", "GM0917", "GM1883"}
+
+# Synthetic: labour migrants in 2022 (relative weight; scaled to the policy total)
+# and growth factor 2017 -> 2022, varied so that trend and share forecasts differ.
+SYNTHETIC_LABOUR_MIGRANTS = {
+    "GM0882": (700, 1.6), "GM0888": (750, 2.4), "GM0889": (900, 2.1),
+    "GM0893": (1900, 2.6), "GM0899": (600, 1.5), "GM0907": (1300, 1.9),
+    "GM0917": (2900, 1.7), "GM0928": (1300, 2.2), "GM0935": (3600, 1.4),
+    "GM0938": (450, 1.8), "GM0944": (250, 1.3), "GM0946": (1700, 2.3),
+    "GM0957": (4300, 1.9), "GM0965": (220, 1.6), "GM0971": (1000, 2.5),
+    "GM0981": (300, 1.2), "GM0983": (15200, 1.8), "GM0984": (8600, 2.2),
+    "GM0986": (260, 1.7), "GM0988": (3700, 2.4), "GM0994": (380, 1.3),
+    "GM1507": (12100, 2.0), "GM1640": (2700, 2.7), "GM1641": (1350, 2.1),
+    "GM1669": (900, 1.8), "GM1711": (1750, 2.9), "GM1729": (360, 1.5),
+    "GM1883": (4100, 2.6), "GM1894": (8100, 2.3), "GM1903": (420, 1.6),
+    "GM1954": (750, 2.0),
+}
+
+# Synthetic province outline (km RD), clockwise from the southern tip near Eijsden:
+# narrow and long, with a waist around Susteren/Echt and a wider Zuid-Limburg.
+PROVINCE_OUTLINE_KM = [
+    (176.0, 306.0), (174.0, 311.0), (173.0, 317.0), (174.0, 322.0), (177.0, 327.0),
+    (178.0, 333.0), (180.0, 337.0), (184.0, 340.0), (184.5, 345.0), (182.0, 350.0),
+    (178.0, 354.0), (173.0, 356.0), (172.0, 361.0), (172.5, 367.0), (177.0, 370.0),
+    (183.0, 371.0), (187.0, 374.0), (191.0, 380.0), (189.0, 386.0), (190.0, 392.0),
+    (194.0, 398.0), (192.0, 404.0), (190.0, 410.0), (186.5, 418.0), (188.0, 422.0),
+    (193.0, 423.0), (196.0, 420.0), (201.0, 414.0), (203.0, 408.0), (206.5, 402.0),
+    (207.0, 396.0), (208.5, 390.0), (212.0, 384.0), (213.5, 378.0), (212.0, 373.0),
+    (209.0, 368.0), (206.0, 363.0), (204.5, 359.0), (206.0, 355.0), (206.0, 350.0),
+    (203.0, 346.0), (199.0, 343.0), (197.0, 340.0), (198.0, 336.0), (201.5, 331.0),
+    (204.5, 327.0), (207.0, 323.0), (206.0, 318.0), (206.5, 312.0), (205.0, 307.0),
+    (200.0, 305.5), (193.0, 305.5), (185.0, 306.0),
+]
+
+# Kernen keep this far inside their municipality, so they never touch a neighbour's.
+KERN_MUNICIPALITY_MARGIN_M = 300.0
+KERN_GAP_M = 250.0
+MIN_KERN_AREA_M2 = 300_000.0
+
+# The site crossing the Leudal / Nederweert boundary, ~70 % in Leudal.
+STRADDLE_PAIR = ("GM1640", "GM0946")
+STRADDLE_SHARE = 0.7
+
+SITE_FIELDS = ("site_id", "name", "case", "planned_beds", "bedrooms", "living_area_m2",
+               "toilets", "showers", "stay_category", "building_type")
+HARD_SITE_CASES = (
+    "inside", "on_boundary_inside", "touching_outside", "at_edge_distance",
+    "just_beyond_edge", "in_hole", "straddling_contour_half", "mostly_inside_95",
+    "multipart", "straddling_municipalities", "outside_province", "far_outside",
+)
+HARD_POINT_CASES = ("point_inside", "point_on_boundary", "point_in_hole",
+                    "point_at_edge_distance", "point_outside")
+REGULAR_SITE_COUNT = 40
+REGULAR_POINT_COUNT = 15
+ACCOMMODATION_COUNT = 80
+# Beds in existing and in permitted/planned accommodation, as a share of the 2022
+# labour migrants.
+EXISTING_BED_SHARE = 0.35
+PIPELINE_BED_SHARE = 0.15
+
+SITE_KINDS = [
+    "Oude Zuivelfabriek", "Voormalige Basisschool", "Kloosterlocatie", "Boerderij De Hoeve",
+    "Café 't Hoekske", "Champignonkwekerij", "Bedrijventerrein Noord", "Tuinderij Verhoeven",
+    "Kantoorpand Stationsstraat", "Sporthal De Wieën", "Pastorie", "Logistiek Centrum",
+    "Hotel De Zwaan", "Recreatiepark 't Leeg", "Glastuinbouw Oost", "Maneges Terrein",
+    "Weverij", "Brouwerij Locatie", "Kazerneterrein", "Woonzorgcomplex Sint Jozef",
+]
+ACCOMMODATION_KINDS = [
+    "Short Stay", "Logiesgebouw", "Huisvesting Arbeidsmigranten", "Campus",
+    "Pension", "Woonunits", "Longstay Appartementen", "Midstay Complex",
+]
+
+
+# --------------------------------------------------------------------------- helpers
+def largest_remainder(weights: Sequence[float], total: int) -> np.ndarray:
+    """Integers proportional to ``weights`` that sum to exactly ``total``."""
+    weights = np.asarray(weights, dtype=float)
+    exact = weights / weights.sum() * total
+    result = np.floor(exact).astype(np.int64)
+    shortfall = int(total - result.sum())
+    # Ties are broken by position (stable sort) so the result is deterministic.
+    order = np.argsort(-(exact - result), kind="stable")
+    result[order[:shortfall]] += 1
+    return result
+
+
+def to_multipolygon(geometry) -> MultiPolygon:
+    if isinstance(geometry, MultiPolygon):
+        return geometry
+    return MultiPolygon([geometry])
+
+
+def ellipse(centre: Tuple[float, float], semi_major: float, semi_minor: float,
+            angle_deg: float) -> Polygon:
+    circle = Point(0.0, 0.0).buffer(1.0, quad_segs=8)
+    shape = affinity.scale(circle, semi_major, semi_minor, origin=(0, 0))
+    shape = affinity.rotate(shape, angle_deg, origin=(0, 0))
+    return affinity.translate(shape, centre[0], centre[1])
+
+
+def organic_blob(rng: np.random.Generator, centre: Tuple[float, float],
+                 area_m2: float) -> Polygon:
+    """A town-like shape: overlapping ellipses plus ribbons along roads.
+
+    Every piece contains the centre, so the union is one polygon without holes.
+    """
+    radius = math.sqrt(area_m2 / math.pi)
+    pieces = []
+    for _ in range(int(rng.integers(3, 6))):
+        semi_major = radius * rng.uniform(0.5, 0.9)
+        semi_minor = semi_major * rng.uniform(0.45, 1.0)
+        angle = rng.uniform(0, 360)
+        offset = semi_minor * rng.uniform(0.0, 0.8)
+        direction = math.radians(rng.uniform(0, 360))
+        pieces.append(ellipse((centre[0] + offset * math.cos(direction),
+                               centre[1] + offset * math.sin(direction)),
+                              semi_major, semi_minor, angle))
+    for _ in range(int(rng.integers(0, 3))):
+        length = radius * rng.uniform(0.9, 1.5)
+        direction = rng.uniform(0, 360)
+        along = math.radians(direction)
+        pieces.append(ellipse((centre[0] + 0.9 * length * math.cos(along),
+                               centre[1] + 0.9 * length * math.sin(along)),
+                              length, radius * rng.uniform(0.12, 0.2), direction))
+    blob = shapely.union_all(pieces)
+    factor = math.sqrt(area_m2 / blob.area)
+    return affinity.scale(blob, factor, factor, origin=centre)
+
+
+def random_point_in(rng: np.random.Generator, region, attempts: int = 1000) -> Optional[Point]:
+    """A uniformly random point inside ``region`` (rejection sampling in its bounds)."""
+    if region.is_empty:
+        return None
+    min_x, min_y, max_x, max_y = region.bounds
+    for _ in range(attempts):
+        candidate = Point(rng.uniform(min_x, max_x), rng.uniform(min_y, max_y))
+        if region.contains(candidate):
+            return candidate
+    return None
+
+
+def rounded(geometry, grid: float):
+    """Snaps coordinates to a grid; the output stays valid."""
+    return shapely.set_precision(geometry, grid)
+
+
+# ----------------------------------------------------------------- province, municipalities
+def province_outline() -> Polygon:
+    return Polygon([(x * 1000.0, y * 1000.0) for x, y in PROVINCE_OUTLINE_KM])
+
+
+def build_municipalities(province: Polygon) -> gpd.GeoDataFrame:
+    """Voronoi cells of the seed points clipped to the province: an exact tiling."""
+    seeds = [Point(x * 1000.0, y * 1000.0) for *_, x, y in MUNICIPALITIES]
+    for seed in seeds:
+        if not province.buffer(-2000).contains(seed):
+            raise AssertionError(f"seed {seed} is not well inside the province outline")
+    cells = shapely.voronoi_polygons(MultiPoint(seeds),
+                                     extend_to=province.envelope.buffer(50_000)).geoms
+    records = []
+    for (code, name, region, inhabitants, _, _), seed in zip(MUNICIPALITIES, seeds):
+        cell = next(cell for cell in cells if cell.contains(seed))
+        records.append({
+            "gm_code": code, "gm_name": name, "region": region,
+            "region_code": REGION_CODES[region], "inhabitants": inhabitants,
+            "geometry": to_multipolygon(cell.intersection(province)),
+        })
+    frame = gpd.GeoDataFrame(records, geometry="geometry", crs=CRS)
+    frame["inhabitants"] = frame["inhabitants"].astype(np.int64)
+    if int(frame["inhabitants"].sum()) != INHABITANTS_TOTAL:
+        raise AssertionError("inhabitants do not add up to the CBS total")
+    return frame
+
+
+# --------------------------------------------------------------------- built-up area
+def reference_kern() -> Polygon:
+    x0, y0 = REFERENCE_KERN_ORIGIN
+    park = [(x0 + 400, y0 + 300), (x0 + 400, y0 + 500), (x0 + 600, y0 + 500),
+            (x0 + 600, y0 + 300)]
+    return Polygon([(x0, y0), (x0 + 1000, y0), (x0 + 1000, y0 + 800), (x0, y0 + 800)],
+                   [park])
+
+
+def kern_count(inhabitants: int) -> int:
+    for limit, count in ((15_000, 2), (25_000, 3), (40_000, 4), (80_000, 5)):
+        if inhabitants < limit:
+            return count
+    return 6
+
+
+def main_kern_area(code: str, inhabitants: int) -> float:
+    if code in BIG_CITIES:
+        return (1.0 + inhabitants / 6000.0) * 1e6
+    return (0.8 + inhabitants / 9000.0) * 1e6
+
+
+def add_park(rng: np.random.Generator, kern, park_share: float):
+    """Cuts a park out of the kern's interior, giving the polygon an interior ring."""
+    park_area = kern.area * park_share
+    radius = math.sqrt(park_area / math.pi)
+    interior = kern.buffer(-(radius * 1.2 + 80))
+    for _ in range(100):
+        centre = random_point_in(rng, interior)
+        if centre is None:
+            break
+        semi_major = radius * rng.uniform(1.0, 1.4)
+        park = ellipse((centre.x, centre.y), semi_major, radius * radius / semi_major,
+                       rng.uniform(0, 180))
+        if park.buffer(60).within(kern):
+            return kern.difference(park)
+    return kern
+
+
+def add_satellite(rng: np.random.Generator, kern: Polygon, allowed) -> Optional[MultiPolygon]:
+    """A detached part (e.g. a business park across a canal) a few hundred metres away."""
+    for _ in range(60):
+        area = kern.area * rng.uniform(0.12, 0.3)
+        direction = math.radians(rng.uniform(0, 360))
+        step = (math.cos(direction), math.sin(direction))
+        centroid = kern.centroid
+        satellite = organic_blob(rng, (centroid.x, centroid.y), area)
+        gap = rng.uniform(200, 450)
+        while satellite.distance(kern) < gap:
+            satellite = affinity.translate(satellite, 50 * step[0], 50 * step[1])
+        if allowed.contains(satellite):
+            return MultiPolygon([kern, satellite])
+    return None
+
+
+def place_kern(rng: np.random.Generator, allowed, centre_hint: Optional[Point],
+               area_m2: float, label: str):
+    """An organic kern of about ``area_m2`` lying entirely inside ``allowed``."""
+    shapely.prepare(allowed)
+    for attempt in range(400):
+        # Shrink the target after repeated failures; never below the minimum size.
+        area = max(MIN_KERN_AREA_M2 * 1.1, area_m2 * 0.9 ** (attempt // 15))
+        if centre_hint is not None and attempt < 200:
+            jitter = 150.0 * (attempt // 15)
+            centre = Point(centre_hint.x + rng.uniform(-jitter, jitter),
+                           centre_hint.y + rng.uniform(-jitter, jitter))
+        else:
+            centre = random_point_in(rng, allowed)
+            if centre is None:
+                break
+        blob = organic_blob(rng, (centre.x, centre.y), area)
+        if allowed.contains(blob):
+            return blob
+    raise AssertionError(f"could not place kern {label}")
+
+
+def build_builtup(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
+                  exclusions) -> gpd.GeoDataFrame:
+    reference = reference_kern()
+    reference_zone = box(*reference.bounds).buffer(REFERENCE_CLEARANCE_M)
+    records = []
+    for row in municipalities.itertuples():
+        names = KERN_NAMES[row.gm_code][:kern_count(row.inhabitants)]
+        allowed_base = (row.geometry.buffer(-KERN_MUNICIPALITY_MARGIN_M)
+                        .difference(reference_zone).difference(exclusions))
+        seed = next(Point(x * 1000, y * 1000) for c, *_, x, y in MUNICIPALITIES
+                    if c == row.gm_code)
+        placed: List = []
+        for index, name in enumerate(names):
+            if name == REFERENCE_KERN_NAME and row.gm_code == REFERENCE_KERN_GM_CODE:
+                placed.append(reference)
+                records.append({"kern_name": name, "gm_code": row.gm_code,
+                                "geometry": reference})
+                continue
+            allowed = allowed_base
+            if placed:
+                allowed = allowed.difference(shapely.union_all(placed).buffer(KERN_GAP_M))
+            is_main = index == 0
+            if is_main:
+                # Dense Zuid-Limburg cells are small: cap the town at a share of them.
+                cap = 0.4 if row.gm_code in BIG_CITIES else 0.3
+                target = min(main_kern_area(row.gm_code, row.inhabitants),
+                             cap * allowed.area)
+                kern = place_kern(rng, allowed, seed, target, name)
+            else:
+                target = rng.uniform(0.4, 2.4) * 1e6
+                kern = place_kern(rng, allowed, None, target, name)
+            # Larger towns get a park (interior ring); some get a detached part.
+            if is_main and row.inhabitants >= 30_000:
+                kern = add_park(rng, kern, rng.uniform(0.02, 0.05))
+            if index == 1 and row.inhabitants >= 40_000:
+                with_satellite = add_satellite(rng, kern, allowed)
+                if with_satellite is not None:
+                    kern = with_satellite
+            kern = rounded(kern, 0.01)
+            placed.append(kern)
+            records.append({"kern_name": name, "gm_code": row.gm_code, "geometry": kern})
+    frame = gpd.GeoDataFrame(records, geometry="geometry", crs=CRS)
+    frame.geometry = [to_multipolygon(g) for g in frame.geometry]
+    frame.insert(0, "kern_id", np.arange(1, len(frame) + 1, dtype=np.int64))
+    return frame
+
+
+# ------------------------------------------------------------------- candidate sites
+def site_box(dx0: float, dy0: float, dx1: float, dy1: float) -> Polygon:
+    """An axis-aligned rectangle relative to the reference kern origin."""
+    x0, y0 = REFERENCE_KERN_ORIGIN
+    return box(x0 + dx0, y0 + dy0, x0 + dx1, y0 + dy1)
+
+
+def reference_point(dx: float, dy: float) -> Point:
+    x0, y0 = REFERENCE_KERN_ORIGIN
+    return Point(x0 + dx, y0 + dy)
+
+
+def straddling_site(municipalities: gpd.GeoDataFrame) -> Polygon:
+    """A 200 x 150 m rectangle across the boundary of STRADDLE_PAIR, 70 % in the first.
+
+    The boundary between two Voronoi cells is the perpendicular bisector of their seeds,
+    so a rectangle aligned with it splits exactly at the chosen share.
+    """
+    seeds = {c: np.array([x * 1000.0, y * 1000.0]) for c, *_, x, y in MUNICIPALITIES}
+    first, second = seeds[STRADDLE_PAIR[0]], seeds[STRADDLE_PAIR[1]]
+    middle = (first + second) / 2
+    normal = (first - second) / np.linalg.norm(first - second)   # towards the first
+    along = np.array([-normal[1], normal[0]])
+    length, width = 200.0, 150.0
+    centre = middle + normal * (STRADDLE_SHARE - 0.5) * width
+    corners = [centre + sign_a * along * length / 2 + sign_n * normal * width / 2
+               for sign_a, sign_n in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
+    site = rounded(Polygon([tuple(c) for c in corners]), 0.5)
+    cells = municipalities.set_index("gm_code").geometry
+    share = site.intersection(cells[STRADDLE_PAIR[0]]).area / site.area
+    rest = site.intersection(cells[STRADDLE_PAIR[1]]).area / site.area
+    if not (0.65 < share < 0.75 and abs(share + rest - 1) < 1e-6):
+        raise AssertionError(f"straddling site splits {share:.3f} / {rest:.3f}")
+    return site
+
+
+def outside_province_site(province: Polygon) -> Polygon:
+    # East of Venlo, across the German border.
+    site = box(216_500, 378_000, 216_700, 378_150)
+    if site.distance(province) < 2000:
+        raise AssertionError("outside_province site is too close to the province")
+    return site
+
+
+def hard_case_geometries(municipalities: gpd.GeoDataFrame, province: Polygon) -> Dict:
+    """Hard cases around the reference kern (rectangle 0..1000 x 0..800 m relative to
+    REFERENCE_KERN_ORIGIN, park hole 400..600 x 300..500 m).
+    Expected classes with edge distance 250 m and minimum inside share 0.9 are noted."""
+    return {
+        "inside": site_box(100, 100, 200, 200),                        # inside
+        "on_boundary_inside": site_box(100, 700, 200, 800),            # inside
+        "touching_outside": site_box(700, 800, 800, 900),              # edge, distance 0
+        "at_edge_distance": site_box(1250, 100, 1350, 200),            # edge, 250 m
+        "just_beyond_edge": site_box(1250.5, 500, 1350.5, 600),        # outside, 250.5 m
+        "in_hole": site_box(450, 350, 550, 450),                       # edge, 50 m
+        "straddling_contour_half": site_box(100, -50, 200, 50),        # edge, share 0.5
+        "mostly_inside_95": site_box(700, -10, 800, 190),              # inside, share 0.95
+        "multipart": MultiPolygon([site_box(300, 100, 400, 200),       # edge, share 0.5
+                                   site_box(-700, 100, -600, 200)]),
+        "straddling_municipalities": straddling_site(municipalities),
+        "outside_province": outside_province_site(province),
+        "far_outside": site_box(450, -1300, 550, -1200),               # outside, 1200 m
+        "point_inside": reference_point(250, 550),                     # inside
+        "point_on_boundary": reference_point(500, 800),                # inside
+        "point_in_hole": reference_point(500, 400),                    # edge, 100 m
+        "point_at_edge_distance": reference_point(-250, 400),          # edge, 250 m
+        "point_outside": reference_point(-1500, 400),                  # outside, 1500 m
+    }
+
+
+def plan_attributes(rng: np.random.Generator, beds: Optional[int] = None) -> Dict:
+    """Plausible plan numbers; bedrooms and living area are sometimes too tight for
+    the norms (1 person per bedroom, 15 m2 per person) so checks give a mix."""
+    if beds is None:
+        beds = int(np.clip(round(rng.lognormal(math.log(60), 0.8)), 10, 300))
+    if rng.random() < 0.5:
+        bedrooms = beds
+    else:
+        bedrooms = max(1, int(round(beds / rng.uniform(1.2, 2.5))))
+    living_area = round(beds * rng.uniform(10.0, 28.0) * 2) / 2
+    return {
+        "planned_beds": beds,
+        "bedrooms": bedrooms,
+        "living_area_m2": living_area,
+        "toilets": max(1, int(math.ceil(beds / rng.uniform(3.0, 9.0)))),
+        "showers": max(1, int(math.ceil(beds / rng.uniform(3.0, 10.0)))),
+        "stay_category": str(rng.choice(["short", "mid", "long"], p=[0.35, 0.35, 0.3])),
+        "building_type": str(rng.choice(["permanent", "temporary"], p=[0.6, 0.4])),
+    }
+
+
+def site_shape(rng: np.random.Generator, centre: Point, area_m2: float) -> Polygon:
+    """A rotated rectangle, sometimes L-shaped, on a 0.5 m grid."""
+    aspect = rng.uniform(1.0, 2.5)
+    width = math.sqrt(area_m2 * aspect)
+    height = area_m2 / width
+    shape = box(-width / 2, -height / 2, width / 2, height / 2)
+    if rng.random() < 0.3:
+        shape = shape.difference(box(width / 2 - width * rng.uniform(0.25, 0.4),
+                                     height / 2 - height * rng.uniform(0.25, 0.4),
+                                     width / 2, height / 2))
+    shape = affinity.rotate(shape, rng.uniform(0, 180), origin=(0, 0))
+    return rounded(affinity.translate(shape, centre.x, centre.y), 0.5)
+
+
+class RegularPlacer:
+    """Places regular sites and points near kernen: inside, at the edge or outside."""
+
+    def __init__(self, rng, municipalities, builtup, keep_clear):
+        self.rng = rng
+        self.cells = municipalities.set_index("gm_code").geometry
+        self.inner_cells = {code: cell.buffer(-50) for code, cell in self.cells.items()}
+        weights = np.array([math.sqrt(SYNTHETIC_LABOUR_MIGRANTS[c][0])
+                            for c in municipalities["gm_code"]])
+        self.codes = list(municipalities["gm_code"])
+        self.weights = weights / weights.sum()
+        self.builtup = builtup[builtup["kern_name"] != REFERENCE_KERN_NAME]
+        self.all_kernen = shapely.union_all(builtup.geometry.values)
+        shapely.prepare(self.all_kernen)
+        self.occupied = [keep_clear]
+
+    def _target(self):
+        code = self.codes[self.rng.choice(len(self.codes), p=self.weights)]
+        kernen = self.builtup[self.builtup["gm_code"] == code]
+        kern = kernen.geometry.iloc[int(self.rng.integers(len(kernen)))]
+        return code, kern
+
+    def _region(self, kern, location: str):
+        if location == "inside":
+            return kern.buffer(-30)
+        if location == "edge":
+            return kern.buffer(200).difference(kern.buffer(-60))
+        return kern.buffer(1500).difference(kern.buffer(450))
+
+    def _acceptable(self, geometry, code, kern, location) -> bool:
+        if not self.inner_cells[code].contains(geometry):
+            return False
+        if any(geometry.distance(other) < 100 for other in self.occupied):
+            return False
+        if location == "inside":
+            return kern.contains(geometry)
+        if location == "edge":
+            return geometry.distance(kern) <= 200 and not kern.contains(geometry)
+        return geometry.distance(self.all_kernen) > 350
+
+    def place(self, location: str, as_point: bool):
+        for _ in range(500):
+            code, kern = self._target()
+            centre = random_point_in(self.rng, self._region(kern, location), attempts=200)
+            if centre is None:
+                continue
+            if as_point:
+                geometry = rounded(centre, 0.5)
+            else:
+                geometry = site_shape(self.rng, centre, self.rng.uniform(2_000, 30_000))
+            if self._acceptable(geometry, code, kern, location):
+                self.occupied.append(geometry)
+                return geometry
+        raise AssertionError(f"could not place a regular {location} site")
+
+
+def site_name(rng: np.random.Generator, geometry, builtup: gpd.GeoDataFrame) -> str:
+    nearest = builtup.geometry.distance(geometry).idxmin()
+    kind = SITE_KINDS[int(rng.integers(len(SITE_KINDS)))]
+    return f"{kind} – {builtup.at[nearest, 'kern_name']}"
+
+
+HARD_CASE_NAMES = {
+    "inside": "Voormalige Basisschool – Sevenum",
+    "on_boundary_inside": "Pastorie aan de Kerkrand – Sevenum",
+    "touching_outside": "Oude Zuivelfabriek – Sevenum",
+    "at_edge_distance": "Tuinderij Op de Grens – Sevenum",
+    "just_beyond_edge": "Café 't Hoekske – Sevenum",
+    "in_hole": "Paviljoen in het Park – Sevenum",
+    "straddling_contour_half": "Garagebedrijf aan de Rand – Sevenum",
+    "mostly_inside_95": "Kloosterlocatie Sint Jozef – Sevenum",
+    "multipart": "Twee Kavels Kerkstraat/Broekweg – Sevenum",
+    "straddling_municipalities": "Champignonkwekerij Grensweg – Leudal/Nederweert",
+    "outside_province": "Gewerbegebiet Straelen – Duitsland",
+    "far_outside": "Boerderij De Peelrand – Sevenum",
+    "point_inside": "Bovenwoning Marktplein – Sevenum",
+    "point_on_boundary": "Hoekpand Ringweg – Sevenum",
+    "point_in_hole": "Theehuis Parc Sevenum – Sevenum",
+    "point_at_edge_distance": "Woonboerderij Op 250 Meter – Sevenum",
+    "point_outside": "Schuur in het Buitengebied – Sevenum",
+}
+
+
+def build_candidates(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
+                     builtup: gpd.GeoDataFrame, province: Polygon
+                     ) -> Tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    hard = hard_case_geometries(municipalities, province)
+    reference_zone = box(*reference_kern().bounds).buffer(2000)
+    keep_clear = shapely.union_all([reference_zone, hard["straddling_municipalities"]])
+    placer = RegularPlacer(rng, municipalities, builtup, keep_clear)
+
+    site_rows, point_rows = [], []
+    for case in HARD_SITE_CASES:
+        site_rows.append({"name": HARD_CASE_NAMES[case], "case": case,
+                          **plan_attributes(rng), "geometry": hard[case]})
+    for case in HARD_POINT_CASES:
+        point_rows.append({"name": HARD_CASE_NAMES[case], "case": case,
+                           **plan_attributes(rng), "geometry": hard[case]})
+
+    locations = ["inside", "edge", "edge", "outside"]
+    for index in range(REGULAR_SITE_COUNT):
+        geometry = placer.place(locations[index % len(locations)], as_point=False)
+        site_rows.append({"name": site_name(rng, geometry, builtup), "case": "regular",
+                          **plan_attributes(rng), "geometry": geometry})
+    for index in range(REGULAR_POINT_COUNT):
+        geometry = placer.place(locations[index % len(locations)], as_point=True)
+        point_rows.append({"name": site_name(rng, geometry, builtup), "case": "regular",
+                           **plan_attributes(rng), "geometry": geometry})
+
+    sites = gpd.GeoDataFrame(site_rows, geometry="geometry", crs=CRS)
+    sites.geometry = [to_multipolygon(g) for g in sites.geometry]
+    points = gpd.GeoDataFrame(point_rows, geometry="geometry", crs=CRS)
+    for frame, prefix in ((sites, "S"), (points, "P")):
+        frame.insert(0, "site_id", [f"{prefix}{i:03d}" for i in range(1, len(frame) + 1)])
+        # Missing data on purpose, in regular rows only.
+        regular = frame.index[frame["case"] == "regular"]
+        frame["bedrooms"] = frame["bedrooms"].astype("Int64")
+        frame.loc[regular[[3, 11]], "bedrooms"] = pd.NA
+        frame.loc[regular[[5, 9, 13]], "living_area_m2"] = np.nan
+    return sites[[*SITE_FIELDS, "geometry"]], points[[*SITE_FIELDS, "geometry"]]
+
+
+# -------------------------------------------------------------------- accommodations
+def build_accommodations(rng: np.random.Generator, builtup: gpd.GeoDataFrame,
+                         labour: pd.DataFrame) -> Tuple[gpd.GeoDataFrame, np.ndarray]:
+    """Existing and planned housing, concentrated where labour migrants are."""
+    migrants_2022 = labour[labour["year"] == 2022].set_index("gm_code")["labour_migrants"]
+    total_2022 = int(migrants_2022.sum())
+    candidates = builtup[builtup["kern_name"] != REFERENCE_KERN_NAME]
+    codes = list(migrants_2022.index)
+    per_municipality = largest_remainder(migrants_2022.values.astype(float),
+                                         ACCOMMODATION_COUNT)
+    statuses = np.array(["existing"] * 56 + ["permitted"] * 10 + ["planned"] * 14)
+    rng.shuffle(statuses)
+
+    rows = []
+    occupied: List[Point] = []
+    for code, count in zip(codes, per_municipality):
+        kernen = candidates[candidates["gm_code"] == code]
+        # Bigger kernen attract more accommodation.
+        areas = kernen.geometry.area.values
+        for _ in range(int(count)):
+            for _attempt in range(200):
+                kern = kernen.geometry.iloc[rng.choice(len(kernen), p=areas / areas.sum())]
+                at_edge = rng.random() < 0.3
+                region = kern.buffer(100).difference(kern) if at_edge else kern
+                point = random_point_in(rng, region)
+                if point is None:
+                    continue
+                point = rounded(point, 0.5)
+                if all(point.distance(other) > 150 for other in occupied):
+                    break
+            else:
+                raise AssertionError(f"could not place an accommodation in {code}")
+            occupied.append(point)
+            rows.append({"gm_code": code, "kern_name": kernen.loc[
+                kernen.geometry.distance(point).idxmin(), "kern_name"], "geometry": point})
+
+    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS)
+    frame["status"] = statuses[:len(frame)]
+    sizes = np.clip(rng.lognormal(math.log(300), 0.7, len(frame)), 40, 900)
+    beds = np.zeros(len(frame), dtype=np.int64)
+    existing = (frame["status"] == "existing").values
+    beds[existing] = largest_remainder(sizes[existing], round(EXISTING_BED_SHARE * total_2022))
+    beds[~existing] = largest_remainder(sizes[~existing],
+                                        round(PIPELINE_BED_SHARE * total_2022))
+    frame["beds"] = beds
+    frame["acc_id"] = [f"A{i:03d}" for i in range(1, len(frame) + 1)]
+    names: List[str] = []
+    seen: Dict[str, int] = {}
+    for kern in frame["kern_name"]:
+        name = f"{ACCOMMODATION_KINDS[int(rng.integers(len(ACCOMMODATION_KINDS)))]} {kern}"
+        # Number repeated names ("Campus Venlo 2") so every name is unique.
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} {seen[name]}")
+    frame["name"] = names
+    frame["stay_category"] = rng.choice(["short", "mid", "long"], len(frame), p=[0.4, 0.35, 0.25])
+    frame["bedrooms"] = [max(1, int(round(b / rng.uniform(1.0, 2.5)))) for b in beds]
+    frame["living_area_m2"] = [round(b * rng.uniform(11.0, 26.0) * 2) / 2 for b in beds]
+    certified = frame["status"] == "existing"
+    frame["certification"] = np.where(
+        certified, rng.choice(["SNF", "AKF", "none"], len(frame), p=[0.6, 0.25, 0.15]),
+        rng.choice(["SNF", "none"], len(frame), p=[0.2, 0.8]))
+    frame["building_type"] = rng.choice(["permanent", "temporary"], len(frame), p=[0.65, 0.35])
+    # Temporary buildings have a permit that ends between 2026 and 2034.
+    permit_end = np.full(len(frame), np.datetime64("NaT"), dtype="datetime64[D]")
+    for index in np.flatnonzero(frame["building_type"].values == "temporary"):
+        year = int(rng.integers(2026, 2035))
+        day = int(rng.integers(0, 365))
+        permit_end[index] = np.datetime64(f"{year}-01-01") + np.timedelta64(day, "D")
+    columns = ["acc_id", "name", "gm_code", "status", "stay_category", "beds", "bedrooms",
+               "living_area_m2", "certification", "building_type", "geometry"]
+    return frame[columns], permit_end
+
+
+# ------------------------------------------------------------------- labour migrants
+def build_labour_migrants() -> pd.DataFrame:
+    codes = [m[0] for m in MUNICIPALITIES]
+    weights_2022 = np.array([SYNTHETIC_LABOUR_MIGRANTS[c][0] for c in codes], dtype=float)
+    growth = np.array([SYNTHETIC_LABOUR_MIGRANTS[c][1] for c in codes])
+    counts = {
+        2017: largest_remainder(weights_2022 / growth, LABOUR_MIGRANT_TOTALS[2017]),
+        2022: largest_remainder(weights_2022, LABOUR_MIGRANT_TOTALS[2022]),
+    }
+    rows = [{"gm_code": code, "year": year, "labour_migrants": int(counts[year][i])}
+            for year in sorted(counts) for i, code in enumerate(codes)]
+    frame = pd.DataFrame(rows).sort_values(["gm_code", "year"], ignore_index=True)
+    frame["year"] = frame["year"].astype(np.int64)
+    frame["labour_migrants"] = frame["labour_migrants"].astype(np.int64)
+    if (frame["labour_migrants"] <= 0).any():
+        raise AssertionError("every municipality needs labour migrants")
+    return frame
+
+
+def build_metadata() -> pd.DataFrame:
+    items = [
+        ("generator", GENERATOR_NAME),
+        ("seed", str(SEED)),
+        ("crs", CRS),
+        ("geometry", "synthetic"),
+        ("facts_source", "CBS Kerncijfers wijken en buurten 2023; Kadaster / CBS"),
+        ("facts", "municipality codes, names, regions, inhabitants 1 January 2023; "
+                  "kern names are real place names"),
+        ("labour_migrants", "synthetic distribution, totals equal the policy figures"),
+        ("labour_migrants_2017_total", str(LABOUR_MIGRANT_TOTALS[2017])),
+        ("labour_migrants_2022_total", str(LABOUR_MIGRANT_TOTALS[2022])),
+        ("inhabitants_total", str(INHABITANTS_TOTAL)),
+        ("reference_kern", f"{REFERENCE_KERN_NAME} {REFERENCE_KERN_GM_CODE} origin "
+                           f"{REFERENCE_KERN_ORIGIN[0]} {REFERENCE_KERN_ORIGIN[1]}"),
+        ("edge_distance_m", str(EDGE_DISTANCE_M)),
+        ("min_inside_share", str(MIN_INSIDE_SHARE)),
+    ]
+    return pd.DataFrame(items, columns=["key", "value"])
+
+
+# --------------------------------------------------------------------------- checks
+def check_consistency(province, municipalities, builtup, sites, points) -> None:
+    """Fails loudly when a generated layer breaks a promise the tests rely on."""
+    cells = municipalities.set_index("gm_code").geometry
+    union = shapely.union_all(cells.values)
+    if abs(union.area - province.area) > 1 or abs(cells.area.sum() - union.area) > 1:
+        raise AssertionError("municipalities do not tile the province")
+    for row in builtup.itertuples():
+        if not (row.geometry.is_valid and cells[row.gm_code].contains(row.geometry)):
+            raise AssertionError(f"kern {row.kern_name} is invalid or outside its municipality")
+    reference = reference_kern()
+    others = builtup[builtup["kern_name"] != REFERENCE_KERN_NAME]
+    if others.distance(reference).min() < 1500:
+        raise AssertionError("another kern is too close to the reference kern")
+    if not cells[REFERENCE_KERN_GM_CODE].contains(reference.buffer(1000)):
+        raise AssertionError("the reference kern is too close to its municipality boundary")
+    hard = pd.concat([sites, points])
+    hard = hard[hard["case"].isin(HARD_SITE_CASES + HARD_POINT_CASES)]
+    for row in hard.itertuples():
+        if row.case in ("straddling_municipalities", "outside_province"):
+            continue
+        if not cells[REFERENCE_KERN_GM_CODE].contains(row.geometry):
+            raise AssertionError(f"hard case {row.case} is not inside {REFERENCE_KERN_GM_CODE}")
+        if row.case in ("far_outside", "point_outside") and \
+                builtup.distance(row.geometry).min() < 1000:
+            raise AssertionError(f"hard case {row.case} is within 1 km of a kern")
+
+
+# --------------------------------------------------------------------------- writing
+LAYER_GEOMETRY_TYPES = {"province": "Polygon", "municipalities": "MultiPolygon",
+                        "builtup": "MultiPolygon", "candidate_sites": "MultiPolygon",
+                        "candidate_points": "Point"}
+
+
+def write_geopackage(output: Path, layers: Dict[str, pd.DataFrame],
+                     accommodations: gpd.GeoDataFrame, permit_end: np.ndarray) -> None:
+    """Writes all layers to a temporary file next to ``output``, then moves it into
+    place, so an interrupted run never leaves a half-written GeoPackage."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = output.with_name(f".{output.stem}.{os.getpid()}.tmp.gpkg")
+    if temporary.exists():
+        temporary.unlink()
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": GPKG_TIMESTAMP})
+    try:
+        for name, frame in layers.items():
+            if isinstance(frame, gpd.GeoDataFrame):
+                geometry_type = LAYER_GEOMETRY_TYPES[name]
+                pyogrio.write_dataframe(frame, temporary, layer=name, driver="GPKG",
+                                        geometry_type=geometry_type)
+            else:
+                pyogrio.write_dataframe(frame, temporary, layer=name, driver="GPKG")
+            if name == "candidate_points":
+                write_accommodations(temporary, accommodations, permit_end)
+        os.replace(temporary, output)
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
+        if temporary.exists():
+            temporary.unlink()
+
+
+def write_accommodations(path: Path, accommodations: gpd.GeoDataFrame,
+                         permit_end: np.ndarray) -> None:
+    """Written through the raw interface: only there does datetime64[D] become a real
+    GeoPackage DATE field (pandas would make it a DATETIME)."""
+    attributes = accommodations.drop(columns="geometry")
+    names = list(attributes.columns) + ["permit_end"]
+    values = [attributes[c].to_numpy() for c in attributes.columns] + [permit_end]
+    write_raw_layer(path, shapely.to_wkb(accommodations.geometry.values), values, names,
+                    layer="accommodations", driver="GPKG", crs=CRS, geometry_type="Point",
+                    append=False)
+
+
+def generate(output: Path) -> Dict[str, pd.DataFrame]:
+    rng = np.random.default_rng(SEED)
+    province_shape = province_outline()
+    province = gpd.GeoDataFrame({"code": ["PV31"], "name": ["Limburg"]},
+                                geometry=[province_shape], crs=CRS)
+    municipalities = build_municipalities(province_shape)
+    exclusions = straddling_site(municipalities).buffer(1000)
+    builtup = build_builtup(rng, municipalities, exclusions)
+    sites, points = build_candidates(rng, municipalities, builtup, province_shape)
+    labour = build_labour_migrants()
+    accommodations, permit_end = build_accommodations(rng, builtup, labour)
+    check_consistency(province_shape, municipalities, builtup, sites, points)
+    layers = {
+        "province": province,
+        "municipalities": municipalities,
+        "builtup": builtup,
+        "candidate_sites": sites,
+        "candidate_points": points,
+        "labour_migrants": labour,
+        "metadata": build_metadata(),
+    }
+    write_geopackage(output, layers, accommodations, permit_end)
+    layers["accommodations"] = accommodations
+    return layers
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=Path("test_data/limburg_demo.gpkg"),
+                        help="GeoPackage to write (replaced if it exists)")
+    arguments = parser.parse_args(argv)
+    layers = generate(arguments.output)
+    counts = ", ".join(f"{name} {len(frame)}" for name, frame in layers.items())
+    print(f"wrote {arguments.output}: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
