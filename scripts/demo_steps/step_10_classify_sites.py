@@ -42,4 +42,4 @@ def _print_table(counts):
         print(f"{label:<16}" + "".join(f"{n:>9}" for n in row) + f"{sum(row):>9}")
     totals = [sum(n for (r, c), n in counts.items() if c == cls) for cls in CLASSES]
     print("-" * len(header))
-    print(f"{"all sites":<16}" + "".join(f"{n:>9}" for n in totals) + f"{sum(totals):>9}")
+    print(f"{'all sites':<16}" + "".join(f"{n:>9}" for n in totals) + f"{sum(totals):>9}")
