@@ -4,6 +4,7 @@ Features travel as WKB in bulk; the QGIS feature id becomes the frame's index, s
 results can be matched back to the input features and messages can name them.
 """
 import datetime
+import json
 from typing import Dict, Iterable, List, Optional
 
 import geopandas as gpd
@@ -11,7 +12,8 @@ import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest,
-                       QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes)
+                       QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from .core.errors import CancelledError
@@ -99,23 +101,32 @@ def python_value(value):
 
 
 def qgis_value(value):
-    """Plain Python/numpy values as something a QgsFeature accepts."""
-    if value is None:
+    """Plain Python/numpy/pandas values as something a QgsFeature accepts."""
+    if value is None or value is pd.NaT or value is pd.NA:
         return NULL
-    if isinstance(value, (float, np.floating)):
-        return NULL if np.isnan(value) else float(value)
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value) if np.isfinite(value) else NULL
     if isinstance(value, (int, np.integer)):
         return int(value)
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
     if isinstance(value, pd.Timestamp):
-        return QDateTime(value.to_pydatetime()) if not pd.isna(value) else NULL
+        return NULL if pd.isna(value) else QDateTime(value.to_pydatetime())
     if isinstance(value, datetime.datetime):
         return QDateTime(value)
     if isinstance(value, datetime.date):
         return QDate(value)
-    if value is pd.NaT or value is pd.NA:
-        return NULL
+    if isinstance(value, datetime.time):
+        return QTime(value)
+    if isinstance(value, str):
+        return str(value)  # also numpy's str_
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if isinstance(value, (list, tuple, set, dict, np.ndarray)):
+        return json.dumps(value.tolist() if isinstance(value, np.ndarray) else
+                          sorted(value) if isinstance(value, set) else value, default=str)
     return value
 
 
@@ -147,7 +158,12 @@ def kind_of(dtype) -> str:
 
 def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
                 multipart: bool = False) -> int:
-    """Writes a (Geo)DataFrame's rows to a QgsFeatureSink in the order of ``fields``."""
+    """Writes a (Geo)DataFrame's rows to a QgsFeatureSink in the order of ``fields``.
+
+    Honours cancel (``CancelledError``) and reports progress when given a feedback. A
+    feature the sink refuses stops the run with a message naming the row and the
+    sink's own reason; the base class then removes the half-written output.
+    """
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
     wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry else None
     names = [field.name() for field in fields]
@@ -158,6 +174,7 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
         if feedback is not None and row % 5_000 == 0:
             if feedback.isCanceled():
                 raise CancelledError("cancelled by the user")
+            feedback.setProgress(100.0 * row / total)
         feature = QgsFeature(fields)
         if has_geometry and wkbs[row] is not None:
             geometry = QgsGeometry()
@@ -168,8 +185,11 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
         feature.setAttributes([qgis_value(column[row]) if column is not None else NULL
                                for column in columns])
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-            raise RuntimeError(f"could not write feature {row}")
+            reason = sink.lastError() if hasattr(sink, "lastError") else ""
+            raise QgsProcessingException(
+                f"could not write row {row + 1} (of {len(frame)}) to the output"
+                + (f": {reason}" if reason else ""))
         written += 1
-        if feedback is not None and row % 5_000 == 0:
-            feedback.setProgress(100.0 * row / total)
+    if feedback is not None:
+        feedback.setProgress(100.0)
     return written

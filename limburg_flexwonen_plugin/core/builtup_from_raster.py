@@ -10,7 +10,7 @@ import numpy as np
 import shapely
 
 from .errors import InputError
-from .geometry import WORKING_CRS
+from .geometry import WORKING_CRS, check_plausible_extent
 from .progress import SILENT, Progress
 
 RASTERIO_MISSING = ("the Python package 'rasterio' is not installed in QGIS's Python; "
@@ -86,5 +86,8 @@ def builtup_from_raster(path: str, band: int = 1, threshold: float = 0.5,
         if not mask.any():
             raise InputError(f"no cell has a value of at least {threshold}; check the band "
                              f"and the threshold", layer=layer)
-        return polygonize_mask(mask, dataset.transform, dataset.crs.to_wkt(), min_area_m2,
-                               progress.scaled(30, 100))
+        frame = polygonize_mask(mask, dataset.transform, dataset.crs.to_wkt(), min_area_m2,
+                                progress.scaled(30, 100))
+    if len(frame):
+        check_plausible_extent(frame, layer)
+    return frame

@@ -23,6 +23,7 @@ from .errors import InputError
 from .geometry import WORKING_CRS, check_plausible_extent, prepare_layer
 from .progress import SILENT, Progress
 from .rules import location_rules
+from .validation import duplicate_remarks
 
 INSIDE, EDGE, OUTSIDE = "inside", "edge", "outside"
 DISTANCE_TOLERANCE_M = 0.001
@@ -149,6 +150,9 @@ def classify_sites(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
     result = pd.DataFrame(index=prepared.index)
     if site_id_field:
         result["site_id"] = prepared[site_id_field].values
+        for position, text in enumerate(duplicate_remarks(result["site_id"].values, "site id")):
+            if text:
+                remarks.iloc[position] = _join(remarks.iloc[position], text)
     else:
         result["site_id"] = prepared.index.values
     result["location_class"] = location_class

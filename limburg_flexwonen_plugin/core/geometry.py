@@ -2,6 +2,7 @@
 
 Metric work always happens in RD New (EPSG:28992), whatever the input CRS.
 """
+import logging
 from typing import List, Tuple
 
 import geopandas as gpd
@@ -11,7 +12,10 @@ import shapely
 
 from .errors import InputError
 
+LOGGER = logging.getLogger(__name__)
 WORKING_CRS = "EPSG:28992"
+# How many problem features a warning lists by id before summarising the rest.
+LISTED_FEATURES = 10
 
 # Roughly the Netherlands plus a wide margin, in RD metres: data far outside this box
 # is almost certainly in the wrong CRS (or has none declared correctly).
@@ -19,13 +23,36 @@ RD_PLAUSIBLE_BOUNDS = (-100_000.0, 200_000.0, 400_000.0, 750_000.0)
 
 
 def to_working_crs(frame: gpd.GeoDataFrame, layer: str) -> gpd.GeoDataFrame:
-    """Returns the frame in RD New; refuses a frame without a CRS."""
-    if frame.crs is None:
+    """Returns the frame in RD New; refuses a frame without a (defined) CRS."""
+    if frame.crs is None or _is_undefined(frame.crs):
         raise InputError("the layer has no coordinate reference system; set one in the "
                          "layer properties (for Dutch data usually EPSG:28992)", layer=layer)
     if frame.crs.equals(WORKING_CRS) or frame.crs.to_epsg() == 28992:
         return frame
-    return frame.to_crs(WORKING_CRS)
+    try:
+        projected = frame.to_crs(WORKING_CRS)
+    except Exception as error:  # pyproj raises several types for an unusable CRS
+        raise InputError(f"the layer's coordinate reference system ({frame.crs.name}) cannot be "
+                         f"converted to EPSG:28992: {error}", layer=layer) from error
+    geometries = projected.geometry.values
+    present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+    if present.any():
+        bounds = shapely.bounds(geometries[present])
+        broken = ~np.isfinite(bounds).all(axis=1)
+        if broken.all():
+            raise InputError(
+                f"the coordinates cannot be converted from the layer's coordinate reference "
+                f"system ({frame.crs.name}) to EPSG:28992; check that the layer's CRS is the one "
+                f"its coordinates are in", layer=layer)
+        # Single features outside the CRS's domain keep their row; the repair step
+        # flags their non-finite coordinates.
+    return projected
+
+
+def _is_undefined(crs) -> bool:
+    """GeoPackage's 'Undefined geographic/cartesian SRS' (srs_id 0 / -1) means: no CRS."""
+    name = (crs.name or "").lower()
+    return name.startswith("undefined") and crs.to_epsg() is None
 
 
 def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarray, List[str]]:
@@ -45,6 +72,14 @@ def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarra
     missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
     # Z and M values play no role in a planar rule; drop them once here.
     flat = shapely.force_2d(np.where(missing, None, geometries))
+    # NaN or infinite coordinates (a broken file or a failed reprojection) are unusable.
+    with np.errstate(invalid="ignore"):
+        not_finite = ~missing & ~np.isfinite(shapely.bounds(flat)).all(axis=1)
+    for position in np.flatnonzero(not_finite):
+        remarks[position] = ("coordinates are not finite numbers (outside the range of the "
+                             "layer's CRS?)")
+    missing = missing | not_finite
+    flat = np.where(missing, None, flat)
     valid = shapely.is_valid(flat)
     needs_repair = ~missing & ~valid
     if needs_repair.any():
@@ -83,15 +118,36 @@ def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarra
     return result, remarks
 
 
-def prepare_layer(frame: gpd.GeoDataFrame, layer: str, dimension: str) -> Tuple[gpd.GeoDataFrame, pd.Series]:
-    """CRS check and reprojection, repair; returns the frame in RD and a remark per row."""
+def prepare_layer(frame: gpd.GeoDataFrame, layer: str, dimension: str,
+                  check_extent: bool = True) -> Tuple[gpd.GeoDataFrame, pd.Series]:
+    """CRS check and reprojection, repair; returns the frame in RD and a remark per row.
+
+    Refuses an empty layer, a layer without CRS and (``check_extent``) a layer lying
+    nowhere near the Netherlands. Features that were repaired or have no usable
+    geometry are listed in one logged warning naming the layer and feature ids (the
+    Processing base class shows it in the log panel), besides their remarks.
+    """
     if frame is None or len(frame) == 0:
         raise InputError("the layer has no features", layer=layer)
     frame = to_working_crs(frame, layer)
     geometries, remarks = repair_geometries(frame.geometry.values, dimension)
     prepared = frame.copy()
     prepared[prepared.geometry.name] = gpd.GeoSeries(geometries, index=frame.index, crs=WORKING_CRS)
-    return prepared, pd.Series(remarks, index=frame.index, dtype=object)
+    remark_series = pd.Series(remarks, index=frame.index, dtype=object)
+    if check_extent:
+        check_plausible_extent(prepared, layer)
+    _warn_about(remark_series, layer)
+    return prepared, remark_series
+
+
+def _warn_about(remarks: pd.Series, layer: str) -> None:
+    flagged = remarks[remarks != ""]
+    if flagged.empty:
+        return
+    listed = "; ".join(f"feature {fid}: {text}" for fid, text in flagged.iloc[:LISTED_FEATURES].items())
+    more = len(flagged) - LISTED_FEATURES
+    LOGGER.warning("layer '%s': %d feature(s) with geometry problems: %s%s", layer, len(flagged),
+                   listed, f"; and {more} more" if more > 0 else "")
 
 
 def check_plausible_extent(frame: gpd.GeoDataFrame, layer: str) -> None:
@@ -101,6 +157,9 @@ def check_plausible_extent(frame: gpd.GeoDataFrame, layer: str) -> None:
     if not present.any():
         raise InputError("no feature has a usable geometry", layer=layer)
     minx, miny, maxx, maxy = shapely.total_bounds(geoms[present])
+    if not np.isfinite([minx, miny, maxx, maxy]).all():
+        raise InputError("the coordinates cannot be converted to EPSG:28992; check the "
+                         "layer's CRS", layer=layer)
     bx0, by0, bx1, by1 = RD_PLAUSIBLE_BOUNDS
     if maxx < bx0 or minx > bx1 or maxy < by0 or miny > by1:
         raise InputError(

@@ -1,25 +1,80 @@
-"""The small base class every Flexwonen algorithm derives from."""
-import logging
-import traceback
+"""The small base class every Flexwonen algorithm derives from.
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+Besides the usual boilerplate (createInstance, tr, groups) it makes three promises for
+every algorithm, so that each algorithm file does not have to:
+
+* **clear messages**: known input problems (``InputError``) become a Processing error
+  naming the layer, feature and field; warnings the core logs (repaired geometries,
+  dropped features) reach the user's log panel; an unexpected error is logged with
+  its traceback and shown as one line, never as a traceback in the user's face;
+* **checked inputs**: a feature source of the wrong geometry type (lines where
+  polygons are expected, a table without geometry) is refused with a message naming
+  the layer before any work starts;
+* **complete or absent outputs**: sinks and output files created during a run that
+  fails or is cancelled are removed again (and not loaded into the project), so a
+  user never finds half an output. Algorithms help by computing first and creating
+  their sinks last (``write_sink``); files they write themselves go through
+  ``core.atomic``.
+"""
+import logging
+import os
+import re
+import threading
+import traceback
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource,
+                       QgsProperty, QgsWkbTypes)
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
 from ..paths import resource
+from ..qgis_bridge import write_frame
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
+UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
+
+# Files some vector and raster formats keep beside the main file.
+_SIDECAR_SUFFIXES = {
+    ".gpkg": ("-journal", "-wal", "-shm"),
+    ".sqlite": ("-journal", "-wal", "-shm"),
+    ".shp": (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx"),
+    ".tif": (".aux.xml", ".ovr"),
+    ".tiff": (".aux.xml", ".ovr"),
+}
+_SIDECAR_REPLACES_SUFFIX = {".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx"}
+
+_GEOMETRY_OF_SOURCE_TYPE = {
+    QgsProcessing.SourceType.TypeVectorPoint: QgsWkbTypes.GeometryType.PointGeometry,
+    QgsProcessing.SourceType.TypeVectorLine: QgsWkbTypes.GeometryType.LineGeometry,
+    QgsProcessing.SourceType.TypeVectorPolygon: QgsWkbTypes.GeometryType.PolygonGeometry,
+}
+_GEOMETRY_WORDS = {
+    QgsWkbTypes.GeometryType.PointGeometry: "points",
+    QgsWkbTypes.GeometryType.LineGeometry: "lines",
+    QgsWkbTypes.GeometryType.PolygonGeometry: "polygons",
+}
+
+
+@dataclass
+class _Output:
+    """An output a run created (or was about to create), to remove if the run fails."""
+    parameter: str
+    destination: str                 # what QGIS calls it: a path, a 'path|layername=x' or a layer id
+    path: Optional[str]              # the file on disk, None for memory layers and databases
+    table: Optional[str]             # the layer inside the file, when one was named
+    existed: bool                    # the file was there before the run
+    signature: Optional[Tuple] = None
+    sink: object = None
 
 
 class FlexwonenAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ALGORITHM_ID, DISPLAY_NAME, GROUP_ID, HELP and implement ``compute``.
-
-    ``processAlgorithm`` turns known problems (InputError) into a clear Processing
-    message and unexpected ones into a message pointing at the log, never a
-    traceback in the user's face.
-    """
+    """Subclasses set ALGORITHM_ID, DISPLAY_NAME, GROUP_ID, HELP and implement ``compute``."""
 
     ALGORITHM_ID = ""
     DISPLAY_NAME = ""
@@ -33,6 +88,10 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         "export": "Maps and reports",
         "data": "Data preparation",
     }
+
+    def __init__(self):
+        super().__init__()
+        self._outputs: List[_Output] = []
 
     def createInstance(self):
         return type(self)()
@@ -58,34 +117,271 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(str(resource("icons", "flexwonen.svg")))
 
+    # ------------------------------------------------------------------ running
+
     def processAlgorithm(self, parameters, context, feedback):
+        self._outputs = []
+        bridge = _WarningsToFeedback(feedback)
+        LOGGER.addHandler(bridge)
         try:
-            return self.compute(parameters, context, feedback)
+            self.check_source_geometry_types(parameters, context)
+            results = self.compute(parameters, context, feedback)
+            self._close_sinks()
+            return results
         except InputError as error:
+            self._discard_outputs(context, feedback)
             raise QgsProcessingException(str(error)) from error
-        except CancelledError:
-            feedback.reportError(self.tr("Cancelled: nothing was written."))
-            return {}
+        except CancelledError as error:
+            self._discard_outputs(context, feedback)
+            # An error, not an empty result: a model or batch stops, and nothing is
+            # loaded into the project.
+            raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from error
         except QgsProcessingException:
+            self._discard_outputs(context, feedback)
             raise
         except Exception as error:  # keep the traceback for the log, not for the user
             LOGGER.error("%s failed:\n%s", self.ALGORITHM_ID, traceback.format_exc())
+            self._discard_outputs(context, feedback)
             raise QgsProcessingException(
                 self.tr("Unexpected error in {0}: {1}. Details are in the log panel "
                         "under 'Flexwonen Limburg'.").format(self.displayName(), error)) from error
+        except BaseException:
+            self._discard_outputs(context, feedback)
+            raise
+        finally:
+            LOGGER.removeHandler(bridge)
+            self._outputs = []
 
     def compute(self, parameters, context, feedback):
         """The algorithm's work; returns the results dict."""
         raise NotImplementedError
 
-    def layer_name(self, parameters, name, context, fallback):
-        """The name the user knows a layer input by, for messages."""
-        value = parameters.get(name)
-        if isinstance(value, str) and "layername=" in value:
-            return value.split("layername=")[1].split("|")[0]
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        return layer.name() if layer is not None else fallback
-
     @staticmethod
     def progress_for(feedback) -> Progress:
         return Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
+
+    # ------------------------------------------------------------------ inputs
+
+    def layer_name(self, parameters, name, context, fallback):
+        """The name the user knows a layer input by, for messages."""
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            value = value.source.staticValue() if isinstance(value.source, QgsProperty) else value.source
+        if isinstance(value, str) and "layername=" in value:
+            return value.split("layername=")[1].split("|")[0]
+        try:
+            layer = self.parameterAsLayer(parameters, name, context)
+        except QgsProcessingException:
+            layer = None
+        if layer is not None and layer.name():
+            return layer.name()
+        if isinstance(value, str) and value:
+            return os.path.splitext(os.path.basename(value.split("|")[0]))[0] or fallback
+        return fallback
+
+    def check_source_geometry_types(self, parameters, context) -> None:
+        """Refuses a feature source whose geometry type the parameter does not accept."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterFeatureSource):
+                continue
+            if parameters.get(definition.name()) is None:
+                continue
+            wanted_types = set(definition.dataTypes())
+            if not wanted_types or QgsProcessing.SourceType.TypeVector in wanted_types:
+                continue
+            source = self.parameterAsSource(parameters, definition.name(), context)
+            if source is None or source.featureCount() == 0:
+                continue  # an empty layer is refused, as such, by the core
+            layer = self.layer_name(parameters, definition.name(), context, definition.description())
+            actual = QgsWkbTypes.geometryType(source.wkbType())
+            accepted = [_GEOMETRY_OF_SOURCE_TYPE[t] for t in wanted_types if t in _GEOMETRY_OF_SOURCE_TYPE]
+            words = " or ".join(_GEOMETRY_WORDS[g] for g in accepted) or "geometries"
+            if actual == QgsWkbTypes.GeometryType.NullGeometry:
+                raise InputError(f"the layer has no geometry; expected {words}", layer=layer)
+            if actual == QgsWkbTypes.GeometryType.UnknownGeometry:
+                continue  # mixed types: the core checks each feature
+            if QgsProcessing.SourceType.TypeVectorAnyGeometry in wanted_types:
+                continue
+            if actual not in accepted:
+                raise InputError(f"the layer holds {_GEOMETRY_WORDS.get(actual, 'other geometries')}"
+                                 f", expected {words}", layer=layer)
+
+    # ------------------------------------------------------------------ outputs
+
+    def write_sink(self, parameters, name, context, frame, fields, geometry_type, crs,
+                   feedback=None, multipart=False) -> str:
+        """Creates the sink ``name`` and writes ``frame`` into it; returns the destination id.
+
+        Call it after all computing is done: a sink created last is a sink that is
+        rarely left half-written. If writing fails or is cancelled the run's outputs are
+        removed by ``processAlgorithm``.
+        """
+        sink, destination = self.parameterAsSink(parameters, name, context, fields,
+                                                 geometry_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        write_frame(frame, sink, fields, feedback=feedback, multipart=multipart)
+        return destination
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS's name)
+        """As QGIS's, but remembers the sink so a failed run can remove it."""
+        destination = self._destination_before(parameters, name, context)
+        sink, destination_id = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is not None:
+            path, table = _file_of(destination_id)
+            existed = destination[2] if destination else (path is not None and os.path.exists(path))
+            self._outputs.append(_Output(name, destination_id, path, table, existed, sink=sink))
+        return sink, destination_id
+
+    def parameterAsFileOutput(self, parameters, name, context):  # noqa: N802 (QGIS's name)
+        path = super().parameterAsFileOutput(parameters, name, context)
+        self._remember_file(name, path)
+        return path
+
+    def parameterAsOutputLayer(self, parameters, name, context):  # noqa: N802 (QGIS's name)
+        destination = super().parameterAsOutputLayer(parameters, name, context)
+        self._remember_file(name, destination)
+        return destination
+
+    def _remember_file(self, name, destination):
+        path, table = _file_of(destination)
+        if path is None or any(o.parameter == name and o.path == path for o in self._outputs):
+            return
+        existed = os.path.exists(path)
+        self._outputs.append(_Output(name, destination, path, table, existed,
+                                     signature=_signature(path) if existed else None))
+
+    def _destination_before(self, parameters, name, context):
+        """(path, table, existed) of a sink's file destination before QGIS creates it."""
+        try:
+            destination = super().parameterAsOutputLayer(parameters, name, context)
+        except QgsProcessingException:
+            return None
+        path, table = _file_of(destination)
+        if path is None:
+            return None
+        return path, table, os.path.exists(path)
+
+    def _close_sinks(self):
+        """Flushes and closes the run's sinks, so the files are complete when we return."""
+        for output in self._outputs:
+            if output.sink is not None and not sip.isdeleted(output.sink):
+                if sip.ispyowned(output.sink):
+                    sip.delete(output.sink)
+            output.sink = None
+
+    def _discard_outputs(self, context, feedback):
+        """Removes what this run created: nothing half-written stays behind or gets loaded."""
+        self._close_sinks()
+        store = context.temporaryLayerStore()
+        to_load = context.layersToLoadOnCompletion()
+        removed = False
+        for output in self._outputs:
+            if output.destination in to_load:
+                del to_load[output.destination]
+                removed = True
+            if store.mapLayer(output.destination) is not None:
+                store.removeMapLayer(output.destination)
+                continue
+            try:
+                if _remove_output(output):
+                    feedback.pushInfo(self.tr("Removed the incomplete output {0}").format(
+                        output.destination))
+            except OSError as error:
+                LOGGER.warning("could not remove the incomplete output %s: %s",
+                               output.destination, error)
+        if removed:
+            context.setLayersToLoadOnCompletion(to_load)
+        self._outputs = []
+
+
+class _WarningsToFeedback(logging.Handler):
+    """Shows the warnings the core logs during this run (this thread only) in the log panel."""
+
+    def __init__(self, feedback):
+        super().__init__(level=logging.WARNING)
+        self.feedback = feedback
+        self.thread = threading.get_ident()
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    def emit(self, record):
+        if record.thread != self.thread or self.feedback is None:
+            return
+        message = self.format(record)
+        if record.levelno >= logging.ERROR:
+            return  # errors are reported by processAlgorithm itself
+        if hasattr(self.feedback, "pushWarning"):
+            self.feedback.pushWarning(message)
+        else:
+            self.feedback.reportError(message, False)
+
+
+_OGR_DBNAME = re.compile(r"dbname='((?:[^'\\]|\\.)*)'")
+_OGR_TABLE = re.compile(r'table="((?:[^"\\]|\\.)*)"')
+
+
+def _file_of(destination) -> Tuple[Optional[str], Optional[str]]:
+    """(file path, layer name) of an output destination; (None, None) when not a file."""
+    if not isinstance(destination, str) or not destination:
+        return None, None
+    if destination.startswith(("memory:", QgsProcessing.TEMPORARY_OUTPUT)):
+        return None, None
+    if destination.startswith("ogr:"):
+        dbname, table = _OGR_DBNAME.search(destination), _OGR_TABLE.search(destination)
+        if dbname is None:
+            return None, None
+        return dbname.group(1), table.group(1) if table else None
+    if re.match(r"^[a-z]+:", destination) and not re.match(r"^[A-Za-z]:[\\/]", destination):
+        return None, None  # postgres:, spatialite: ... databases are not ours to delete
+    parts = destination.split("|")
+    table = None
+    for part in parts[1:]:
+        if part.startswith("layername="):
+            table = part[len("layername="):]
+    return parts[0], table
+
+
+def _signature(path):
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def _remove_output(output: _Output) -> bool:
+    """Removes one output of a failed run; True when something was removed."""
+    path = output.path
+    if path is None or not os.path.exists(path):
+        return False
+    if output.existed and output.signature is not None and _signature(path) == output.signature:
+        return False  # a file destination this run never touched
+    if output.existed and output.table:
+        return _drop_table(path, output.table)  # the user's file: remove only our layer
+    os.remove(path)
+    for sidecar in _sidecars(path):
+        if os.path.exists(sidecar):
+            os.remove(sidecar)
+    return True
+
+
+def _sidecars(path):
+    root, suffix = os.path.splitext(path)
+    for extra in _SIDECAR_SUFFIXES.get(suffix.lower(), ()):
+        yield root + extra if extra in _SIDECAR_REPLACES_SUFFIX else path + extra
+
+
+def _drop_table(path, table) -> bool:
+    """Deletes one layer from an existing multi-layer file (a GeoPackage the user appends to)."""
+    from osgeo import gdal  # GDAL's Python bindings ship with every QGIS
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    if dataset is None:
+        return False
+    try:
+        for index in range(dataset.GetLayerCount()):
+            if dataset.GetLayerByIndex(index).GetName() == table:
+                dataset.DeleteLayer(index)
+                return True
+        return False
+    finally:
+        dataset = None

@@ -5,7 +5,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingParameterBand,
 
 from ...core.builtup_from_raster import builtup_from_raster
 from ...core.errors import InputError
-from ...qgis_bridge import make_fields, write_frame
+from ...qgis_bridge import make_fields
 from ..base import FlexwonenAlgorithm
 
 OUTPUT_FIELDS = (("kern_id", "int"), ("kern_name", "string"), ("area_m2", "double"))
@@ -58,9 +58,9 @@ class BuiltupFromRasterAlgorithm(FlexwonenAlgorithm):
             self.parameterAsDouble(parameters, self.MIN_AREA, context),
             layer=raster.name(), progress=self.progress_for(feedback).scaled(0, 90))
         fields = make_fields(OUTPUT_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.Type.MultiPolygon,
-                                             QgsCoordinateReferenceSystem("EPSG:28992"))
-        write_frame(frame, sink, fields, multipart=True)
+        dest_id = self.write_sink(parameters, self.OUTPUT, context, frame, fields,
+                                  QgsWkbTypes.Type.MultiPolygon,
+                                  QgsCoordinateReferenceSystem("EPSG:28992"),
+                                  feedback=feedback, multipart=True)
         feedback.pushInfo(self.tr("{0} built-up polygons").format(len(frame)))
         return {self.OUTPUT: dest_id}

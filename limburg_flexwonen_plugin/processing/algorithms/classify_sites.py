@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessi
 from ...core.classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
-from ...qgis_bridge import kind_of, make_fields, source_to_frame, write_frame
+from ...qgis_bridge import kind_of, make_fields, source_to_frame
 from ..base import FlexwonenAlgorithm
 from ...language import user_language
 
@@ -140,9 +140,9 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry
         if multipart:
             geometry_type = QgsWkbTypes.multiType(geometry_type)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields,
-                                             geometry_type, QgsCoordinateReferenceSystem("EPSG:28992"))
-        write_frame(output_frame, sink, output_fields, feedback=None, multipart=multipart)
+        dest_id = self.write_sink(parameters, self.OUTPUT, context, output_frame, output_fields,
+                                  geometry_type, QgsCoordinateReferenceSystem("EPSG:28992"),
+                                  feedback=feedback, multipart=multipart)
         feedback.setProgress(100)
         for location_class in ("inside", "edge", "outside"):
             feedback.pushInfo(f"{class_label(rules, location_class, language)}: "

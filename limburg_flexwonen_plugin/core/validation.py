@@ -1,0 +1,127 @@
+"""Attribute checks shared by every analysis: ids that repeat, numbers that are not.
+
+Each check returns one remark per row ("" when the row is fine) so that an analysis
+can flag the row in its ``remarks`` output and carry on, or raises ``InputError``
+naming the layer, the feature and the field when nothing sensible can be computed.
+"""
+import logging
+import math
+import re
+from typing import List, Optional, Tuple
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+
+LOGGER = logging.getLogger(__name__)
+
+# A plain number, also with a Dutch decimal comma ("12,5") or spaces ("1 200").
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def duplicate_remarks(values, what: str = "id") -> List[str]:
+    """'id X is also used by row(s) ...' for every row whose value occurs more than once.
+
+    Empty values (None, NaN, "") are not ids and never count as duplicates.
+    """
+    series = pd.Series(list(values), dtype=object)
+    present = series.map(lambda value: not _is_empty(value))
+    keys = series.where(present).map(lambda value: None if value is None else str(value))
+    counts = keys[present].value_counts()
+    repeated = set(counts[counts > 1].index)
+    remarks = [""] * len(series)
+    if not repeated:
+        return remarks
+    for position, key in enumerate(keys):
+        if present.iloc[position] and key in repeated:
+            remarks[position] = f"{what} '{key}' occurs {counts[key]} times"
+    return remarks
+
+
+def require_unique(frame: pd.DataFrame, field: str, layer: str) -> None:
+    """Refuses a layer whose ``field`` repeats a value (for keys that must be unique)."""
+    remarks = duplicate_remarks(frame[field].values)
+    flagged = [fid for fid, remark in zip(frame.index, remarks) if remark]
+    if flagged:
+        value = frame.loc[flagged[0], field]
+        raise InputError(f"the value '{value}' occurs more than once (features "
+                         f"{', '.join(str(f) for f in flagged[:5])}{'…' if len(flagged) > 5 else ''});"
+                         " each must be unique", layer=layer, feature=flagged[0], field=field)
+
+
+def require_fields(frame: pd.DataFrame, fields, layer: str) -> None:
+    """Refuses a layer that lacks one of ``fields`` (None entries are skipped)."""
+    for field in fields:
+        if field and field not in frame.columns:
+            raise InputError("field not found", layer=layer, field=field)
+
+
+def numbers(frame: pd.DataFrame, field: str, layer: str, minimum: Optional[float] = None,
+            maximum: Optional[float] = None, integer: bool = False) -> Tuple[np.ndarray, List[str]]:
+    """A field as floats, with a remark per row that is not a usable number.
+
+    Text that is a number ("12", "12,5", " 1 200 ") is read as one; other text, values
+    below ``minimum`` or above ``maximum``, and non-integers where ``integer`` is asked
+    become NaN with a remark naming the field and the value. A missing value (NULL)
+    becomes NaN without a remark: whether that is a problem is the analysis's call.
+    """
+    if field not in frame.columns:
+        raise InputError("field not found", layer=layer, field=field)
+    values = np.full(len(frame), np.nan)
+    remarks = [""] * len(frame)
+    for position, raw in enumerate(frame[field].values):
+        if _is_empty(raw):
+            continue
+        number = _as_number(raw)
+        if number is None:
+            remarks[position] = f"{field} '{raw}' is not a number"
+            continue
+        if minimum is not None and number < minimum:
+            remarks[position] = f"{field} {_show(number)} is below {_show(minimum)}"
+            continue
+        if maximum is not None and number > maximum:
+            remarks[position] = f"{field} {_show(number)} is above the plausible maximum {_show(maximum)}"
+            continue
+        if integer and number != math.floor(number):
+            remarks[position] = f"{field} {_show(number)} is not a whole number"
+            continue
+        values[position] = number
+    flagged = sum(1 for remark in remarks if remark)
+    if flagged:
+        first = next(i for i, remark in enumerate(remarks) if remark)
+        LOGGER.warning("layer '%s', field '%s': %d value(s) not usable, e.g. feature %s: %s",
+                       layer, field, flagged, frame.index[first], remarks[first])
+    return values, remarks
+
+
+def join_remarks(*columns) -> List[str]:
+    """Row-wise '; '-joined remarks of several per-row remark lists."""
+    return ["; ".join(part for part in parts if part) for parts in zip(*columns)]
+
+
+def _as_number(raw) -> Optional[float]:
+    if isinstance(raw, (bool, np.bool_)):
+        return None
+    if isinstance(raw, (int, float, np.integer, np.floating)):
+        number = float(raw)
+        return number if math.isfinite(number) else None
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if not _NUMBER.match(text):
+        return None
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def _is_empty(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _show(number: float) -> str:
+    return f"{number:,.0f}" if number == math.floor(number) and abs(number) < 1e15 else f"{number:g}"
