@@ -13,10 +13,10 @@ import pandas as pd
 import shapely
 from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest,
                        QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessingException,
-                       QgsWkbTypes)
+                       QgsProcessingFeatureSource, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from .core.errors import CancelledError
+from .core.errors import CancelledError, InputError
 
 
 def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]] = None,
@@ -32,12 +32,13 @@ def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]
     else:
         names = [name for name in dict.fromkeys(field_names) if name]
     indices = [fields.indexOf(name) for name in names]
+    _require_fields(names, indices, layer_name)
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([i for i in indices if i >= 0])
     ids: List[int] = []
     wkbs: List[Optional[bytes]] = []
     columns: Dict[str, list] = {name: [] for name in names}
-    for number, feature in enumerate(source.getFeatures(request)):
+    for number, feature in enumerate(_all_features(source, request)):
         if feedback is not None and number % 10_000 == 0:
             if feedback.isCanceled():
                 raise CancelledError("cancelled by the user")
@@ -64,10 +65,11 @@ def table_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]]
     fields = source.fields()
     names = [f.name() for f in fields] if field_names is None else [n for n in field_names if n]
     indices = [fields.indexOf(name) for name in names]
+    _require_fields(names, indices, layer_name)
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([i for i in indices if i >= 0])
     ids, columns = [], {name: [] for name in names}
-    for feature in source.getFeatures(request):
+    for feature in _all_features(source, request):
         ids.append(feature.id())
         attributes = feature.attributes()
         for name, index in zip(names, indices):
@@ -75,6 +77,24 @@ def table_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]]
     frame = pd.DataFrame(columns, index=pd.Index(ids, name="fid"))
     frame.attrs["layer_name"] = layer_name
     return frame
+
+
+def _require_fields(names, indices, layer_name):
+    """A field asked for by name must exist: a silent column of NULLs hides the mistake."""
+    for name, index in zip(names, indices):
+        if index < 0:
+            raise InputError("field not found", layer=layer_name, field=name)
+
+
+def _all_features(source, request):
+    """Every feature, also those with invalid geometry: the core repairs and flags them.
+
+    A Processing source otherwise applies the user's "invalid features filtering"
+    setting, which either stops the run or silently drops such features.
+    """
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
 
 
 def crs_of(qgis_crs: QgsCoordinateReferenceSystem):

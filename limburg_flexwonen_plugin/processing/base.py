@@ -126,6 +126,10 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         try:
             self.check_source_geometry_types(parameters, context)
             results = self.compute(parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                # Cancelled after the last check: the user still gets what cancel
+                # promises, nothing.
+                raise CancelledError("cancelled by the user")
             self._close_sinks()
             return results
         except InputError as error:

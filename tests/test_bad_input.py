@@ -1,0 +1,479 @@
+"""The bad-input matrix, run against every algorithm the ``flexwonen`` provider registers.
+
+``MINIMAL_PARAMETERS`` (below) holds, per algorithm, the valid layers of a minimal run
+and the fields of each layer the algorithm reads. A test fails when the provider has an
+algorithm without an entry, so a new algorithm joins the matrix the day it is added.
+
+The matrix swaps one input at a time for a bad version of it (see ``bad_inputs.py``:
+empty layer, null/empty/invalid geometries, wrong geometry type, no CRS, EPSG:4326 and
+EPSG:3857, Z/M values, curves, text in number fields, negative and absurd numbers,
+duplicate ids, missing fields, non-ASCII names and file names, a layer far outside the
+Netherlands; for rasters their own list) and runs the algorithm through
+``processing.run``. Each run must end in one of:
+
+* a ``QgsProcessingException`` whose message names the bad layer (and, for a field
+  problem, a field); never the base class's "Unexpected error" wrapper around a
+  traceback, never any other exception;
+* success with the problem flagged: more non-empty remarks/reasons in the output than
+  the valid run has, or a warning naming the layer in the log panel.
+
+Valid variants (other CRSs, Z/M, curves, non-ASCII) must succeed with as many output
+features as the valid run. And every run checks that nothing is lost: the input files
+are byte-identical afterwards (no file appears beside them either), a failed run leaves
+no output behind, a successful one leaves outputs that open.
+"""
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import pytest
+from qgis.core import (QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterMapLayer, QgsProcessingParameterMultipleLayers,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorDestination,
+                       QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer)
+
+import processing
+from bad_inputs import (NON_ASCII_NAMES, NUMBER_CASES, RASTER_CASES, RASTER_EITHER,
+                        RASTER_VALID_VARIANTS, ROLES, VALID_VARIANTS, vector_cases_for,
+                        write_raster, write_raster_case, write_valid_vector, write_vector_case)
+from conftest import ROOT
+
+from limburg_flexwonen_plugin.processing.base import UNEXPECTED_ERROR_PREFIX
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What an algorithm reads from one input layer."""
+    fields: Tuple[str, ...] = ()    # fields it needs: a layer without them must be refused
+    numeric: Tuple[str, ...] = ()   # fields it reads as numbers: text, negative, absurd → flagged
+    key: Tuple[str, ...] = ()       # fields that must identify a feature: duplicates → flagged
+
+
+@dataclass(frozen=True)
+class Minimal:
+    layers: Dict[str, str]                                   # parameter -> role in bad_inputs.ROLES
+    values: Dict[str, object] = field(default_factory=dict)  # the other parameters
+    reads: Dict[str, Reads] = field(default_factory=dict)    # parameter -> what is read from it
+
+
+# Minimal valid parameters of every algorithm. Layers are given by role (the valid
+# layer of that role is built from the demo data); outputs are filled in by the test.
+MINIMAL_PARAMETERS: Dict[str, Minimal] = {
+    "flexwonen:builtupfromraster": Minimal(
+        layers={"INPUT": "builtup_raster"},
+        values={"BAND": 1, "THRESHOLD": 0.5, "MIN_AREA": 0}),
+    "flexwonen:classifysites": Minimal(
+        layers={"SITES": "sites", "BUILTUP": "builtup", "MUNICIPALITIES": "municipalities"},
+        values={"SITE_ID_FIELD": "site_id", "KERN_NAME_FIELD": "kern_name", "EDGE_DISTANCE": 250,
+                "MIN_INSIDE_SHARE": 0.9},
+        reads={"SITES": Reads(fields=("site_id",), key=("site_id",)),
+               "BUILTUP": Reads(fields=("kern_name",)),
+               "MUNICIPALITIES": Reads(fields=("gm_code", "gm_name", "region"))}),
+}
+
+LAYER_PARAMETER_TYPES = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                         QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer,
+                         QgsProcessingParameterMultipleLayers)
+FLAG_FIELD_WORDS = ("remark", "reason")
+TRIED: Dict[Tuple[str, str, str], str] = {}   # (algorithm, parameter, case) -> outcome
+
+
+def matrix():
+    for algorithm_id, minimal in MINIMAL_PARAMETERS.items():
+        for parameter, role_name in minimal.layers.items():
+            role = ROLES[role_name]
+            cases = list(RASTER_CASES) if role.geometry == "raster" else vector_cases_for(role)
+            for case in cases:
+                yield pytest.param(algorithm_id, parameter, case,
+                                   id=f"{algorithm_id.split(':')[1]}-{parameter}-{case}")
+
+
+# ---------------------------------------------------------------- running
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """A real feedback that also keeps what the algorithm told the user."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings: List[str] = []
+        self.errors: List[str] = []
+        self.infos: List[str] = []
+        self.progress_reports = 0
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS's name)
+        self.warnings.append(text)
+        super().pushWarning(text)
+
+    def reportError(self, text, fatalError=False):  # noqa: N802,N803 (QGIS's names)
+        self.errors.append(text)
+        super().reportError(text, fatalError)
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS's name)
+        self.infos.append(text)
+        super().pushInfo(text)
+
+    def setProgress(self, progress):  # noqa: N802 (QGIS's name)
+        self.progress_reports += 1
+        super().setProgress(progress)
+
+
+@dataclass
+class Outcome:
+    error: Optional[str] = None
+    results: Optional[dict] = None
+    feedback: Optional[RecordingFeedback] = None
+    counts: Dict[str, int] = field(default_factory=dict)   # sink output -> features
+    flags: int = 0                                         # non-empty remarks/reasons cells
+    flag_texts: List[str] = field(default_factory=list)
+
+
+def algorithm_of(algorithm_id):
+    from qgis.core import QgsApplication
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    assert algorithm is not None, algorithm_id
+    return algorithm
+
+
+def layer_uri(path: Path, layer: Optional[str]) -> str:
+    return str(path) if layer is None else f"{path}|layername={layer}"
+
+
+def destination_parameters(algorithm, out_dir: Path) -> dict:
+    parameters = {}
+    for definition in algorithm.destinationParameterDefinitions():
+        name = definition.name()
+        if isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)):
+            parameters[name] = str(out_dir / f"{name.lower()}.gpkg")
+        elif isinstance(definition, QgsProcessingParameterFolderDestination):
+            parameters[name] = str(out_dir / name.lower())
+        elif isinstance(definition, (QgsProcessingParameterRasterDestination,
+                                     QgsProcessingParameterFileDestination)):
+            parameters[name] = str(out_dir / f"{name.lower()}.{definition.defaultFileExtension()}")
+        else:
+            parameters[name] = str(out_dir / f"{name.lower()}.{definition.defaultFileExtension()}")
+    return parameters
+
+
+def run_algorithm(algorithm_id: str, parameters: dict, feedback=None) -> Outcome:
+    feedback = feedback or RecordingFeedback()
+    try:
+        results = processing.run(algorithm_id, parameters, feedback=feedback)
+    except QgsProcessingException as error:
+        return Outcome(error=str(error), feedback=feedback)
+    outcome = Outcome(results=results, feedback=feedback)
+    algorithm = algorithm_of(algorithm_id)
+    for definition in algorithm.destinationParameterDefinitions():
+        name = definition.name()
+        if not isinstance(definition, (QgsProcessingParameterFeatureSink,
+                                       QgsProcessingParameterVectorDestination)):
+            continue
+        value = results.get(name)
+        if value is None:
+            continue
+        layer = value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(str(value), name, "ogr")
+        assert layer.isValid(), f"output {name} does not open: {value}"
+        outcome.counts[name] = layer.featureCount()
+        flag_fields = [f.name() for f in layer.fields()
+                       if any(word in f.name().lower() for word in FLAG_FIELD_WORDS)]
+        for feature in layer.getFeatures():
+            for name_of_field in flag_fields:
+                value_of_field = feature[name_of_field]
+                if value_of_field not in (None, "") and str(value_of_field) not in ("NULL", "[]", "{}"):
+                    outcome.flags += 1
+                    outcome.flag_texts.append(str(value_of_field))
+    return outcome
+
+
+def fingerprint(*folders: Path) -> Dict[str, str]:
+    """sha256 of every file in the folders (also catches files appearing beside inputs).
+
+    One exception: when QGIS opens a raster it computes band statistics for the
+    renderer and GDAL saves them in a ``.aux.xml`` beside the raster as the layer
+    closes. QGIS does that for every raster a user adds to a map; the raster itself
+    stays byte-identical, so a statistics-only sidecar is left out of the fingerprint.
+    """
+    prints = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not _statistics_sidecar(path):
+                prints[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return prints
+
+
+def _statistics_sidecar(path: Path) -> bool:
+    if not path.name.endswith(".aux.xml"):
+        return False
+    text = path.read_text(encoding="utf-8", errors="replace")
+    keys = re.findall(r'<MDI key="([^"]+)">', text)
+    return text.lstrip().startswith("<PAMDataset>") and bool(keys) and all(
+        key.startswith("STATISTICS_") for key in keys)
+
+
+def files_in(folder: Path) -> List[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def valid_inputs(tmp_path_factory):
+    """Each role's valid layer, in its own file, shared by all runs (and hashed by all)."""
+    folder = tmp_path_factory.mktemp("valid_inputs")
+    inputs = {}
+    for name, role in ROLES.items():
+        if role.geometry == "raster":
+            inputs[name] = (write_raster(folder / "builtup_raster.tif"), None)
+        else:
+            inputs[name] = write_valid_vector(role, folder)
+    return folder, inputs
+
+
+@pytest.fixture(scope="session")
+def baselines(flexwonen_provider, valid_inputs, tmp_path_factory):
+    """The valid run of each algorithm, computed once: what a bad run is compared with."""
+    cache = {}
+
+    def baseline(algorithm_id):
+        if algorithm_id not in cache:
+            out_dir = tmp_path_factory.mktemp("baseline")
+            parameters = minimal_parameters(algorithm_id, valid_inputs[1], out_dir)
+            outcome = run_algorithm(algorithm_id, parameters)
+            assert outcome.error is None, f"the minimal valid run of {algorithm_id} fails: {outcome.error}"
+            cache[algorithm_id] = outcome
+        return cache[algorithm_id]
+    return baseline
+
+
+def minimal_parameters(algorithm_id, inputs, out_dir: Path) -> dict:
+    minimal = MINIMAL_PARAMETERS[algorithm_id]
+    parameters = {parameter: layer_uri(*inputs[role]) for parameter, role in minimal.layers.items()}
+    parameters.update(minimal.values)
+    parameters.update(destination_parameters(algorithm_of(algorithm_id), out_dir))
+    return parameters
+
+
+# ---------------------------------------------------------------- the table is complete
+
+
+def test_every_algorithm_is_in_the_matrix(flexwonen_provider):
+    registered = {algorithm.id() for algorithm in flexwonen_provider.algorithms()}
+    assert registered, "the provider registers no algorithms"
+    missing = sorted(registered - set(MINIMAL_PARAMETERS))
+    assert not missing, (f"add these algorithms to MINIMAL_PARAMETERS in {Path(__file__).name} "
+                         f"(their valid layers and the fields they read): {missing}")
+    assert not sorted(set(MINIMAL_PARAMETERS) - registered), "the matrix names unknown algorithms"
+    for algorithm_id, minimal in MINIMAL_PARAMETERS.items():
+        algorithm = algorithm_of(algorithm_id)
+        names = {definition.name() for definition in algorithm.parameterDefinitions()}
+        for name in [*minimal.layers, *minimal.values, *minimal.reads]:
+            assert name in names, f"{algorithm_id} has no parameter {name}"
+        layer_inputs = {d.name() for d in algorithm.parameterDefinitions()
+                        if isinstance(d, LAYER_PARAMETER_TYPES)}
+        assert layer_inputs <= set(minimal.layers), (
+            f"{algorithm_id}: every layer input must be in the matrix, missing "
+            f"{sorted(layer_inputs - set(minimal.layers))}")
+        for role in minimal.layers.values():
+            assert role in ROLES, f"unknown role {role}"
+
+
+def test_minimal_valid_runs_succeed(baselines):
+    for algorithm_id in MINIMAL_PARAMETERS:
+        outcome = baselines(algorithm_id)
+        assert outcome.error is None
+        assert all(count > 0 for count in outcome.counts.values()), (algorithm_id, outcome.counts)
+
+
+# ---------------------------------------------------------------- the matrix
+
+
+def expectation(role, case: str, reads: Reads) -> str:
+    """'succeed' (a valid variant or something the algorithm does not read), 'problem'
+    (must be refused or flagged) or 'either' (no traceback; a refusal names the layer)."""
+    if role.geometry == "raster":
+        if case in RASTER_VALID_VARIANTS:
+            return "succeed"
+        return "either" if case in RASTER_EITHER else "problem"
+    if case in VALID_VARIANTS:
+        return "succeed"
+    if case in NUMBER_CASES:
+        return "problem" if set(reads.numeric) & set(role.numeric) else "succeed"
+    if case == "duplicate_ids":
+        return "problem" if reads.key else "succeed"
+    if case == "missing_fields":
+        return "problem" if reads.fields else "succeed"
+    return "problem"
+
+
+@pytest.mark.parametrize("algorithm_id,parameter,case", list(matrix()))
+def test_bad_input(algorithm_id, parameter, case, baselines, valid_inputs, tmp_path):
+    baseline = baselines(algorithm_id)
+    valid_folder, inputs = valid_inputs
+    minimal = MINIMAL_PARAMETERS[algorithm_id]
+    role = ROLES[minimal.layers[parameter]]
+    reads = minimal.reads.get(parameter, Reads())
+    case_folder, out_dir = tmp_path / "input", tmp_path / "output"
+    case_folder.mkdir()
+    out_dir.mkdir()
+    if role.geometry == "raster":
+        path, layer_name = write_raster_case(case, case_folder)
+        uri = str(path)
+    else:
+        path, layer_name = write_vector_case(role, case, inputs[role.name][0], case_folder)
+        uri = layer_uri(path, layer_name)
+    parameters = minimal_parameters(algorithm_id, inputs, out_dir)
+    parameters[parameter] = uri
+
+    before = fingerprint(valid_folder, case_folder)
+    outcome = run_algorithm(algorithm_id, parameters)
+    assert fingerprint(valid_folder, case_folder) == before, "an input file was changed or added to"
+
+    expected = expectation(role, case, reads)
+    TRIED[(algorithm_id, parameter, case)] = "refused" if outcome.error else "ran"
+    if outcome.error is not None:
+        assert UNEXPECTED_ERROR_PREFIX not in outcome.error, (
+            f"an unexpected error reached the user (handle this input): {outcome.error}")
+        assert expected != "succeed", f"a valid input was refused: {outcome.error}"
+        assert layer_name in outcome.error, f"the message does not name the layer '{layer_name}': {outcome.error}"
+        if case in NUMBER_CASES | {"missing_fields"}:
+            assert "field" in outcome.error, f"the message does not name the field: {outcome.error}"
+        assert files_in(out_dir) == [], f"a failed run left output behind: {files_in(out_dir)}"
+        return
+
+    for name, count in baseline.counts.items():
+        assert name in outcome.counts, f"output {name} missing"
+    if expected == "succeed":
+        if role.geometry != "raster":
+            assert outcome.counts == baseline.counts, "a valid variant gave a different number of features"
+        if case == "non_ascii_names" and role.name_field:
+            _assert_names_survive(outcome)
+        return
+    if expected == "problem":
+        warned = [text for text in outcome.feedback.warnings if layer_name in text]
+        flagged = outcome.flags > baseline.flags
+        TRIED[(algorithm_id, parameter, case)] = "flagged" if flagged else "warned"
+        assert flagged or warned, (
+            "the run succeeded without flagging the problem in a remarks/reasons field or "
+            f"warning about layer '{layer_name}' (warnings: {outcome.feedback.warnings})")
+
+
+def _assert_names_survive(outcome):
+    """Names typed with ĳ, ł, ż, ș, ț come out as they went in, wherever they are kept."""
+    for name, value in outcome.results.items():
+        if not isinstance(value, str) or not value.endswith(".gpkg"):
+            continue
+        layer = QgsVectorLayer(value, name, "ogr")
+        texts = {str(feature[f.name()]) for feature in layer.getFeatures() for f in layer.fields()}
+        if any("ł" in text or "ș" in text or "Ĳ" in text for text in texts):
+            assert texts & set(NON_ASCII_NAMES), "non-ASCII names were altered on the way"
+
+
+@pytest.mark.parametrize("algorithm_id", list(MINIMAL_PARAMETERS))
+def test_absurd_parameter_values(algorithm_id, baselines, valid_inputs, tmp_path):
+    """Negative and absurdly large numbers for every number parameter: refused with a
+    message naming the parameter, or a normal run; never a traceback."""
+    baselines(algorithm_id)
+    algorithm = algorithm_of(algorithm_id)
+    numbers = [d for d in algorithm.parameterDefinitions() if isinstance(d, QgsProcessingParameterNumber)]
+    for definition in numbers:
+        for value in (-1e9, 1e12):
+            if definition.dataType() == QgsProcessingParameterNumber.Type.Integer:
+                value = int(value)
+            out_dir = tmp_path / f"{definition.name()}_{value:g}"
+            out_dir.mkdir()
+            parameters = minimal_parameters(algorithm_id, valid_inputs[1], out_dir)
+            parameters[definition.name()] = value
+            outcome = run_algorithm(algorithm_id, parameters)
+            TRIED[(algorithm_id, definition.name(), f"parameter {value:g}")] = (
+                "refused" if outcome.error else "ran")
+            if outcome.error is not None:
+                assert UNEXPECTED_ERROR_PREFIX not in outcome.error, outcome.error
+                message = outcome.error.lower()
+                named = (definition.name().lower() in message or "parameter" in message
+                         or definition.description().split()[0].lower() in message)
+                assert named, f"the message does not name the parameter: {outcome.error}"
+                assert files_in(out_dir) == [], files_in(out_dir)
+
+
+# ---------------------------------------------------------------- cancel: no output, project as it was
+
+
+class CancelAtProgress(RecordingFeedback):
+    """Cancels at the n-th progress report, as a user pressing Cancel halfway."""
+
+    def __init__(self, at):
+        super().__init__()
+        self.at = at
+
+    def setProgress(self, progress):  # noqa: N802 (QGIS's name)
+        super().setProgress(progress)
+        if self.progress_reports >= self.at:
+            self.cancel()
+
+
+def project_state():
+    project = QgsProject.instance()
+    return sorted(project.mapLayers()), project.isDirty(), len(project.layerTreeRoot().children())
+
+
+@pytest.mark.parametrize("algorithm_id", list(MINIMAL_PARAMETERS))
+def test_cancel_halfway_leaves_no_output_and_the_project_as_it_was(algorithm_id, baselines,
+                                                                   valid_inputs, tmp_path):
+    baseline = baselines(algorithm_id)
+    reports = baseline.feedback.progress_reports
+    assert reports >= 2, f"{algorithm_id} reports no progress, so it cannot be cancelled halfway"
+    # The first report, the middle and the last but one: each a different stage.
+    for at in sorted({1, max(1, reports // 2), max(1, reports - 1)}):
+        for temporary in (False, True):
+            out_dir = tmp_path / f"cancel_{at}_{temporary}"
+            out_dir.mkdir()
+            parameters = minimal_parameters(algorithm_id, valid_inputs[1], out_dir)
+            if temporary:
+                for definition in algorithm_of(algorithm_id).destinationParameterDefinitions():
+                    if isinstance(definition, QgsProcessingParameterFeatureSink):
+                        parameters[definition.name()] = "TEMPORARY_OUTPUT"
+            state = project_state()
+            before = fingerprint(valid_inputs[0])
+            feedback = CancelAtProgress(at)
+            with pytest.raises(QgsProcessingException, match="Cancelled"):
+                processing.runAndLoadResults(algorithm_id, parameters, feedback=feedback)
+            assert files_in(out_dir) == [], f"cancel at report {at} left {files_in(out_dir)}"
+            assert project_state() == state, "a cancelled run changed the project"
+            assert fingerprint(valid_inputs[0]) == before
+            TRIED[(algorithm_id, "cancel", f"at report {at}, temporary={temporary}")] = "cancelled"
+
+
+# ---------------------------------------------------------------- numbers for the README
+
+
+def test_zz_report_the_matrix_numbers(capsys):
+    """Prints (and keeps in test-artifacts/) how much bad input was tried on how many algorithms."""
+    if not TRIED:
+        pytest.skip("the matrix did not run in this session")
+    algorithms = sorted({key[0] for key in TRIED})
+    bad_inputs = {key: value for key, value in TRIED.items() if value != "cancelled"}
+    summary = {
+        "algorithms": len(algorithms),
+        "bad_input_runs": len(bad_inputs),
+        "case_kinds": len({key[2] for key in bad_inputs if not key[2].startswith("parameter")}),
+        "refused": sum(1 for v in bad_inputs.values() if v == "refused"),
+        "flagged": sum(1 for v in bad_inputs.values() if v in ("flagged", "warned")),
+        "ran_normally": sum(1 for v in bad_inputs.values() if v == "ran"),
+        "cancel_runs": sum(1 for v in TRIED.values() if v == "cancelled"),
+    }
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "bad_input_matrix.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    with capsys.disabled():
+        print(f"\nbad-input matrix: {summary['bad_input_runs']} bad inputs ({summary['case_kinds']} kinds) "
+              f"on {summary['algorithms']} algorithms: {summary['refused']} refused with a clear "
+              f"message, {summary['flagged']} flagged, {summary['ran_normally']} ran normally "
+              f"(valid variants, unread fields, parameters); {summary['cancel_runs']} cancelled runs")
+    assert summary["algorithms"] == len(MINIMAL_PARAMETERS)
