@@ -29,14 +29,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+import geopandas as gpd
 import pytest
-from qgis.core import (QgsProcessingException, QgsProcessingFeedback,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingException, QgsProcessingFeedback,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterMapLayer, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorDestination,
-                       QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer)
+                       QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer, QgsWkbTypes)
+from shapely.geometry import Point
 
 import processing
 from bad_inputs import (NON_ASCII_NAMES, NUMBER_CASES, RASTER_CASES, RASTER_EITHER,
@@ -44,7 +46,10 @@ from bad_inputs import (NON_ASCII_NAMES, NUMBER_CASES, RASTER_CASES, RASTER_EITH
                         write_raster, write_raster_case, write_valid_vector, write_vector_case)
 from conftest import ROOT
 
-from limburg_flexwonen_plugin.processing.base import UNEXPECTED_ERROR_PREFIX
+from limburg_flexwonen_plugin.core.atomic import atomic_output, atomic_write
+from limburg_flexwonen_plugin.core.errors import CancelledError
+from limburg_flexwonen_plugin.processing.base import UNEXPECTED_ERROR_PREFIX, FlexwonenAlgorithm
+from limburg_flexwonen_plugin.qgis_bridge import make_fields, write_frame
 
 
 @dataclass(frozen=True)
@@ -477,3 +482,77 @@ def test_zz_report_the_matrix_numbers(capsys):
               f"message, {summary['flagged']} flagged, {summary['ran_normally']} ran normally "
               f"(valid variants, unread fields, parameters); {summary['cancel_runs']} cancelled runs")
     assert summary["algorithms"] == len(MINIMAL_PARAMETERS)
+
+
+# ---------------------------------------------------------------- outputs complete or absent
+
+
+class WritesHalfThenFails(FlexwonenAlgorithm):
+    """A real algorithm on the real base class that fails while writing: what the base
+    class must clean up after, whatever the algorithm was doing."""
+
+    ALGORITHM_ID = "writeshalfthenfails"
+    DISPLAY_NAME = "Writes half, then fails"
+    GROUP_ID = "data"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"))
+        self.addParameter(QgsProcessingParameterFileDestination("TABLE", "Table", "CSV files (*.csv)"))
+
+    def compute(self, parameters, context, feedback):
+        fields = make_fields([("n", "int")])
+        frame = gpd.GeoDataFrame({"n": range(10)}, geometry=[Point(190_000 + i, 380_000) for i in range(10)],
+                                 crs=28992)
+        sink, _ = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point,
+                                       QgsCoordinateReferenceSystem("EPSG:28992"))
+        write_frame(frame, sink, fields)
+        table = self.parameterAsFileOutput(parameters, "TABLE", context)
+        with open(table, "w", encoding="utf-8") as handle:  # not atomic on purpose: half a file
+            handle.write("n\n0\n")
+            raise RuntimeError("the disk is full")
+
+
+def _layers_of(path):
+    from osgeo import gdal
+    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_READONLY)
+    layers = {dataset.GetLayerByIndex(i).GetName(): dataset.GetLayerByIndex(i).GetFeatureCount()
+              for i in range(dataset.GetLayerCount())}
+    dataset = None
+    return layers
+
+
+@pytest.mark.parametrize("destination", ["new file", "layer in an existing GeoPackage", "memory layer"])
+def test_a_failed_run_removes_what_it_wrote(flexwonen_provider, tmp_path, destination):
+    existing = tmp_path / "existing.gpkg"
+    gpd.GeoDataFrame({"kept": [1, 2]}, geometry=[Point(0, 0), Point(1, 1)], crs=28992).to_file(
+        existing, layer="users_layer")
+    output = {"new file": str(tmp_path / "new.gpkg"),
+              "layer in an existing GeoPackage": f"ogr:dbname='{existing}' table=\"result\" (geom)",
+              "memory layer": "TEMPORARY_OUTPUT"}[destination]
+    table = tmp_path / "table.csv"
+    state = project_state()
+    with pytest.raises(QgsProcessingException, match="the disk is full"):
+        processing.runAndLoadResults(WritesHalfThenFails().create(), {"OUTPUT": output, "TABLE": str(table)})
+    assert not (tmp_path / "new.gpkg").exists()
+    assert not table.exists(), "half a CSV stayed behind"
+    assert _layers_of(existing) == {"users_layer": 2}, "the user's GeoPackage lost or kept something"
+    assert project_state() == state
+
+
+def test_atomic_output_is_complete_or_absent(tmp_path):
+    target = tmp_path / "gap.csv"
+    target.write_text("old,complete\n", encoding="utf-8")
+    with pytest.raises(CancelledError):
+        with atomic_write(target) as handle:
+            handle.write("new,half")
+            raise CancelledError("cancelled by the user")
+    assert target.read_text(encoding="utf-8") == "old,complete\n"
+    with atomic_write(target, newline="") as handle:
+        handle.write("new,complete\n")
+    assert target.read_text(encoding="utf-8") == "new,complete\n"
+    with atomic_output(tmp_path / "density.tif") as temporary:
+        write_raster(temporary)
+        (temporary.parent / "density.tif.aux.xml").write_text("<PAMDataset/>", encoding="utf-8")
+    assert (tmp_path / "density.tif").stat().st_size > 0 and (tmp_path / "density.tif.aux.xml").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["density.tif", "density.tif.aux.xml", "gap.csv"], \
+        "a temporary file or folder stayed behind"
