@@ -234,7 +234,9 @@ def _year_counts(table: pd.DataFrame, year: int) -> pd.Series:
 def _trend_projection(table: pd.DataFrame, present: pd.Series, target_year: int):
     """Each municipality's least-squares line through its years, extended to the target
     year and floored at 0; municipalities with one year grow at the province's rate."""
-    rows = table[table["code"].isin(present.index) & table["count"].notna()]
+    wanted = set(present.index)
+    rows = table[np.array([code in wanted for code in table["code"]], dtype=bool)
+                 & table["count"].notna().values]
     projection = pd.Series(np.nan, index=present.index, dtype="float64")
     for code, group in rows.groupby("code"):
         years = group["year"].values.astype("float64")
