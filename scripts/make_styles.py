@@ -168,8 +168,7 @@ def density_style():
 
 
 def classified_sites_styles():
-    from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsMarkerSymbol,
-                           QgsRendererCategory, QgsVectorLayer)
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory, QgsVectorLayer
     rules = json.loads((ROOT / "resources" / "rules" / "location_classification.json")
                        .read_text(encoding="utf-8"))
     for geometry, name in (("MultiPolygon", "classified_sites.qml"),
