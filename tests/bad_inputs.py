@@ -133,6 +133,12 @@ def _non_ascii(role):
     return dict(values=lambda i, name, value: NON_ASCII_NAMES[i % 3] if name == role.name_field else value)
 
 
+# Absurd values: a million beds (the example), and as absurd for the others.
+ABSURD = {"planned_beds": 1_000_000, "beds": 1_000_000, "bedrooms": 1_000_000, "toilets": 1_000_000,
+          "showers": 1_000_000, "living_area_m2": 1e9, "inhabitants": 1e9, "labour_migrants": 1e9,
+          "year": 20_224}
+
+
 VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
     "empty_layer": (("polygon", "point", None), lambda role: dict(where=lambda i: False)),
     "null_geometry": (("polygon", "point"), lambda role: dict(geometry=_first_features(2, lambda g: None))),
@@ -151,7 +157,8 @@ VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
     "negative_numbers": (("polygon", "point", None),
                          lambda role: _with_numbers(role, lambda i, v: -5 if i % 2 == 0 else v)),
     "absurd_numbers": (("polygon", "point", None),
-                       lambda role: _with_numbers(role, lambda i, v: 1_000_000 if i % 2 == 0 else v)),
+                       lambda role: dict(values=lambda i, name, value: ABSURD[name]
+                                         if name in role.numeric and i % 2 == 0 else value)),
     "duplicate_ids": (("polygon", "point", None), _duplicate_ids),
     "missing_fields": (("polygon", "point", None), lambda role: dict(drop_fields=True)),
     "non_ascii_names": (("polygon", "point", None), _non_ascii),

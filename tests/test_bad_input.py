@@ -69,17 +69,37 @@ class Minimal:
 
 # Minimal valid parameters of every algorithm. Layers are given by role (the valid
 # layer of that role is built from the demo data); outputs are filled in by the test.
+MUNICIPALITIES_READ = Reads(fields=("gm_code", "gm_name", "region", "inhabitants"),
+                            numeric=("inhabitants",), key=("gm_code",))
+MIGRANTS_READ = Reads(fields=("gm_code", "year", "labour_migrants"), numeric=("year", "labour_migrants"),
+                      key=("gm_code", "year"))
+ACCOMMODATIONS_READ = Reads(fields=("name", "status", "stay_category", "beds"), numeric=("beds",))
+
 MINIMAL_PARAMETERS: Dict[str, Minimal] = {
     "flexwonen:builtupfromraster": Minimal(
         layers={"INPUT": "builtup_raster"},
         values={"BAND": 1, "THRESHOLD": 0.5, "MIN_AREA": 0}),
     "flexwonen:classifysites": Minimal(
-        layers={"SITES": "sites", "BUILTUP": "builtup", "MUNICIPALITIES": "municipalities"},
+        layers={"SITES": "sites", "BUILTUP": "builtup", "MUNICIPALITIES": "municipalities",
+                "CONTEXT_MIGRANTS": "labour_migrants", "CONTEXT_ACCOMMODATIONS": "accommodations"},
         values={"SITE_ID_FIELD": "site_id", "KERN_NAME_FIELD": "kern_name", "EDGE_DISTANCE": 250,
-                "MIN_INSIDE_SHARE": 0.9},
-        reads={"SITES": Reads(fields=("site_id",), key=("site_id",)),
+                "MIN_INSIDE_SHARE": 0.9, "ADD_CONTEXT": True},
+        reads={"SITES": Reads(fields=("site_id", "planned_beds", "stay_category"),
+                              numeric=("planned_beds",), key=("site_id",)),
                "BUILTUP": Reads(fields=("kern_name",)),
-               "MUNICIPALITIES": Reads(fields=("gm_code", "gm_name", "region"))}),
+               "MUNICIPALITIES": MUNICIPALITIES_READ,
+               "CONTEXT_MIGRANTS": MIGRANTS_READ,
+               "CONTEXT_ACCOMMODATIONS": ACCOMMODATIONS_READ}),
+    "flexwonen:densityraster": Minimal(
+        layers={"MUNICIPALITIES": "municipalities", "MIGRANTS": "labour_migrants", "BUILTUP": "builtup"},
+        values={"CELL_SIZE": 250},
+        reads={"MUNICIPALITIES": Reads(fields=("gm_code", "gm_name", "region"), key=("gm_code",)),
+               "MIGRANTS": MIGRANTS_READ}),
+    "flexwonen:housinggap": Minimal(
+        layers={"MUNICIPALITIES": "municipalities", "MIGRANTS": "labour_migrants",
+                "ACCOMMODATIONS": "accommodations", "BUILTUP": "builtup"},
+        reads={"MUNICIPALITIES": MUNICIPALITIES_READ, "MIGRANTS": MIGRANTS_READ,
+               "ACCOMMODATIONS": ACCOMMODATIONS_READ}),
 }
 
 LAYER_PARAMETER_TYPES = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,

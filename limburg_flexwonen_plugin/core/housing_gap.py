@@ -30,6 +30,7 @@ import shapely
 from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
 from .classify_sites import assign_municipalities
 from .errors import InputError
+from .validation import implausible_remark, require_plausible
 from .geometry import WORKING_CRS, prepare_layer
 from .progress import SILENT, Progress
 from .scenarios import (AUTOMATIC, CURRENT, Scenario, ScenarioMigrants, load_model_document,
@@ -297,6 +298,7 @@ def prepare_municipalities(frame: gpd.GeoDataFrame, fields: MunicipalityFields,
             feature = prepared.index[np.flatnonzero(text.values)[0]]
             raise InputError(f"'{prepared[fields.inhabitants][feature]}' is not a number",
                              layer=layer, feature=feature, field=fields.inhabitants)
+        require_plausible(inhabitants.values, prepared.index, "inhabitants", layer, fields.inhabitants)
     else:
         inhabitants = pd.Series(np.nan, index=prepared.index)
     regions = [None if value is None or (isinstance(value, float) and np.isnan(value))
@@ -388,6 +390,7 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
     if (beds < 0).any():
         feature = prepared.index[np.flatnonzero((beds < 0).values)[0]]
         raise InputError("negative number of beds", layer=layer, feature=feature, field=fields.beds)
+    require_plausible(beds.values, prepared.index, "beds", layer, fields.beds)
 
     if fields.code:
         codes = [normalise_code(value) for value in prepared[fields.code].values]
@@ -549,6 +552,8 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
     progress.check()
 
     assigned = None
+    if accommodations is not None and len(accommodations) == 0:
+        warnings.append(f"Layer '{accommodations_layer}' has no features: the supply is 0 everywhere.")
     if accommodations is not None:
         assigned = assign_accommodations(accommodations, munis, model, accommodation_fields,
                                          accommodations_layer, document)
@@ -689,10 +694,14 @@ def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
     regional.index = regional["region"].values
 
     codes = [normalise_code(code) for code in codes]
-    beds = pd.to_numeric(pd.Series(list(planned_beds), dtype=object), errors="coerce").values
+    planned = list(planned_beds)
+    beds = pd.to_numeric(pd.Series(planned, dtype=object), errors="coerce").values
     categories = [stays.get(str(value).strip().lower()) if value is not None else None
                   for value in stay_categories]
     remarks: List[Optional[str]] = [None] * count
+    # A negative or absurd number of beds is not added: flagged, after equals before.
+    implausible = [implausible_remark(value, "beds", "planned beds") for value in planned]
+    beds = np.where([bool(text) for text in implausible], np.nan, beds) if count else beds
     result = pd.DataFrame({name: [None] * count for name, _ in SITE_CONTEXT_FIELDS})
     result["ctx_scenario"] = gap.title
     result["ctx_model_version"] = model.version_label
@@ -700,7 +709,9 @@ def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
         if codes[position] is None or codes[position] not in municipal.index:
             remarks[position] = "outside every municipality: no municipal context"
             continue
-        if np.isnan(beds[position]):
+        if implausible[position]:
+            remarks[position] = f"{implausible[position]}: after equals before"
+        elif np.isnan(beds[position]):
             remarks[position] = "no planned beds: after equals before"
         elif categories[position] is None:
             remarks[position] = "no known stay category: the stay-category gap is left empty"

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..paths import resource
 from .errors import InputError
+from .validation import require_plausible
 from .rules import load_rules
 
 MODEL_FILE = "housing_gap_model.json"
@@ -115,12 +116,14 @@ def read_migrant_table(frame: pd.DataFrame, code_field: str, count_field: str,
         feature = frame.index[np.flatnonzero(negative.values)[0]]
         raise InputError("negative number of labour migrants", layer=layer, feature=feature,
                          field=count_field)
+    require_plausible(counts.values, frame.index, "labour_migrants", layer, count_field)
     if year_field:
         years = _numbers(frame[year_field], layer, year_field)
         missing_year = years.isna()
         if missing_year.any():
             feature = frame.index[np.flatnonzero(missing_year.values)[0]]
             raise InputError("no year", layer=layer, feature=feature, field=year_field)
+        require_plausible(years.values, frame.index, "year", layer, year_field)
     else:
         years = pd.Series(np.nan, index=frame.index)
     table = pd.DataFrame({"code": codes, "year": years.values, "count": counts.values},

@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .rules import load_rules
 
 LOGGER = logging.getLogger(__name__)
+PLAUSIBLE_VALUES = "plausible_values.json"
 
 # A plain number, also with a Dutch decimal comma ("12,5") or spaces ("1 200").
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -93,6 +95,38 @@ def numbers(frame: pd.DataFrame, field: str, layer: str, minimum: Optional[float
         LOGGER.warning("layer '%s', field '%s': %d value(s) not usable, e.g. feature %s: %s",
                        layer, field, flagged, frame.index[first], remarks[first])
     return values, remarks
+
+
+def plausible_range(quantity: str) -> Tuple[float, float]:
+    """(minimum, maximum) of a quantity ("beds", "inhabitants", ...) from the rules file."""
+    quantities = load_rules(PLAUSIBLE_VALUES)["quantities"]
+    if quantity not in quantities:
+        raise KeyError(f"no plausible range for '{quantity}' in {PLAUSIBLE_VALUES}")
+    bounds = quantities[quantity]
+    return float(bounds["minimum"]), float(bounds["maximum"])
+
+
+def implausible_remark(value, quantity: str, field: str) -> str:
+    """'' for a plausible (or missing) number, else why it is not plausible."""
+    if _is_empty(value):
+        return ""
+    number = _as_number(value)
+    if number is None:
+        return f"{field} '{value}' is not a number"
+    low, high = plausible_range(quantity)
+    if number < low:
+        return f"{field} {_show(number)} is below {_show(low)}"
+    if number > high:
+        return f"{field} {_show(number)} is implausible (more than {_show(high)}); check the value"
+    return ""
+
+
+def require_plausible(values, index, quantity: str, layer: str, field: str) -> None:
+    """Refuses the first value outside the plausible range, naming feature and field."""
+    for feature, value in zip(index, values):
+        remark = implausible_remark(value, quantity, field)
+        if remark:
+            raise InputError(remark, layer=layer, feature=feature, field=field)
 
 
 def join_remarks(*columns) -> List[str]:
