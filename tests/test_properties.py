@@ -1,4 +1,4 @@
-"""Property-based tests (hypothesis) of the classification core's invariants.
+"""Property-based tests (hypothesis) of the core's invariants.
 
 Generated built-up areas (overlapping rectangles, some with a park hole) and sites
 (rectangles, triangles, points, multipart) in RD New. The properties:
@@ -7,12 +7,17 @@ Generated built-up areas (overlapping rectangles, some with a park hole) and sit
   larger minimum share never turns a site into inside;
 * a site is inside exactly when its share inside is at least the threshold;
 * translating every geometry by the same vector (keeping it in the Netherlands) changes
-  no class, share or distance.
+  no class, share or distance;
+* the housing-gap model conserves its totals: municipalities add up to regions and the
+  province, gap = demand − supply in every row and category, every counted bed and
+  every labour migrant of a scenario is counted exactly once.
 
 Examples are derandomised and bounded, so the suite is repeatable and fast.
 """
 import geopandas as gpd
 import numpy as np
+import pandas as pd
+import pytest
 from pyproj import CRS
 import shapely
 from hypothesis import HealthCheck, assume, given, settings
@@ -160,3 +165,121 @@ def test_translation_changes_nothing_for_any_shape(builtup, site_list, shift):
             near_share = abs(here.inside_share[site] - 0.9) < 2e-6
             near_edge = abs(here.distance_m[site] - 250.0) < 2e-3
             assert near_share or near_edge, (site, here.loc[site].to_dict(), there.loc[site].to_dict())
+
+
+# ---------------------------------------------------------------- the housing-gap model
+
+from limburg_flexwonen_plugin.core.housing_gap import (ADDITIVE, DemandModel,  # noqa: E402
+                                                       compute_housing_gap)
+from limburg_flexwonen_plugin.core.scenarios import (CURRENT, DISTRIBUTION_METHODS, USER,  # noqa: E402
+                                                     read_migrant_table, scenario)
+
+STATUSES = ("existing", "permitted", "planned", "gesloten")   # the last is no supply status
+STAYS = ("short", "mid", "long", None)
+
+
+@st.composite
+def gap_worlds(draw):
+    """A row of square municipalities in up to three regions, a migrant table for 2017 and
+    2022 (some municipalities missing), accommodations in and outside them, a model."""
+    count = draw(st.integers(2, 7))
+    codes = [f"GM{n + 1:04d}" for n in range(count)]
+    municipalities = gpd.GeoDataFrame({
+        "gm_code": codes, "gm_name": [f"Gemeente {n}" for n in range(count)],
+        "region": [draw(st.sampled_from(["Noord", "Midden", "Zuid"])) for _ in codes],
+        "inhabitants": [draw(st.integers(1_000, 200_000)) for _ in codes]},
+        geometry=[box(180_000 + 2_000 * n, 350_000, 182_000 + 2_000 * n, 352_000) for n in range(count)],
+        crs=RD_NEW)
+    rows = []
+    for code in codes:
+        if draw(st.integers(0, 5)) == 0:
+            continue   # no figure: its demand and gap stay unknown
+        for year in (2017, 2022):
+            rows.append((code, year, draw(st.integers(0, 20_000))))
+    assume(rows and any(count for _, year, count in rows if year == 2022))
+    table = read_migrant_table(pd.DataFrame(rows, columns=["gm_code", "year", "labour_migrants"]),
+                               "gm_code", "labour_migrants", "year", "labour migrants")
+    places = draw(st.lists(st.tuples(st.integers(-500, 2_000 * count + 500), st.integers(350_100, 351_900),
+                                     st.sampled_from(STATUSES), st.sampled_from(STAYS),
+                                     st.integers(0, 2_000)), max_size=15))
+    accommodations = gpd.GeoDataFrame({
+        "name": [f"Huis {n}" for n in range(len(places))], "status": [p[2] for p in places],
+        "stay_category": [p[3] for p in places], "beds": [p[4] for p in places]},
+        geometry=[Point(180_000 + p[0], p[1]) for p in places], crs=RD_NEW)
+    percentages = draw(st.tuples(*[st.integers(0, 100)] * 3).filter(lambda s: 0 < sum(s) <= 100))
+    model = DemandModel.defaults().replace(
+        share_short=percentages[0] / 100, share_mid=percentages[1] / 100, share_long=percentages[2] / 100,
+        persons_per_bed=draw(st.sampled_from([0.5, 0.8, 0.9, 1.0])),
+        weight_existing=draw(st.sampled_from([0.0, 0.5, 1.0])),
+        weight_permitted=draw(st.sampled_from([0.0, 0.75, 1.0])),
+        weight_planned=draw(st.sampled_from([0.0, 0.5, 1.0])))
+    if draw(st.booleans()):
+        chosen = scenario(USER, 2030, draw(st.integers(1, 300_000)))
+    else:
+        chosen = scenario(CURRENT)
+    return municipalities, table, accommodations, model, chosen, draw(st.sampled_from(DISTRIBUTION_METHODS))
+
+
+def _gap(world):
+    municipalities, table, accommodations, model, chosen, method = world
+    return compute_housing_gap(municipalities, table, accommodations, None, model, chosen, method=method)
+
+
+GAP_SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+                        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+@GAP_SETTINGS
+@given(world=gap_worlds())
+def test_gap_totals_are_conserved_from_municipalities_to_regions_to_the_province(world):
+    result = _gap(world)
+    municipal = pd.DataFrame(result.municipalities)
+    regions = pd.DataFrame(result.regions)
+    province = result.province
+    by_region = regions[regions["level"] == "region"]
+    for name in ADDITIVE:
+        # An unknown figure (NaN) is left out of a sum; all unknown stays unknown.
+        municipal_sum = municipal[name].astype("float64").sum(min_count=1)
+        region_sum = by_region[name].astype("float64").sum(min_count=1)
+        if np.isnan(municipal_sum):
+            assert np.isnan(province[name]) and np.isnan(region_sum), name
+            continue
+        assert province[name] == pytest.approx(municipal_sum, abs=1e-5), name
+        assert region_sum == pytest.approx(municipal_sum, abs=1e-5), name
+    for frame in (municipal, regions):
+        known = frame["demand_beds"].notna()
+        gap = frame.loc[known, "demand_beds"] - frame.loc[known, "supply_beds"]
+        assert np.allclose(frame.loc[known, "gap_beds"], gap, atol=1e-5)
+        for category in ("short", "mid", "long"):
+            assert np.allclose(frame.loc[known, f"gap_{category}"],
+                               frame.loc[known, f"demand_{category}"] - frame.loc[known, f"supply_{category}"],
+                               atol=1e-5)
+        parts = frame[[f"supply_{c}" for c in ("short", "mid", "long", "unknown_stay")]].sum(axis=1)
+        assert np.allclose(frame["supply_beds"], parts, atol=1e-5)
+        assert np.allclose(frame.loc[known, "demand_beds"],
+                           frame.loc[known, [f"demand_{c}" for c in ("short", "mid", "long")]].sum(axis=1))
+
+
+@GAP_SETTINGS
+@given(world=gap_worlds())
+def test_every_counted_bed_and_every_labour_migrant_is_counted_once(world):
+    municipalities, table, accommodations, model, chosen, _ = world
+    result = _gap(world)
+    province = result.province
+    # Supply: each accommodation inside a municipality counts its beds x its status weight.
+    assigned = result.accommodations
+    counted = assigned[assigned["counted"].astype(bool)]
+    assert province["supply_beds"] == pytest.approx(counted["supply_beds"].sum(), abs=1e-5)
+    weights = {"existing": model.weight_existing, "permitted": model.weight_permitted,
+               "planned": model.weight_planned}
+    for _, row in counted.iterrows():
+        assert row["supply_beds"] == pytest.approx(row["acc_beds"] * weights[row["acc_status"]])
+    inside = accommodations.geometry.within(shapely.union_all(municipalities.geometry.values))
+    supply_statuses = accommodations["status"].isin(weights)
+    assert len(counted) == int((inside & supply_statuses).sum())
+    # Demand side: a scenario total is divided exactly; the current picture is the table's.
+    if chosen.total is not None:
+        assert province["labour_migrants"] == chosen.total
+    else:
+        latest = table[table["year"] == table["year"].max()]
+        assert province["labour_migrants"] == latest["count"].sum()
