@@ -9,6 +9,7 @@ from ...core.rules import class_label, location_rules
 from ...qgis_bridge import kind_of, make_fields, source_to_frame, write_frame
 from ..base import FlexwonenAlgorithm
 from ...language import user_language
+from .. import norms_support  # housing norms (optional block)
 
 RESULT_FIELDS = (
     ("site_id", "string"), ("location_class", "string"), ("location_label", "string"),
@@ -88,6 +89,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
             self.addParameter(QgsProcessingParameterField(
                 name, self.tr(label), defaultValue=default,
                 parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        # --- housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping ---
+        norms_support.add_optional_norm_check(self, self.SITES)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))
 
@@ -136,6 +139,9 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         language = user_language()
         result["location_label"] = [class_label(rules, value, language) for value in result["location_class"]]
         output_frame, output_fields = _with_input_attributes(result, sites, site_id_field, sites_source)
+        # --- housing norms (optional block): the same core call as 'Check housing norms' ---
+        output_frame, output_fields = norms_support.apply_optional_norm_check(
+            self, parameters, context, feedback, sites, sites_name, output_frame, output_fields)
         geometry_type = QgsWkbTypes.flatType(sites_source.wkbType())
         multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry
         if multipart:
