@@ -794,7 +794,7 @@ def build_stays(accommodations: gpd.GeoDataFrame) -> Tuple[pd.DataFrame, Dict[st
         accommodation = acc_ids[int(rng.choice(len(acc_ids), p=weights))]
         start = first_day + np.timedelta64(int(rng.integers(0, 690)), "D")
         visits = 1 + int(rng.random() < 0.3)
-        for visit in range(visits):
+        for _visit in range(visits):
             if start > reference:
                 break
             too_long = rng.random() < 0.1
