@@ -116,20 +116,26 @@ def test_a_table_without_geometry(flexwonen_provider, plans_gpkg, tmp_path):
     assert not layer.isSpatial()
 
 
-def test_own_norm_file_and_a_malformed_one(flexwonen_provider, plans_gpkg, tmp_path):
-    own = json.loads((built_in_folder() / "akf_2024.json").read_text(encoding="utf-8"))
-    own.update(name="strict_town")
-    own["rules"] = [dict(own["rules"][0], id="town_living_area", threshold=20)]
+def own_set(name, **rule_changes):
+    data = json.loads((built_in_folder() / "akf_2024.json").read_text(encoding="utf-8"))
+    data.update(name=name)
+    data["rules"] = [dict(data["rules"][0], **rule_changes)]
+    return json.dumps(data)
+
+
+def test_own_norm_file(flexwonen_provider, plans_gpkg, tmp_path):
     own_file = tmp_path / "strict_town.json"
-    own_file.write_text(json.dumps(own), encoding="utf-8")
+    own_file.write_text(own_set("strict_town", id="town_living_area", threshold=20), encoding="utf-8")
     layer = run_norms(plans_gpkg, "plans", tmp_path, NORM_FILE=str(own_file))
     rows = features_by(layer, "plan_id")
     assert rows["exact_floor"]["norm_town_living_area"] == "fail"      # 15 m² < 20 m²
     assert rows["exact_floor"]["norms_max_beds"] == 9                  # 180 / 20
     assert rows["exact_floor"]["norms_binding_rule"] == "town_living_area"
+
+
+def test_a_malformed_own_norm_file_is_named(flexwonen_provider, plans_gpkg, tmp_path):
     bad = tmp_path / "bad_town.json"
-    bad.write_text(json.dumps(dict(own, name="bad_town", rules=[dict(own["rules"][0], threshold=0)])),
-                   encoding="utf-8")
+    bad.write_text(own_set("bad_town", threshold=0), encoding="utf-8")
     with pytest.raises(QgsProcessingException, match=r"bad_town\.json.*'threshold' must be a positive number"):
         run_norms(plans_gpkg, "plans", tmp_path, NORM_FILE=str(bad))
 

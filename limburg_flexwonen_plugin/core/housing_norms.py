@@ -175,9 +175,11 @@ def evaluate_plans(frame: pd.DataFrame, norm_set: Union[str, Path, NormSet] = DE
         else:
             check_count(values, codes)
         inputs[key], issues[key], raw[key] = values, codes, originals
-    room_areas, total_area, area_codes, area_raw = _bedroom_areas(frame, columns.get("bedroom_area_m2"), count)
+    room_areas, total_area, area_codes, area_raw = _bedroom_areas(
+        frame, columns.get("bedroom_area_m2"), count)
     _reconcile_bedrooms(room_areas, total_area, area_codes, inputs, issues)
-    inputs["bedroom_area_m2"], issues["bedroom_area_m2"], raw["bedroom_area_m2"] = total_area, area_codes, area_raw
+    inputs["bedroom_area_m2"] = total_area
+    issues["bedroom_area_m2"], raw["bedroom_area_m2"] = area_codes, area_raw
     housing_type, type_issue = _housing_types(frame, columns.get("housing_type"), count,
                                               default_housing_type)
     progress.check()
@@ -282,8 +284,11 @@ def _bedroom_areas(frame, column, count):
         return (rooms, np.full(count, np.nan), np.full(count, MISSING, dtype=object),
                 np.full(count, None, dtype=object))
     original = frame[column].to_numpy(dtype=object)
-    listed = np.array([isinstance(v, (list, tuple, np.ndarray)) or
-                       (isinstance(v, str) and ";" in v) for v in original], dtype=bool)
+    if pd.api.types.is_numeric_dtype(frame[column].dtype):
+        listed = np.zeros(count, dtype=bool)
+    else:
+        listed = np.array([isinstance(v, (list, tuple, np.ndarray)) or
+                           (isinstance(v, str) and ";" in v) for v in original], dtype=bool)
     plain = pd.Series(np.where(listed, None, original), dtype=object)
     if not listed.any():
         plain = frame[column]
@@ -340,8 +345,9 @@ def _housing_types(frame, column, count, default):
 def _thresholds(rule: NormRule, housing_type: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     strict = np.empty(len(housing_type))
     lenient = np.empty(len(housing_type))
-    for kind in set(housing_type.tolist()) | {None}:
-        rows = np.array([value == kind for value in housing_type], dtype=bool)
+    missing = pd.isna(housing_type)
+    for kind in (None,) + HOUSING_TYPES:
+        rows = missing if kind is None else (housing_type == kind)
         if rows.any():
             strict[rows], lenient[rows] = rule.strict_and_lenient(kind)
     return strict, lenient
@@ -460,7 +466,11 @@ def _reason(rule: NormRule, status: str, row: int, inputs, issues, raw, housing_
 def _data_issues(columns, issues, raw, type_issue, count) -> np.ndarray:
     """Per row, the values that could not be used (text in a number field, ...)."""
     texts = np.full(count, None, dtype=object)
-    for row in range(count):
+    flagged = np.zeros(count, dtype=bool)
+    for codes in issues.values():
+        flagged |= (codes != "") & (codes != MISSING)
+    flagged |= np.array([text is not None for text in type_issue], dtype=bool)
+    for row in np.flatnonzero(flagged):
         found = []
         for key, codes in issues.items():
             code = codes[row]

@@ -45,8 +45,12 @@ def to_numbers(values) -> Tuple[np.ndarray, np.ndarray]:
     issues = np.full(count, "", dtype=object)
     if count == 0:
         return numbers, issues
-    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
-        numbers = series.astype("float64").to_numpy(na_value=np.nan)
+    numeric_dtype = (pd.api.types.is_numeric_dtype(series.dtype)
+                     and not pd.api.types.is_bool_dtype(series.dtype))
+    if numeric_dtype or pd.api.types.infer_dtype(series, skipna=True) in (
+            "integer", "floating", "mixed-integer-float", "empty"):
+        # Numbers (and gaps) only: convert in one go.
+        numbers = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         issues[np.isnan(numbers)] = MISSING
     else:
         raw = series.to_numpy(dtype=object)

@@ -12,7 +12,7 @@ from qgis.core import (QgsApplication, QgsProcessingParameterBoolean,
                        QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum, QgsProcessingParameterField,
                        QgsProcessingParameterFile)
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core.errors import InputError
 from ..core.housing_norms import evaluate_plans, result_columns
@@ -30,14 +30,21 @@ HOUSING_TYPE_CHOICES = (None, "lodging", "dwelling")
 # (plan input, parameter name, label, default field, other names tried when the
 # default is absent)
 FIELD_PARAMETERS = (
-    ("beds", "BEDS_FIELD", "Beds field", "planned_beds", ("beds",)),
-    ("bedrooms", "BEDROOMS_FIELD", "Bedrooms field", "bedrooms", ()),
-    ("living_area_m2", "LIVING_AREA_FIELD", "Living area (m²) field", "living_area_m2", ()),
+    ("beds", "BEDS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Beds field"), "planned_beds",
+     ("beds",)),
+    ("bedrooms", "BEDROOMS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Bedrooms field"),
+     "bedrooms", ()),
+    ("living_area_m2", "LIVING_AREA_FIELD",
+     QT_TRANSLATE_NOOP("NormParameters", "Living area (m²) field"), "living_area_m2", ()),
     ("bedroom_area_m2", "BEDROOM_AREA_FIELD",
-     "Bedroom area field (m²: a total, or per room as text '9;9;12')", "bedroom_area_m2", ()),
-    ("toilets", "TOILETS_FIELD", "Toilets field", "toilets", ()),
-    ("showers", "SHOWERS_FIELD", "Showers field", "showers", ()),
-    ("housing_type", "HOUSING_TYPE_FIELD", "Housing type field (lodging/logies or dwelling/woning)",
+     QT_TRANSLATE_NOOP("NormParameters", "Bedroom area field (m²: a total, or per room as text '9;9;12')"),
+     "bedroom_area_m2", ()),
+    ("toilets", "TOILETS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Toilets field"),
+     "toilets", ()),
+    ("showers", "SHOWERS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Showers field"),
+     "showers", ()),
+    ("housing_type", "HOUSING_TYPE_FIELD",
+     QT_TRANSLATE_NOOP("NormParameters", "Housing type field (lodging/logies or dwelling/woning)"),
      "housing_type", ()),
 )
 MAX_LOGGED_ISSUES = 50

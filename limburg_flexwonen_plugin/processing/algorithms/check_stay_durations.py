@@ -78,27 +78,29 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
         defaults = StayRules.defaults()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Stays"), [QgsProcessing.SourceType.TypeVector]))
+        # The field parameters are optional for QGIS (a required field parameter in QGIS
+        # 3.22 ignores its default when the caller leaves it out); compute() insists on
+        # the required ones.
         for name, label, default in (
-                (self.ACCOMMODATION_FIELD, "Accommodation id field", "acc_id"),
-                (self.RESIDENT_FIELD, "Resident id field (pseudonymous)", "resident_id"),
-                (self.START_FIELD, "Start date field", "start_date"),
-                (self.END_FIELD, "End date field (empty: ongoing)", "end_date"),
-                (self.CONTRACT_END_FIELD, "Contract end field", "contract_end"),
-                (self.EMPLOYMENT_END_FIELD, "Employment end field", "employment_end")):
-            # Optional for QGIS (a required field parameter in QGIS 3.22 ignores its
-            # default when the caller leaves it out); compute() insists on the required ones.
+                (self.ACCOMMODATION_FIELD, self.tr("Accommodation id field"), "acc_id"),
+                (self.RESIDENT_FIELD, self.tr("Resident id field (pseudonymous)"), "resident_id"),
+                (self.START_FIELD, self.tr("Start date field"), "start_date"),
+                (self.END_FIELD, self.tr("End date field (empty: ongoing)"), "end_date"),
+                (self.CONTRACT_END_FIELD, self.tr("Contract end field"), "contract_end"),
+                (self.EMPLOYMENT_END_FIELD, self.tr("Employment end field"), "employment_end")):
             self.addParameter(QgsProcessingParameterField(
-                name, self.tr(label), defaultValue=default, parentLayerParameterName=self.INPUT,
+                name, label, defaultValue=default, parentLayerParameterName=self.INPUT,
                 optional=True))
         for name, label, default, low, high in (
-                (self.MAX_MONTHS, "Longest consecutive stay (calendar months)",
+                (self.MAX_MONTHS, self.tr("Longest consecutive stay (calendar months)"),
                  defaults.max_consecutive_months, 1, 24),
-                (self.PERIOD_MONTHS, "Within a period of (calendar months)",
+                (self.PERIOD_MONTHS, self.tr("Within a period of (calendar months)"),
                  defaults.period_months, 1, 60),
-                (self.TRANSITION_MONTHS, "Transition period after employment (calendar months)",
+                (self.TRANSITION_MONTHS,
+                 self.tr("Transition period after employment (calendar months)"),
                  defaults.transition_months, 0, 12)):
             self.addParameter(QgsProcessingParameterNumber(
-                name, self.tr(label), QgsProcessingParameterNumber.Type.Integer,
+                name, label, QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=default, minValue=low, maxValue=high))
         self.addParameter(QgsProcessingParameterDateTime(
             self.REFERENCE_DATE, self.tr("Reference date for ongoing stays (empty: today)"),
