@@ -10,6 +10,9 @@ Around one reference kern (Sevenum, an exact rectangle with a rectangular park h
 the generator builds hand-checkable "hard case" sites for the location classification
 with its default parameters (edge distance 250 m, minimum inside share 0.9).
 
+The stays table (residents known only by a pseudonymous id) comes from its own
+random stream, so it never changes the other layers.
+
 The output is deterministic (fixed seed): tests regenerate it and compare it with the
 committed file. Pure geopandas/shapely/numpy; no QGIS needed.
 """
@@ -725,8 +728,6 @@ def build_accommodations(rng: np.random.Generator, builtup: gpd.GeoDataFrame,
 # generated before them.
 STAYS_SEED = (SEED, 3)
 STAYS_REFERENCE_DATE = "2025-12-31"
-STAY_FIELDS = ("stay_id", "acc_id", "resident_id", "case", "start_date", "end_date",
-               "contract_end", "employment_end")
 STAY_DATE_FIELDS = ("start_date", "end_date", "contract_end", "employment_end")
 # Hand-checkable stays (short-stay rule: at most 4 calendar months consecutively,
 # within 12 months; transition period of at least 1 month), by resident:
