@@ -24,8 +24,9 @@ NON_ASCII_NAMES = ("Ĳsselstein – café Kerkstraat", "Łódź, ul. Żółkiews
 class Role:
     """A kind of input layer the algorithms take, cut from the demo GeoPackage."""
 
-    def __init__(self, name, demo_layer, geometry, key=(), name_field=None, numeric=()):
+    def __init__(self, name, demo_layer, geometry, key=(), name_field=None, numeric=(), dates=()):
         self.name = name
+        self.dates = tuple(dates)         # date fields
         self.demo_layer = demo_layer
         self.geometry = geometry          # "polygon", "point", None (a table) or "raster"
         self.key = tuple(key)             # fields identifying a feature
@@ -35,16 +36,18 @@ class Role:
 
 ROLES = {role.name: role for role in (
     Role("sites", "candidate_sites", "polygon", ("site_id",), "name",
-         ("planned_beds", "bedrooms", "living_area_m2", "toilets", "showers")),
+         ("planned_beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets", "showers")),
     Role("points", "candidate_points", "point", ("site_id",), "name",
          ("planned_beds", "bedrooms", "living_area_m2", "toilets", "showers")),
     Role("builtup", "builtup", "polygon", ("kern_id",), "kern_name"),
     Role("municipalities", "municipalities", "polygon", ("gm_code",), "gm_name", ("inhabitants",)),
     Role("accommodations", "accommodations", "point", ("acc_id",), "name",
-         ("beds", "bedrooms", "living_area_m2")),
+         ("beds", "bedrooms", "living_area_m2"), ("permit_end",)),
     Role("labour_migrants", "labour_migrants", None, ("gm_code", "year"), None,
          ("year", "labour_migrants")),
     Role("province", "province", "polygon", ("code",), "name", ()),
+    Role("stays", "stays", None, ("stay_id",), None, (),
+         ("start_date", "end_date", "contract_end", "employment_end")),
     Role("builtup_raster", None, "raster"),
 )}
 
@@ -114,6 +117,12 @@ def _text_numbers(role):
                 values=lambda i, name, value: texts[i % len(texts)] if name in role.numeric else value)
 
 
+def _text_dates(role):
+    texts = ("31-02-2024", "gisteren", "2024-13-01", "", "volgende week")
+    return dict(fields={name: ogr.OFTString for name in role.dates},
+                values=lambda i, name, value: texts[i % len(texts)] if name in role.dates else value)
+
+
 def _duplicate_ids(role):
     copies = {}
 
@@ -135,7 +144,7 @@ def _non_ascii(role):
 
 # Absurd values: a million beds (the issue's example), and as absurd for the others.
 ABSURD = {"planned_beds": 1_000_000, "beds": 1_000_000, "bedrooms": 1_000_000, "toilets": 1_000_000,
-          "showers": 1_000_000, "living_area_m2": 1e9, "inhabitants": 1e9, "labour_migrants": 1e9,
+          "showers": 1_000_000, "living_area_m2": 1e9, "bedroom_area_m2": 1e9, "inhabitants": 1e9, "labour_migrants": 1e9,
           "year": 20_224}
 
 
@@ -154,6 +163,7 @@ VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
     "z_and_m": (("polygon", "point"), lambda role: dict(geometry_type="zm")),
     "curved_geometry": (("polygon",), _curved),
     "text_in_numbers": (("polygon", "point", None), _text_numbers),
+    "text_in_dates": (("polygon", "point", None), _text_dates),
     "negative_numbers": (("polygon", "point", None),
                          lambda role: _with_numbers(role, lambda i, v: -5 if i % 2 == 0 else v)),
     "absurd_numbers": (("polygon", "point", None),
@@ -168,11 +178,16 @@ VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
 }
 VALID_VARIANTS = {"epsg_4326", "epsg_3857", "z_and_m", "curved_geometry", "non_ascii_names"}
 NUMBER_CASES = {"text_in_numbers", "negative_numbers", "absurd_numbers"}
+DATE_CASES = {"text_in_dates"}
+# Cases about the geometry only: no problem for an algorithm that passes geometry through.
+GEOMETRY_CASES = {"null_geometry", "empty_geometry", "bow_tie", "self_intersecting",
+                  "wrong_geometry_type", "no_crs", "far_outside_nl"}
 
 
 def vector_cases_for(role: Role):
     return [case for case, (kinds, _) in VECTOR_CASES.items() if role.geometry in kinds
             and not (case in NUMBER_CASES and not role.numeric)
+            and not (case in DATE_CASES and not role.dates)
             and not (case == "non_ascii_names" and role.name_field is None)]
 
 

@@ -41,7 +41,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingException, Qgs
 from shapely.geometry import Point
 
 import processing
-from bad_inputs import (NON_ASCII_NAMES, NUMBER_CASES, RASTER_CASES, RASTER_EITHER,
+from bad_inputs import (DATE_CASES, GEOMETRY_CASES, NON_ASCII_NAMES, NUMBER_CASES, RASTER_CASES, RASTER_EITHER,
                         RASTER_VALID_VARIANTS, ROLES, VALID_VARIANTS, vector_cases_for,
                         write_raster, write_raster_case, write_valid_vector, write_vector_case)
 from conftest import ROOT
@@ -58,6 +58,8 @@ class Reads:
     fields: Tuple[str, ...] = ()    # fields it needs: a layer without them must be refused
     numeric: Tuple[str, ...] = ()   # fields it reads as numbers: text, negative, absurd → flagged
     key: Tuple[str, ...] = ()       # fields that must identify a feature: duplicates → flagged
+    dates: Tuple[str, ...] = ()     # fields it reads as dates: text → flagged
+    geometry: bool = True           # False: geometry is passed through, never interpreted
 
 
 @dataclass(frozen=True)
@@ -75,17 +77,29 @@ MIGRANTS_READ = Reads(fields=("gm_code", "year", "labour_migrants"), numeric=("y
                       key=("gm_code", "year"))
 ACCOMMODATIONS_READ = Reads(fields=("name", "status", "stay_category", "beds"), numeric=("beds",))
 
+NORM_FIELDS = ("planned_beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets", "showers")
+
 MINIMAL_PARAMETERS: Dict[str, Minimal] = {
     "flexwonen:builtupfromraster": Minimal(
         layers={"INPUT": "builtup_raster"},
         values={"BAND": 1, "THRESHOLD": 0.5, "MIN_AREA": 0}),
+    "flexwonen:checkhousingnorms": Minimal(
+        layers={"INPUT": "sites"},
+        reads={"INPUT": Reads(fields=NORM_FIELDS + ("housing_type",), numeric=NORM_FIELDS,
+                              geometry=False)}),
+    "flexwonen:checkstaydurations": Minimal(
+        layers={"INPUT": "stays"},
+        values={"REFERENCE_DATE": "2025-01-01"},
+        reads={"INPUT": Reads(fields=("acc_id", "resident_id", "start_date", "end_date",
+                                      "contract_end", "employment_end"),
+                              dates=("start_date", "end_date", "contract_end", "employment_end"))}),
     "flexwonen:classifysites": Minimal(
         layers={"SITES": "sites", "BUILTUP": "builtup", "MUNICIPALITIES": "municipalities",
                 "CONTEXT_MIGRANTS": "labour_migrants", "CONTEXT_ACCOMMODATIONS": "accommodations"},
         values={"SITE_ID_FIELD": "site_id", "KERN_NAME_FIELD": "kern_name", "EDGE_DISTANCE": 250,
-                "MIN_INSIDE_SHARE": 0.9, "ADD_CONTEXT": True},
-        reads={"SITES": Reads(fields=("site_id", "planned_beds", "stay_category"),
-                              numeric=("planned_beds",), key=("site_id",)),
+                "MIN_INSIDE_SHARE": 0.9, "ADD_CONTEXT": True, "CHECK_NORMS": True},
+        reads={"SITES": Reads(fields=("site_id", "stay_category") + NORM_FIELDS, numeric=NORM_FIELDS,
+                              key=("site_id",)),
                "BUILTUP": Reads(fields=("kern_name",)),
                "MUNICIPALITIES": MUNICIPALITIES_READ,
                "CONTEXT_MIGRANTS": MIGRANTS_READ,
@@ -105,7 +119,7 @@ MINIMAL_PARAMETERS: Dict[str, Minimal] = {
 LAYER_PARAMETER_TYPES = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
                          QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer,
                          QgsProcessingParameterMultipleLayers)
-FLAG_FIELD_WORDS = ("remark", "reason")
+FLAG_FIELD_WORDS = ("remark", "reason", "issue")
 TRIED: Dict[Tuple[str, str, str], str] = {}   # (algorithm, parameter, case) -> outcome
 
 
@@ -328,8 +342,12 @@ def expectation(role, case: str, reads: Reads) -> str:
         return "either" if case in RASTER_EITHER else "problem"
     if case in VALID_VARIANTS:
         return "succeed"
+    if case in GEOMETRY_CASES and not reads.geometry:
+        return "succeed"
     if case in NUMBER_CASES:
         return "problem" if set(reads.numeric) & set(role.numeric) else "succeed"
+    if case in DATE_CASES:
+        return "problem" if set(reads.dates) & set(role.dates) else "succeed"
     if case == "duplicate_ids":
         return "problem" if reads.key else "succeed"
     if case == "missing_fields":
@@ -367,7 +385,7 @@ def test_bad_input(algorithm_id, parameter, case, baselines, valid_inputs, tmp_p
             f"an unexpected error reached the user (handle this input): {outcome.error}")
         assert expected != "succeed", f"a valid input was refused: {outcome.error}"
         assert layer_name in outcome.error, f"the message does not name the layer '{layer_name}': {outcome.error}"
-        if case in NUMBER_CASES | {"missing_fields"}:
+        if case in NUMBER_CASES | DATE_CASES | {"missing_fields"}:
             assert "field" in outcome.error, f"the message does not name the field: {outcome.error}"
         assert files_in(out_dir) == [], f"a failed run left output behind: {files_in(out_dir)}"
         return

@@ -35,8 +35,9 @@ from .norm_sets import (DEFAULT_SET, HOUSING_TYPES, QUANTITIES, NormRule, NormSe
                         available_norm_sets, combined_rules, describe_sets, load_norm_set,
                         with_floor)
 from .progress import SILENT, Progress
-from .values import (MISSING, NEGATIVE, NOT_FINITE, NOT_POSITIVE, NOT_WHOLE, TEXT,
-                     check_count, check_non_negative, is_missing, shown, to_numbers)
+from .validation import plausible_range
+from .values import (IMPLAUSIBLE, MISSING, NEGATIVE, NOT_FINITE, NOT_POSITIVE, NOT_WHOLE, TEXT,
+                     check_at_most, check_count, check_non_negative, is_missing, shown, to_numbers)
 
 __all__ = ["PASS", "FAIL", "UNKNOWN", "PLAN_INPUTS", "DEFAULT_FIELDS", "PlanVerdict",
            "evaluate_plan", "evaluate_plans", "load_norm_set", "available_norm_sets",
@@ -69,12 +70,16 @@ HOUSING_TYPE_LABELS = {"lodging": ("lodging", "logies"),
 # Capacities are floor(value / threshold); the slack keeps 52.5 m² / 3.5 m² = 15 beds
 # although the division gives 14.999999999999998.
 SLACK = 1e-9
+# The bounds (resources/rules/plausible_values.json) beyond which an input is a typing error.
+PLAUSIBLE_QUANTITY = {"beds": "beds", "bedrooms": "bedrooms", "living_area_m2": "living_area_m2",
+                      "toilets": "sanitary_units", "showers": "sanitary_units"}
 PER_ROOM = "per_room"
 
 _ISSUE_TEXT = {
     TEXT: ("is not a number", "is geen getal"),
     NOT_FINITE: ("is not a number", "is geen getal"),
     NEGATIVE: ("is negative", "is negatief"),
+    IMPLAUSIBLE: ("is implausibly large; check the value", "is onwaarschijnlijk groot; controleer de waarde"),
     NOT_WHOLE: ("is not a whole number", "is geen geheel getal"),
     NOT_POSITIVE: ("must be at least 1", "moet minstens 1 zijn"),
     PER_ROOM: ("does not match the number of bedrooms", "past niet bij het aantal slaapkamers"),
@@ -174,6 +179,7 @@ def evaluate_plans(frame: pd.DataFrame, norm_set: Union[str, Path, NormSet] = DE
             check_non_negative(values, codes)
         else:
             check_count(values, codes)
+        check_at_most(values, codes, plausible_range(PLAUSIBLE_QUANTITY[key])[1])
         inputs[key], issues[key], raw[key] = values, codes, originals
     room_areas, total_area, area_codes, area_raw = _bedroom_areas(
         frame, columns.get("bedroom_area_m2"), count)
@@ -294,6 +300,7 @@ def _bedroom_areas(frame, column, count):
         plain = frame[column]
     total, codes = to_numbers(plain)
     check_non_negative(total, codes)
+    check_at_most(total, codes, plausible_range("living_area_m2")[1])
     for row in np.flatnonzero(listed):
         value = original[row]
         parts = value.split(";") if isinstance(value, str) else list(value)

@@ -19,6 +19,7 @@ NEGATIVE = "negative"
 NOT_WHOLE = "not_whole"
 NOT_POSITIVE = "not_positive"
 NOT_A_DATE = "not_a_date"
+IMPLAUSIBLE = "implausible"
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*$")
@@ -91,6 +92,15 @@ def check_non_negative(numbers: np.ndarray, issues: np.ndarray) -> None:
         negative = (numbers < 0) & (issues == "")
     issues[negative] = NEGATIVE
     numbers[negative] = np.nan
+
+
+def check_at_most(numbers: np.ndarray, issues: np.ndarray, maximum: float) -> None:
+    """Marks (in place) values above a plausible maximum (a million beds is a typing
+    error, not a plan); their numbers become NaN."""
+    with np.errstate(invalid="ignore"):
+        too_large = (numbers > maximum) & (issues == "")
+    issues[too_large] = IMPLAUSIBLE
+    numbers[too_large] = np.nan
 
 
 def to_dates(values) -> Tuple[np.ndarray, np.ndarray]:
