@@ -594,3 +594,39 @@ def test_atomic_output_is_complete_or_absent(tmp_path):
     assert (tmp_path / "density.tif").stat().st_size > 0 and (tmp_path / "density.tif.aux.xml").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["density.tif", "density.tif.aux.xml", "gap.csv"], \
         "a temporary file or folder stayed behind"
+
+
+def test_layers_open_in_the_project_are_left_byte_identical(flexwonen_provider, demo_gpkg, tmp_path):
+    """As a user works: the GeoPackage's layers added to the project, every algorithm run on
+    the layer objects, the project closed; the file is byte-identical throughout."""
+    import shutil
+    data = tmp_path / "werkmap" / "limburg.gpkg"
+    data.parent.mkdir()
+    shutil.copy(demo_gpkg, data)
+    before = fingerprint(data.parent)
+    project = QgsProject.instance()
+    layers = {name: QgsVectorLayer(f"{data}|layername={name}", name, "ogr")
+              for name in ("candidate_sites", "builtup", "municipalities", "labour_migrants",
+                           "accommodations", "stays")}
+    assert all(layer.isValid() for layer in layers.values())
+    project.addMapLayers(list(layers.values()))
+    try:
+        runs = {
+            "flexwonen:classifysites": {"SITES": layers["candidate_sites"], "BUILTUP": layers["builtup"],
+                                        "MUNICIPALITIES": layers["municipalities"]},
+            "flexwonen:housinggap": {"MUNICIPALITIES": layers["municipalities"],
+                                     "MIGRANTS": layers["labour_migrants"],
+                                     "ACCOMMODATIONS": layers["accommodations"], "BUILTUP": layers["builtup"]},
+            "flexwonen:checkhousingnorms": {"INPUT": layers["candidate_sites"]},
+            "flexwonen:checkstaydurations": {"INPUT": layers["stays"]},
+        }
+        for algorithm_id, parameters in runs.items():
+            out_dir = tmp_path / algorithm_id.split(":")[1]
+            out_dir.mkdir()
+            parameters.update(destination_parameters(algorithm_of(algorithm_id), out_dir))
+            outcome = run_algorithm(algorithm_id, parameters)
+            assert outcome.error is None, outcome.error
+            assert fingerprint(data.parent) == before, f"{algorithm_id} changed the GeoPackage"
+    finally:
+        project.removeMapLayers([layer.id() for layer in layers.values()])
+    assert fingerprint(data.parent) == before
