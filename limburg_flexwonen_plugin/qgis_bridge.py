@@ -177,11 +177,12 @@ def kind_of(dtype) -> str:
 
 
 def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
-                multipart: bool = False) -> int:
+                multipart: bool = False, progress=None) -> int:
     """Writes a (Geo)DataFrame's rows to a QgsFeatureSink in the order of ``fields``.
 
-    Honours cancel (``CancelledError``) and reports progress when given a feedback. A
-    feature the sink refuses stops the run with a message naming the row and the
+    Honours cancel (``CancelledError``) when given a feedback, and reports 0–100 to
+    ``progress`` (a core ``Progress``, e.g. scaled to the run's last stretch) when given
+    one. A feature the sink refuses stops the run with a message naming the row and the
     sink's own reason; the base class then removes the half-written output.
     """
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
@@ -191,10 +192,11 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
     total = max(len(frame), 1)
     written = 0
     for row in range(len(frame)):
-        if feedback is not None and row % 5_000 == 0:
-            if feedback.isCanceled():
+        if row % 5_000 == 0:
+            if feedback is not None and feedback.isCanceled():
                 raise CancelledError("cancelled by the user")
-            feedback.setProgress(100.0 * row / total)
+            if progress is not None:
+                progress.report(100.0 * row / total)
         feature = QgsFeature(fields)
         if has_geometry and wkbs[row] is not None:
             geometry = QgsGeometry()
@@ -210,6 +212,6 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
                 f"could not write row {row + 1} (of {len(frame)}) to the output"
                 + (f": {reason}" if reason else ""))
         written += 1
-    if feedback is not None:
-        feedback.setProgress(100.0)
+    if progress is not None:
+        progress.report(100.0)
     return written

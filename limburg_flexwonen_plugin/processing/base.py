@@ -213,18 +213,19 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     # ------------------------------------------------------------------ outputs
 
     def write_sink(self, parameters, name, context, frame, fields, geometry_type, crs,
-                   feedback=None, multipart=False) -> str:
+                   feedback=None, multipart=False, progress=None) -> str:
         """Creates the sink ``name`` and writes ``frame`` into it; returns the destination id.
 
         Call it after all computing is done: a sink created last is a sink that is
-        rarely left half-written. If writing fails or is cancelled the run's outputs are
-        removed by ``processAlgorithm``.
+        rarely left half-written. ``feedback`` lets the user cancel while writing;
+        ``progress`` (e.g. ``self.progress_for(feedback).scaled(90, 100)``) shows it. If
+        writing fails or is cancelled the run's outputs are removed by ``processAlgorithm``.
         """
         sink, destination = self.parameterAsSink(parameters, name, context, fields,
                                                  geometry_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        write_frame(frame, sink, fields, feedback=feedback, multipart=multipart)
+        write_frame(frame, sink, fields, feedback=feedback, multipart=multipart, progress=progress)
         return destination
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS's name)
