@@ -97,6 +97,9 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def tr(self, text):
+        # The context is the algorithm's own class, where its literal strings are written
+        # (pylupdate's context). Messages written here in the base class use the context
+        # "FlexwonenAlgorithm" explicitly.
         return QCoreApplication.translate(type(self).__name__, text)
 
     def name(self):
@@ -139,7 +142,8 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             self._discard_outputs(context, feedback)
             # An error, not an empty result: a model or batch stops, and nothing is
             # loaded into the project.
-            raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from error
+            raise QgsProcessingException(QCoreApplication.translate(
+                "FlexwonenAlgorithm", "Cancelled: nothing was written.")) from error
         except QgsProcessingException:
             self._discard_outputs(context, feedback)
             raise
@@ -147,8 +151,9 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             LOGGER.error("%s failed:\n%s", self.ALGORITHM_ID, traceback.format_exc())
             self._discard_outputs(context, feedback)
             raise QgsProcessingException(
-                self.tr("Unexpected error in {0}: {1}. Details are in the log panel "
-                        "under 'Flexwonen Limburg'.").format(self.displayName(), error)) from error
+                QCoreApplication.translate(
+                    "FlexwonenAlgorithm", "Unexpected error in {0}: {1}. Details are in the log "
+                    "panel under 'Flexwonen Limburg'.").format(self.displayName(), error)) from error
         except BaseException:
             self._discard_outputs(context, feedback)
             raise
@@ -290,7 +295,8 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
                 continue
             try:
                 if _remove_output(output):
-                    feedback.pushInfo(self.tr("Removed the incomplete output {0}").format(
+                    feedback.pushInfo(QCoreApplication.translate(
+                        "FlexwonenAlgorithm", "Removed the incomplete output {0}").format(
                         output.destination))
             except OSError as error:
                 LOGGER.warning("could not remove the incomplete output %s: %s",
