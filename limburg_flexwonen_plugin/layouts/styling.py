@@ -1,0 +1,243 @@
+"""Print styles for the layers on the pages.
+
+Styles other parts of the plugin ship as .qml (``resources/styles``) are used as they
+are; the styles here are for the layers only the pages draw (region outlines, the edge
+zone, the distance line) and for reading a site at a large scale.
+"""
+from pathlib import Path
+from typing import Dict, Optional
+
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
+                       QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty,
+                       QgsRendererCategory, QgsRuleBasedRenderer, QgsSingleSymbolRenderer,
+                       QgsSymbolLayer, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
+                       QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..core.rules import location_rules
+from ..paths import resources_dir
+from . import texts
+
+FONT = "DejaVu Sans"
+REGION_LINE = "#1f3b57"
+MUNICIPALITY_FILL = "#f2efe8"
+MUNICIPALITY_LINE = "#8c8c8c"
+BUILTUP_FILL = "#e2d5bf"
+BUILTUP_LINE = "#9c8259"
+EDGE_ZONE_LINE = "#8a4b0f"
+STATUS_COLORS = {"existing": "#1f5f99", "permitted": "#5aa0d8", "planned": "#ffffff"}
+
+
+def style_path(name: str) -> Optional[Path]:
+    path = resources_dir() / "styles" / name
+    return path if path.is_file() else None
+
+
+def apply_style_file(layer, name: str) -> bool:
+    """Loads ``resources/styles/<name>`` onto the layer; False when there is no such file."""
+    path = style_path(name)
+    if path is None:
+        return False
+    _message, ok = layer.loadNamedStyle(str(path))
+    if ok:
+        layer.triggerRepaint()
+    return bool(ok)
+
+
+def class_colors() -> Dict[str, str]:
+    return {name: spec["color"] for name, spec in location_rules()["classes"].items()}
+
+
+def tint(color: str, amount: float = 0.82) -> str:
+    """The colour mixed with white (a light background that keeps dark text readable)."""
+    base = QColor(color)
+    mix = [round(channel + (255 - channel) * amount) for channel in (base.red(), base.green(), base.blue())]
+    return QColor(*mix).name()
+
+
+def text_format(size: float, color: str = "#222222", bold: bool = False, italic: bool = False,
+                buffer: float = 0.0) -> QgsTextFormat:
+    font = QFont(FONT)
+    font.setBold(bold)
+    font.setItalic(italic)
+    result = QgsTextFormat()
+    result.setFont(font)
+    result.setSize(size)
+    result.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    result.setColor(QColor(color))
+    if buffer:
+        settings = QgsTextBufferSettings()
+        settings.setEnabled(True)
+        settings.setSize(buffer)
+        settings.setSizeUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
+        settings.setColor(QColor(255, 255, 255, 230))
+        result.setBuffer(settings)
+    return result
+
+
+def set_labels(layer, expression: str, fmt: QgsTextFormat, placement=None, priority: int = 5,
+               obstacle: bool = False) -> None:
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    settings.setFormat(fmt)
+    settings.placement = placement if placement is not None else QgsPalLayerSettings.Placement.OverPoint
+    settings.priority = priority
+    settings.obstacleSettings().setIsObstacle(obstacle)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def _single(layer, symbol) -> None:
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+# -- province and atlas maps --------------------------------------------------------------
+
+def style_municipalities_plain(layer, label_field: Optional[str] = None, label_size: float = 0.0) -> None:
+    _single(layer, QgsFillSymbol.createSimple({
+        "color": MUNICIPALITY_FILL, "outline_color": MUNICIPALITY_LINE, "outline_width": "0.2",
+        "outline_width_unit": "MM"}))
+    if label_field and label_size:
+        set_labels(layer, f'"{label_field}"', text_format(label_size, "#4a4a4a", buffer=0.6))
+
+
+def style_region_outlines(layer, name_field: str = "region", label_size: float = 9.0,
+                          line_width: float = 0.7) -> None:
+    _single(layer, QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": REGION_LINE, "outline_width": str(line_width),
+        "outline_width_unit": "MM", "joinstyle": "round"}))
+    if label_size:
+        set_labels(layer, f'upper("{name_field}")', text_format(label_size, REGION_LINE, bold=True, buffer=0.9),
+                   priority=10)
+
+
+def style_accommodations(layer) -> None:
+    """The shared accommodation style when present; else by status, sized by beds."""
+    if apply_style_file(layer, "accommodations.qml"):
+        return
+    categories = []
+    for status, color in STATUS_COLORS.items():
+        symbol = QgsMarkerSymbol.createSimple({
+            "name": "circle", "color": color, "outline_color": "#1f3b57", "outline_width": "0.25",
+            "size": "2"})
+        symbol.setDataDefinedSize(QgsProperty.fromExpression(
+            'coalesce(scale_exp("beds", 0, 1500, 1.0, 5.0, 0.57), 1.0)'))
+        categories.append(QgsRendererCategory(status, symbol, f"{texts.STATUS_NL[status]}"))
+    renderer = QgsCategorizedSymbolRenderer("status", categories)
+    layer.setRenderer(renderer)
+
+
+def style_locator_context(layer) -> None:
+    _single(layer, QgsFillSymbol.createSimple({
+        "color": "#e9e6df", "outline_color": "#b5b0a6", "outline_width": "0.1",
+        "outline_width_unit": "MM"}))
+
+
+def style_locator_focus(layer) -> None:
+    """Only the current atlas area, filled in the accent colour."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    focus = QgsRuleBasedRenderer.Rule(
+        QgsFillSymbol.createSimple({"color": REGION_LINE, "outline_color": REGION_LINE,
+                                    "outline_width": "0.2"}),
+        filterExp='"page_key" = attribute(@atlas_feature, \'page_key\')')
+    root.appendChild(focus)
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+# -- site report map ------------------------------------------------------------------------
+
+def style_builtup(layer, kern_field: Optional[str]) -> None:
+    _single(layer, QgsFillSymbol.createSimple({
+        "color": BUILTUP_FILL, "outline_color": BUILTUP_LINE, "outline_width": "0.3",
+        "outline_width_unit": "MM"}))
+    if kern_field:
+        set_labels(layer, f'"{kern_field}"', text_format(8, "#5c4a2c", italic=True, buffer=0.7),
+                   priority=3)
+
+
+def style_edge_zone(layer) -> None:
+    symbol = QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": EDGE_ZONE_LINE, "outline_width": "0.45",
+        "outline_width_unit": "MM", "outline_style": "dash"})
+    _single(layer, symbol)
+
+
+def style_municipal_boundaries(layer, name_field: Optional[str]) -> None:
+    _single(layer, QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": "#6f6f6f", "outline_width": "0.35",
+        "outline_width_unit": "MM", "outline_style": "dash dot"}))
+    if name_field:
+        set_labels(layer, f'"{name_field}"', text_format(7.5, "#5a5a5a", buffer=0.6), priority=1,
+                   placement=QgsPalLayerSettings.Placement.Horizontal)
+
+
+def style_distance_lines(layer) -> None:
+    symbol = QgsLineSymbol.createSimple({"line_color": "#222222", "line_width": "0.35",
+                                         "line_width_unit": "MM", "line_style": "dot",
+                                         "capstyle": "round"})
+    _single(layer, symbol)
+    set_labels(layer, '"label"', text_format(8, "#222222", bold=True, buffer=0.8),
+               placement=QgsPalLayerSettings.Placement.Line, priority=10)
+
+
+def style_sites(layer, class_field: str = "location_class") -> None:
+    """The assessed site (the atlas feature) strong, other candidate sites light."""
+    colors = class_colors()
+    root = QgsRuleBasedRenderer.Rule(None)
+    current = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
+    assessed = QgsFillSymbol.createSimple({
+        "color": "#888888", "outline_color": "#111111", "outline_width": "0.7",
+        "outline_width_unit": "MM"})
+    assessed.symbolLayer(0).setDataDefinedProperty(
+        QgsSymbolLayer.Property.PropertyFillColor,
+        QgsProperty.fromExpression(_class_color_expression(class_field, colors)))
+    root.appendChild(QgsRuleBasedRenderer.Rule(assessed, filterExp=current,
+                                               label="Beoordeelde locatie"))
+    other = QgsFillSymbol.createSimple({
+        "color": "#ffffff", "outline_color": "#555555", "outline_width": "0.3",
+        "outline_width_unit": "MM", "style": "b_diagonal"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, filterExp=f"NOT ({current})",
+                                               label="Andere kandidaatlocatie"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def style_site_points(layer, class_field: str = "location_class") -> None:
+    colors = class_colors()
+    root = QgsRuleBasedRenderer.Rule(None)
+    current = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
+    assessed = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#888888",
+                                             "outline_color": "#111111", "outline_width": "0.6",
+                                             "size": "4.5"})
+    assessed.symbolLayer(0).setDataDefinedProperty(
+        QgsSymbolLayer.Property.PropertyFillColor,
+        QgsProperty.fromExpression(_class_color_expression(class_field, colors)))
+    root.appendChild(QgsRuleBasedRenderer.Rule(assessed, filterExp=current,
+                                               label="Beoordeelde locatie (punt)"))
+    other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#ffffff",
+                                          "outline_color": "#555555", "outline_width": "0.3",
+                                          "size": "2.5"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, filterExp=f"NOT ({current})",
+                                               label="Andere kandidaatlocatie (punt)"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def _class_color_expression(class_field: str, colors: Dict[str, str]) -> str:
+    cases = " ".join(f"WHEN \"{class_field}\" = '{name}' THEN '{color}'" for name, color in colors.items())
+    return f"CASE {cases} ELSE '#bdbdbd' END"
+
+
+GAP_CLASS_COLORS = {"shortage": "#d6604d", "balanced": "#f7f7f7", "surplus": "#4393c3"}
+
+
+def style_gap(layer) -> None:
+    """The shared gap choropleth when present; else the three gap classes, diverging."""
+    if apply_style_file(layer, "housing_gap.qml"):
+        return
+    from .gap_fields import GAP_CLASS_NL
+    categories = []
+    for gap_class, color in GAP_CLASS_COLORS.items():
+        symbol = QgsFillSymbol.createSimple({"color": color, "outline_color": "#7a7a7a",
+                                             "outline_width": "0.2", "outline_width_unit": "MM"})
+        categories.append(QgsRendererCategory(gap_class, symbol, GAP_CLASS_NL[gap_class]))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("gap_class", categories))
