@@ -152,14 +152,23 @@ def north_arrow(layout, item_id, map_, x, y, w, h):
     return place(item, x, y, w, h, item_id)
 
 
-def scalebar(layout, item_id, map_, x, y, size, min_width, max_width):
-    from qgis.core import QgsLayoutItemScaleBar, QgsScaleBarSettings, QgsUnitTypes
+def scalebar(layout, item_id, map_, x, y, size, min_width, max_width, metres=False):
+    from qgis.core import (QgsBasicNumericFormat, QgsLayoutItemScaleBar, QgsScaleBarSettings,
+                           QgsUnitTypes)
     from qgis.PyQt.QtGui import QColor
     item = QgsLayoutItemScaleBar(layout)
     item.setStyle("Single Box")
     item.setLinkedMap(map_)
-    item.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
-    item.setUnitLabel("km")
+    item.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters if metres
+                  else QgsUnitTypes.DistanceUnit.DistanceKilometers)
+    item.setUnitLabel("m" if metres else "km")
+    dutch = QgsBasicNumericFormat()
+    dutch.setDecimalSeparator(",")
+    dutch.setThousandsSeparator(".")
+    dutch.setShowThousandsSeparator(True)
+    dutch.setShowTrailingZeros(False)
+    dutch.setNumberDecimalPlaces(1)
+    item.setNumericFormat(dutch)
     item.setMapUnitsPerScaleBarUnit(1.0)  # the "label unit multiplier": labels in km as they are
     item.setNumberOfSegments(2)
     item.setNumberOfSegmentsLeft(0)
@@ -220,7 +229,7 @@ def table(layout, item_id, x, y, w, h, header_size, content_size, header=True):
     multi.setVerticalGrid(False)
     multi.setGridColor(QColor(GRID))
     multi.setGridStrokeWidth(0.2)
-    multi.setCellMargin(content_size * 0.16)
+    multi.setCellMargin(content_size * 0.11)
     multi.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     multi.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
     multi.setEmptyTableMessage("–")
@@ -262,23 +271,29 @@ def province_overview(project, k, paper):
 # -- region and municipality atlas -------------------------------------------------------
 
 def area_atlas(project):
+    from qgis.core import QgsLayoutFrame, QgsLayoutTable
     layout = new_layout(project, "Atlas regio's en gemeenten", 297, 210)
     m = 12
+    right, right_w = 128, 157
     label(layout, "title", "Huisvestingsopgave arbeidsmigranten · [% \"page_title\" %]", m, 9, 273, 10, 18,
           bold=True, color=ACCENT)
-    label(layout, "subtitle", SUBTITLE,
-          m, 19.5, 273, 6, 11, color=MUTED)
+    label(layout, "subtitle", SUBTITLE, m, 19.5, 273, 6, 11, color=MUTED)
     rule(layout, "header_rule", m, 27, 273, 0.6)
-    map_ = map_item(layout, "map", m, 31, 150, 162)
-    north_arrow(layout, "north_arrow", map_, 150, 34, 8.5, 12.5)
+    map_ = map_item(layout, "map", m, 31, 110, 162)
+    north_arrow(layout, "north_arrow", map_, 110, 34, 8.5, 12.5)
     scalebar(layout, "scalebar", map_, 14.5, 184, 7, 25, 45)
-    locator = map_item(layout, "locator", 169, 31, 30, 62)
-    locator.setKeepLayerSet(True)
-    legend(layout, "legend", map_, 205, 31, 80, 62, 10, 7.5)
-    label(layout, "figures_title", "Kerncijfers", 169, 98, 116, 6, 11, bold=True)
-    table(layout, "figures_table", 169, 105, 116, 44, 7.5, 7.5)
-    label(layout, "members_title", "[% \"members_title\" %]", 169, 152, 116, 6, 11, bold=True)
-    table(layout, "members_table", 169, 159, 116, 34, 6.5, 6.5)
+    map_item(layout, "locator", right, 31, 26, 48)
+    legend(layout, "legend", map_, right + 32, 31, right_w - 32, 48, 10, 7.5, columns=2)
+    label(layout, "figures_title", "Kerncijfers", right, 83, right_w, 6, 11, bold=True)
+    table(layout, "figures_table", right, 89.5, right_w, 51, 7.5, 7)
+    label(layout, "members_title", "[% \"members_title\" %]", right, 144, right_w, 6, 11, bold=True)
+    members = table(layout, "members_table", right, 150.5, right_w / 2 - 3, 43, 6.5, 6.5)
+    members.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
+    members.setResizeMode(QgsLayoutTable.ResizeMode.UseExistingFrames)
+    second = QgsLayoutFrame(layout, members)
+    second.setFrameEnabled(False)
+    members.addFrame(second)
+    place(second, right + right_w / 2 + 3, 150.5, right_w / 2 - 3, 43, "members_table_2")
     label(layout, "source", "[% @flexwonen_source %]", m, 196.5, 230, 4, 7)
     label(layout, "versions", "[% @flexwonen_versions %]", m, 201, 230, 4, 6.5, color=MUTED)
     label(layout, "page_number", "blad [% @atlas_featurenumber %] van [% @atlas_totalfeatures %]",
@@ -292,6 +307,7 @@ def site_report(project):
     from qgis.core import QgsLayoutObject, QgsProperty
     layout = new_layout(project, "Locatietoets", 210, 297)
     m, w = 15, 180
+    half, right = 87, 108
     label(layout, "header", "LOCATIETOETS HUISVESTING ARBEIDSMIGRANTEN", m, 11, 120, 5, 8.5, bold=True,
           color=ACCENT)
     label(layout, "date", "[% @flexwonen_export_date %]", 135, 11, 60, 5, 8.5, color=MUTED, align="right")
@@ -308,21 +324,21 @@ def site_report(project):
     box.setBackgroundEnabled(True)
     box.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.BackgroundColor,
                                             QgsProperty.fromExpression('"class_tint"'))
-    map_ = map_item(layout, "map", m, 50, w, 98)
+    map_ = map_item(layout, "map", m, 50, w, 92)
     north_arrow(layout, "north_arrow", map_, m + w - 10, 53, 7, 10.5)
-    scalebar(layout, "scalebar", map_, m + 2.5, 139.5, 7, 20, 40)
-    legend(layout, "legend", map_, m, 150, w, 17, 8, 7, columns=3, title="")
-    label(layout, "location_title", "Ligging", m, 170, 87, 5, 10, bold=True, color=ACCENT)
-    table(layout, "location_table", m, 176, 87, 40, 7, 7, header=False)
-    label(layout, "plan_title", "Plan", 108, 170, 87, 5, 10, bold=True, color=ACCENT)
-    table(layout, "plan_table", 108, 176, 87, 40, 7, 7, header=False)
-    label(layout, "norms_title", "[% \"norms_title\" %]", m, 219, w, 5, 10, bold=True, color=ACCENT)
-    table(layout, "norms_table", m, 225, w, 30, 7, 7)
-    label(layout, "effect_title", "Concentratie en effect op de opgave", m, 258, 87, 5, 10, bold=True,
+    scalebar(layout, "scalebar", map_, m + 2.5, 133.5, 7, 20, 40, metres=True)
+    legend(layout, "legend", map_, m, 144, w, 13, 8, 7, columns=2, title="")
+    label(layout, "location_title", "Ligging", m, 160, half, 5, 10, bold=True, color=ACCENT)
+    table(layout, "location_table", m, 166, half, 40, 7, 7, header=False)
+    label(layout, "plan_title", "Plan", right, 160, half, 5, 10, bold=True, color=ACCENT)
+    table(layout, "plan_table", right, 166, half, 40, 7, 7, header=False)
+    label(layout, "norms_title", "[% \"norms_title\" %]", m, 209, w, 5, 10, bold=True, color=ACCENT)
+    table(layout, "norms_table", m, 215, w, 38, 7, 7)
+    label(layout, "effect_title", "Concentratie en effect op de opgave", m, 256, half, 5, 10, bold=True,
           color=ACCENT)
-    table(layout, "effect_table", m, 264, 87, 20, 7, 7, header=False)
-    label(layout, "assumptions_title", "Uitgangspunten", 108, 258, 87, 5, 10, bold=True, color=ACCENT)
-    label(layout, "assumptions", "[% \"assumptions\" %]", 108, 264, 87, 20, 6.5, color=MUTED)
+    table(layout, "effect_table", m, 262, half, 22, 7, 7, header=False)
+    label(layout, "assumptions_title", "Uitgangspunten", right, 256, half, 5, 10, bold=True, color=ACCENT)
+    label(layout, "assumptions", "[% \"assumptions\" %]", right, 262, half, 22, 6.5, color=MUTED)
     rule(layout, "footer_rule", m, 286, w, 0.25, color=GRID)
     label(layout, "source", "[% @flexwonen_source %]", m, 287.5, 150, 6, 6.5, color=MUTED)
     label(layout, "page_number", "blad [% @atlas_featurenumber %] van [% @atlas_totalfeatures %]",

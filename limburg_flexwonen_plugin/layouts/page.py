@@ -5,12 +5,13 @@ layers it draws, which must stay alive until the export is done.
 """
 import configparser
 import datetime
+import math
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLegend,
                        QgsLegendRenderer, QgsLegendStyle, QgsMapLayerLegendUtils, QgsPrintLayout,
-                       QgsProject, QgsRectangle)
+                       QgsProject, QgsRectangle, QgsScaleBarSettings, QgsUnitTypes)
 
 from ..paths import PLUGIN_DIR
 from . import texts
@@ -26,6 +27,7 @@ class Page:
     layers: List[object] = field(default_factory=list)
     legend_roots: List[QgsLayerTree] = field(default_factory=list)
     page_names: List[str] = field(default_factory=list)
+    callbacks: List[object] = field(default_factory=list)
 
 
 def plugin_version() -> str:
@@ -60,15 +62,20 @@ def set_variables(layout, *, export_date: datetime.date, scenario: str = "", sou
 
 
 def fill_legend(page: Page, legend: QgsLayoutItemLegend, entries: Iterable[Tuple[object, str]],
-                filter_by_map: bool = False) -> QgsLayerTree:
-    """The legend lists exactly these layers, top to bottom, under the given titles."""
+                filter_by_map: bool = False, flat: bool = False) -> QgsLayerTree:
+    """The legend lists exactly these layers, top to bottom, under the given titles.
+
+    A layer with a single symbol shows as one line (its symbol and its title); with
+    ``flat`` every layer shows only its symbol lines, without a heading.
+    """
     root = QgsLayerTree()
     for layer, title in entries:
         node = root.addLayer(layer)
         node.setCustomProperty("legend/title-label", title)
-        # A layer with a single symbol shows as one line: its symbol and its title.
-        if layer.renderer() is not None and layer.renderer().type() == "singleSymbol":
+        single = layer.renderer() is not None and layer.renderer().type() == "singleSymbol"
+        if single or flat:
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+        if single:
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, title)
     legend.setAutoUpdateModel(False)
     legend.model().setRootGroup(root)
@@ -103,3 +110,35 @@ def fitted_extent(map_item, extent: QgsRectangle, margin: float = 0.0) -> QgsRec
 def show_extent(map_item, extent: QgsRectangle, margin: float = 0.0) -> None:
     """Shows at least ``extent`` (plus margin) without changing the map item's shape."""
     map_item.setExtent(fitted_extent(map_item, extent, margin))
+
+
+def nice_segment(length: float, segments: int = 2) -> float:
+    """The largest of 1, 2, 2.5, 5 × 10^n with ``segments`` of it at most ``length``."""
+    target = length / segments
+    if target <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(target))
+    best = power
+    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if step * power <= target:
+            best = step * power
+    return best
+
+
+def keep_scale_bar_round(page: Page, scale_bar, map_item, share: float = 0.3) -> None:
+    """Scale bar segments of 1, 2, 2.5 or 5 (× 10^n) at every extent the map takes
+    (QGIS's own fit-to-width gives steps such as 9 km on some atlas pages)."""
+    per_unit = 1000.0 if scale_bar.units() == QgsUnitTypes.DistanceUnit.DistanceKilometers else 1.0
+
+    def update(*_args):
+        width = map_item.extent().width()
+        if width <= 0:
+            return
+        segments = max(scale_bar.numberOfSegments(), 1)
+        scale_bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+        scale_bar.setUnitsPerSegment(nice_segment(width * share / per_unit, segments))
+        scale_bar.update()
+
+    map_item.extentChanged.connect(update)
+    page.callbacks.append(update)
+    update()

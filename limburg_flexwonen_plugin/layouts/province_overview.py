@@ -11,7 +11,7 @@ from ..core.errors import InputError
 from ..qgis_bridge import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
-from .page import Page, fill_legend, set_variables, show_extent, versions_text
+from .page import Page, fill_legend, keep_scale_bar_round, set_variables, show_extent, versions_text
 from .tables import set_text_table
 
 PROVINCE_NAME = "Limburg"
@@ -67,6 +67,7 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
     map_item.setCrs(municipalities.crs())
     map_item.setLayers(layers)
     show_extent(map_item, municipalities.extent(), 0.03)
+    keep_scale_bar_round(page, templates.find_item(layout, "scalebar"), map_item)
 
     entries = []
     if inputs.accommodations is not None:

@@ -145,6 +145,17 @@ def style_locator_focus(layer) -> None:
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
+def style_outside_page(layer) -> None:
+    """A white veil over everything outside the atlas page's own area."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    outside = ("CASE WHEN attribute(@atlas_feature, 'kind') = 'regio' "
+               "THEN \"region\" <> attribute(@atlas_feature, 'region') "
+               "ELSE \"name\" <> attribute(@atlas_feature, 'name') END")
+    root.appendChild(QgsRuleBasedRenderer.Rule(
+        QgsFillSymbol.createSimple({"color": "255,255,255,150", "outline_style": "no"}), filterExp=outside))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
 # -- site report map ------------------------------------------------------------------------
 
 def style_builtup(layer, kern_field: Optional[str]) -> None:
@@ -163,13 +174,12 @@ def style_edge_zone(layer) -> None:
     _single(layer, symbol)
 
 
-def style_municipal_boundaries(layer, name_field: Optional[str]) -> None:
-    _single(layer, QgsFillSymbol.createSimple({
-        "style": "no", "outline_color": "#6f6f6f", "outline_width": "0.35",
-        "outline_width_unit": "MM", "outline_style": "dash dot"}))
-    if name_field:
-        set_labels(layer, f'"{name_field}"', text_format(7.5, "#5a5a5a", buffer=0.6), priority=1,
-                   placement=QgsPalLayerSettings.Placement.Horizontal)
+def style_municipal_boundaries(layer) -> None:
+    """Municipal boundaries as lines (only the boundaries, so the legend shows them only
+    when one crosses the map)."""
+    _single(layer, QgsLineSymbol.createSimple({
+        "line_color": "#6f6f6f", "line_width": "0.4", "line_width_unit": "MM",
+        "line_style": "dash dot"}))
 
 
 def style_distance_lines(layer) -> None:
@@ -178,53 +188,45 @@ def style_distance_lines(layer) -> None:
                                          "capstyle": "round"})
     _single(layer, symbol)
     set_labels(layer, '"label"', text_format(8, "#222222", bold=True, buffer=0.8),
-               placement=QgsPalLayerSettings.Placement.Line, priority=10)
+               placement=QgsPalLayerSettings.Placement.Horizontal, priority=10)
+
+
+def _site_rules(make_assessed, make_other, class_field: str, suffix: str = "") -> QgsRuleBasedRenderer:
+    """The assessed site (the atlas feature) in its class colour, other candidate sites light.
+
+    One rule per class, so the legend (filtered by the map) names the class shown.
+    """
+    root = QgsRuleBasedRenderer.Rule(None)
+    current = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
+    for name, color in class_colors().items():
+        label = f"Beoordeelde locatie{suffix}: {texts.LOCATION_CLASS_SHORT_NL[name]}"
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            make_assessed(color), filterExp=f"{current} AND \"{class_field}\" = '{name}'", label=label))
+    root.appendChild(QgsRuleBasedRenderer.Rule(make_other(), filterExp=f"NOT ({current})",
+                                               label=f"Andere kandidaatlocatie{suffix}"))
+    return QgsRuleBasedRenderer(root)
 
 
 def style_sites(layer, class_field: str = "location_class") -> None:
-    """The assessed site (the atlas feature) strong, other candidate sites light."""
-    colors = class_colors()
-    root = QgsRuleBasedRenderer.Rule(None)
-    current = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
-    assessed = QgsFillSymbol.createSimple({
-        "color": "#888888", "outline_color": "#111111", "outline_width": "0.7",
-        "outline_width_unit": "MM"})
-    assessed.symbolLayer(0).setDataDefinedProperty(
-        QgsSymbolLayer.Property.PropertyFillColor,
-        QgsProperty.fromExpression(_class_color_expression(class_field, colors)))
-    root.appendChild(QgsRuleBasedRenderer.Rule(assessed, filterExp=current,
-                                               label="Beoordeelde locatie"))
-    other = QgsFillSymbol.createSimple({
-        "color": "#ffffff", "outline_color": "#555555", "outline_width": "0.3",
-        "outline_width_unit": "MM", "style": "b_diagonal"})
-    root.appendChild(QgsRuleBasedRenderer.Rule(other, filterExp=f"NOT ({current})",
-                                               label="Andere kandidaatlocatie"))
-    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setRenderer(_site_rules(
+        lambda color: QgsFillSymbol.createSimple({
+            "color": color, "outline_color": "#111111", "outline_width": "0.7",
+            "outline_width_unit": "MM"}),
+        lambda: QgsFillSymbol.createSimple({
+            "color": "#ffffff", "outline_color": "#555555", "outline_width": "0.3",
+            "outline_width_unit": "MM", "style": "b_diagonal"}),
+        class_field))
 
 
 def style_site_points(layer, class_field: str = "location_class") -> None:
-    colors = class_colors()
-    root = QgsRuleBasedRenderer.Rule(None)
-    current = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
-    assessed = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#888888",
-                                             "outline_color": "#111111", "outline_width": "0.6",
-                                             "size": "4.5"})
-    assessed.symbolLayer(0).setDataDefinedProperty(
-        QgsSymbolLayer.Property.PropertyFillColor,
-        QgsProperty.fromExpression(_class_color_expression(class_field, colors)))
-    root.appendChild(QgsRuleBasedRenderer.Rule(assessed, filterExp=current,
-                                               label="Beoordeelde locatie (punt)"))
-    other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#ffffff",
-                                          "outline_color": "#555555", "outline_width": "0.3",
-                                          "size": "2.5"})
-    root.appendChild(QgsRuleBasedRenderer.Rule(other, filterExp=f"NOT ({current})",
-                                               label="Andere kandidaatlocatie (punt)"))
-    layer.setRenderer(QgsRuleBasedRenderer(root))
-
-
-def _class_color_expression(class_field: str, colors: Dict[str, str]) -> str:
-    cases = " ".join(f"WHEN \"{class_field}\" = '{name}' THEN '{color}'" for name, color in colors.items())
-    return f"CASE {cases} ELSE '#bdbdbd' END"
+    layer.setRenderer(_site_rules(
+        lambda color: QgsMarkerSymbol.createSimple({
+            "name": "circle", "color": color, "outline_color": "#111111", "outline_width": "0.6",
+            "size": "4.5"}),
+        lambda: QgsMarkerSymbol.createSimple({
+            "name": "circle", "color": "#ffffff", "outline_color": "#555555", "outline_width": "0.3",
+            "size": "2.5"}),
+        class_field, " (punt)"))
 
 
 GAP_CLASS_COLORS = {"shortage": "#d6604d", "balanced": "#f7f7f7", "surplus": "#4393c3"}

@@ -19,6 +19,8 @@ LOCATION_CLASS_NL = {
     "outside": "Buiten bestaand bebouwd gebied",
 }
 
+LOCATION_CLASS_SHORT_NL = {"inside": "binnen", "edge": "rand", "outside": "buiten"}
+
 STAY_CATEGORY_NL = {"short": "kort verblijf", "mid": "middellang verblijf", "long": "lang verblijf"}
 BUILDING_TYPE_NL = {"permanent": "permanent gebouw", "temporary": "tijdelijk gebouw"}
 STATUS_NL = {"existing": "bestaand", "permitted": "vergund", "planned": "gepland"}
