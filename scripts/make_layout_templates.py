@@ -327,7 +327,7 @@ def site_report(project):
     map_ = map_item(layout, "map", m, 50, w, 92)
     north_arrow(layout, "north_arrow", map_, m + w - 10, 53, 7, 10.5)
     scalebar(layout, "scalebar", map_, m + 2.5, 133.5, 7, 20, 40, metres=True)
-    legend(layout, "legend", map_, m, 144, w, 13, 8, 7, columns=2, title="")
+    legend(layout, "legend", map_, m, 144, w, 13, 8, 7, columns=3, title="")
     label(layout, "location_title", "Ligging", m, 160, half, 5, 10, bold=True, color=ACCENT)
     table(layout, "location_table", m, 166, half, 40, 7, 7, header=False)
     label(layout, "plan_title", "Plan", right, 160, half, 5, 10, bold=True, color=ACCENT)

@@ -34,9 +34,9 @@ _RESULT_TEXT = {
 
 
 def slug(text: str) -> str:
-    """A file-name-safe form: 'Gemeente Sittard-Geleen' → 'gemeente_sittard-geleen'."""
+    """A file-name-safe form: 'Gemeente Sittard-Geleen' → 'Gemeente_Sittard-Geleen'."""
     ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^A-Za-z0-9-]+", "_", ascii_text).strip("_").lower()
+    cleaned = re.sub(r"[^A-Za-z0-9-]+", "_", ascii_text).strip("_")
     return cleaned or "blad"
 
 

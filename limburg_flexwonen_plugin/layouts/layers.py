@@ -7,8 +7,8 @@ from typing import Iterable, Optional, Tuple
 
 import geopandas as gpd
 import pandas as pd
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsVectorLayer,
-                       QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProject,
+                       QgsVectorLayer, QgsWkbTypes)
 
 from ..core.geometry import WORKING_CRS
 from ..qgis_bridge import kind_of, make_fields, write_frame
@@ -20,10 +20,18 @@ _GEOMETRY_NAMES = {
 }
 
 
-def copy_of(source, name: str) -> QgsVectorLayer:
-    """A memory copy of a feature source or layer (honours 'selected features only')."""
-    layer = source.materialize(QgsFeatureRequest())
+def copy_of(source, name: str, transform_context=None) -> QgsVectorLayer:
+    """A memory copy in RD New of a feature source or layer (a Processing source honours
+    'selected features only'); the pages draw copies, never the user's layer."""
+    request = QgsFeatureRequest()
+    target = QgsCoordinateReferenceSystem(WORKING_CRS)
+    if source.sourceCrs().isValid() and source.sourceCrs() != target:
+        context = transform_context if transform_context is not None else QgsProject.instance().transformContext()
+        request.setDestinationCrs(target, context)
+    layer = source.materialize(request)
     layer.setName(name)
+    if not layer.crs().isValid():
+        layer.setCrs(target)
     return layer
 
 

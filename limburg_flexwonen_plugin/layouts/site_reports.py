@@ -147,8 +147,7 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
 
     parts = site_geometry.builtup_parts(builtup.geometry.values)
     zone = site_geometry.edge_zone(parts, reportable.geometry.values, parameters.edge_distance_m)
-    edge_label = (f"Randzone: tot {texts.metres(parameters.edge_distance_m)} van bestaand "
-                  "bebouwd gebied")
+    edge_label = f"Randzone ({texts.metres(parameters.edge_distance_m)} rond bebouwd gebied)"
     layers: List[object] = []
     legend_entries = []
 
@@ -165,7 +164,7 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
         points = layer_from_frame(site_frame[is_point], "Kandidaatlocaties (punten)", "point")
         styling.style_site_points(points)
         layers.append(points)
-        legend_entries.append((points, "Kandidaatlocaties (punt)"))
+        legend_entries.append((points, "Kandidaatlocaties"))
 
     tree = shapely.STRtree(parts) if len(parts) else None
     lines = []
@@ -179,7 +178,7 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
                                       "Afstand", "line")
         styling.style_distance_lines(line_layer)
         layers.insert(0, line_layer)
-        legend_entries.append((line_layer, "Kortste afstand tot bestaand bebouwd gebied"))
+        legend_entries.append((line_layer, "Kortste afstand tot bebouwd gebied"))
     if zone is not None:
         zone_layer = layer_from_frame(gpd.GeoDataFrame({"edge_distance_m": [parameters.edge_distance_m]},
                                                        geometry=[zone], crs=WORKING_CRS),

@@ -182,13 +182,31 @@ def style_municipal_boundaries(layer) -> None:
         "line_style": "dash dot"}))
 
 
+CURRENT_PAGE = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
+
+
 def style_distance_lines(layer) -> None:
+    """Only the line of the page's own site."""
     symbol = QgsLineSymbol.createSimple({"line_color": "#222222", "line_width": "0.35",
                                          "line_width_unit": "MM", "line_style": "dot",
                                          "capstyle": "round"})
-    _single(layer, symbol)
-    set_labels(layer, '"label"', text_format(8, "#222222", bold=True, buffer=0.8),
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=CURRENT_PAGE,
+                                               label="Kortste afstand tot bebouwd gebied"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    set_labels(layer, f"CASE WHEN {CURRENT_PAGE} THEN \"label\" END",
+               text_format(8, "#222222", bold=True, buffer=0.8),
                placement=QgsPalLayerSettings.Placement.Horizontal, priority=10)
+
+
+def block_labels(layer) -> None:
+    """Other layers' labels keep off this layer's features (QGIS's 'blocking' labelling)."""
+    settings = QgsPalLayerSettings()
+    settings.drawLabels = False
+    settings.obstacleSettings().setIsObstacle(True)
+    settings.obstacleSettings().setFactor(2.0)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def _site_rules(make_assessed, make_other, class_field: str, suffix: str = "") -> QgsRuleBasedRenderer:
@@ -197,7 +215,7 @@ def _site_rules(make_assessed, make_other, class_field: str, suffix: str = "") -
     One rule per class, so the legend (filtered by the map) names the class shown.
     """
     root = QgsRuleBasedRenderer.Rule(None)
-    current = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
+    current = CURRENT_PAGE
     for name, color in class_colors().items():
         label = f"Beoordeelde locatie{suffix}: {texts.LOCATION_CLASS_SHORT_NL[name]}"
         root.appendChild(QgsRuleBasedRenderer.Rule(
@@ -216,6 +234,7 @@ def style_sites(layer, class_field: str = "location_class") -> None:
             "color": "#ffffff", "outline_color": "#555555", "outline_width": "0.3",
             "outline_width_unit": "MM", "style": "b_diagonal"}),
         class_field))
+    block_labels(layer)
 
 
 def style_site_points(layer, class_field: str = "location_class") -> None:
@@ -226,7 +245,8 @@ def style_site_points(layer, class_field: str = "location_class") -> None:
         lambda: QgsMarkerSymbol.createSimple({
             "name": "circle", "color": "#ffffff", "outline_color": "#555555", "outline_width": "0.3",
             "size": "2.5"}),
-        class_field, " (punt)"))
+        class_field))
+    block_labels(layer)
 
 
 GAP_CLASS_COLORS = {"shortage": "#d6604d", "balanced": "#f7f7f7", "surplus": "#4393c3"}

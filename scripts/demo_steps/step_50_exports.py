@@ -1,0 +1,76 @@
+"""Demo step: the Stuurgroep maps and the site assessment reports, as PDF and PNG."""
+import subprocess  # nosec B404 - pdfinfo only counts pages for the printout
+from pathlib import Path
+
+import processing
+
+TITLE = "Stuurgroep maps and site assessment reports (PDF and PNG)"
+DATA_SOURCES = "huisvesting en kandidaatlocaties: demodata Flexwonen Limburg (synthetisch)"
+
+
+def run(demo):
+    folder = demo.output / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    municipalities = demo.layer("municipalities")
+    for paper, index in (("A4", 0), ("A3", 1)):
+        result = processing.run("flexwonen:exportprovinceoverview", {
+            "MUNICIPALITIES": municipalities,
+            "ACCOMMODATIONS": demo.layer("accommodations"),
+            "DATA_SOURCES": DATA_SOURCES,
+            "PAPER": index,
+            "DPI": 150,
+            "OUTPUT_PDF": str(folder / f"province_overview_{paper.lower()}.pdf"),
+            "OUTPUT_PNG": str(folder / f"province_overview_{paper.lower()}.png"),
+        })
+        rows.append((f"province overview {paper}", result))
+    result = processing.run("flexwonen:exportatlas", {
+        "MUNICIPALITIES": municipalities,
+        "ACCOMMODATIONS": demo.layer("accommodations"),
+        "BUILTUP": demo.layer("builtup"),
+        "LEVEL": 0,
+        "DATA_SOURCES": DATA_SOURCES,
+        "DPI": 120,
+        "OUTPUT_PDF": str(folder / "atlas_regions_municipalities.pdf"),
+        "OUTPUT_PNG": str(folder / "atlas"),
+    })
+    rows.append(("region and municipality atlas", result))
+    for layer_name, stem in (("candidate_sites", "site_reports_polygons"), ("candidate_points", "site_reports_points")):
+        result = processing.run("flexwonen:exportsitereports", {
+            "SITES": demo.layer(layer_name),
+            "SITE_ID_FIELD": "site_id",
+            "SITE_NAME_FIELD": "name",
+            "BUILTUP": demo.layer("builtup"),
+            "KERN_NAME_FIELD": "kern_name",
+            "MUNICIPALITIES": municipalities,
+            "DATA_SOURCES": DATA_SOURCES,
+            "DPI": 120,
+            "OUTPUT_PDF": str(folder / f"{stem}.pdf"),
+            "OUTPUT_PNG": str(folder / stem),
+        })
+        rows.append((f"site reports ({layer_name})", result))
+    demo.results["exports"] = {name: result for name, result in rows}
+    _print_table(rows, demo.output)
+
+
+def _print_table(rows, root: Path):
+    print(f"{'export':<34}{'pages':>6}{'PNG files':>11}  PDF")
+    print("-" * 90)
+    for name, result in rows:
+        pdf = Path(result["OUTPUT_PDF"])
+        png = Path(result["OUTPUT_PNG"])
+        png_count = len(list(png.glob("*.png"))) if png.is_dir() else int(png.exists())
+        print(f"{name:<34}{_pdf_pages(pdf):>6}{png_count:>11}  {pdf.relative_to(root)}")
+
+
+def _pdf_pages(pdf: Path) -> str:
+    """Pages as the PDF itself says (pdfinfo), not as we meant to write them."""
+    try:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True,  # nosec B603 B607
+                              timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    for line in info.splitlines():
+        if line.startswith("Pages:"):
+            return line.split()[1]
+    return "?"
