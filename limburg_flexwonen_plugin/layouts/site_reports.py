@@ -219,6 +219,8 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
     map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     map_item.setAtlasMargin(0.0)
     keep_scale_bar_round(page, templates.find_item(layout, "scalebar"), map_item)
+    titles = {layer.id(): title for layer, title in legend_entries}
+    legend_entries = [(layer, titles[layer.id()]) for layer in layers]  # in drawing order
     fill_legend(page, templates.find_item(layout, "legend"), legend_entries, filter_by_map=True,
                 flat=True)
 
