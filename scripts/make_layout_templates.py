@@ -259,8 +259,11 @@ def province_overview(project, k, paper):
     legend(layout, "legend", map_, 120 * k, 31 * k, 72 * k, 150 * k, 11 * k, 8 * k)
     label(layout, "table_title", "Totalen per regio", 200 * k, 31 * k, 85 * k, 6 * k, 11 * k, bold=True,
           color=INK)
-    table(layout, "region_table", 200 * k, 38 * k, 85 * k, 40 * k, 7.5 * k, 7.5 * k)
-    label(layout, "notes", "[% @flexwonen_notes %]", 200 * k, 84 * k, 85 * k, 80 * k, 7.5 * k,
+    table(layout, "region_table", 200 * k, 38 * k, 85 * k, 30 * k, 7 * k, 7.5 * k)
+    label(layout, "stay_title", "Tekort per verblijfsduur (bedden)", 200 * k, 73 * k, 85 * k, 6 * k, 11 * k,
+          bold=True, color=INK)
+    table(layout, "stay_table", 200 * k, 80 * k, 85 * k, 30 * k, 7 * k, 7.5 * k)
+    label(layout, "notes", "[% @flexwonen_notes %]", 200 * k, 116 * k, 85 * k, 75 * k, 7.5 * k,
           color=MUTED)
     label(layout, "source", "[% @flexwonen_source %]", m, 196.5 * k, 273 * k, 4 * k, 7 * k, color=INK)
     label(layout, "versions", "[% @flexwonen_versions %]", m, 201 * k, 273 * k, 4 * k, 6.5 * k,
@@ -271,7 +274,7 @@ def province_overview(project, k, paper):
 # -- region and municipality atlas -------------------------------------------------------
 
 def area_atlas(project):
-    from qgis.core import QgsLayoutFrame, QgsLayoutTable
+    from qgis.core import QgsLayoutTable
     layout = new_layout(project, "Atlas regio's en gemeenten", 297, 210)
     m = 12
     right, right_w = 128, 157
@@ -282,18 +285,16 @@ def area_atlas(project):
     map_ = map_item(layout, "map", m, 31, 110, 162)
     north_arrow(layout, "north_arrow", map_, 110, 34, 8.5, 12.5)
     scalebar(layout, "scalebar", map_, 14.5, 184, 7, 25, 45)
-    map_item(layout, "locator", right, 31, 26, 48)
-    legend(layout, "legend", map_, right + 32, 31, right_w - 32, 48, 10, 7.5, columns=2)
-    label(layout, "figures_title", "Kerncijfers", right, 83, right_w, 6, 11, bold=True)
-    table(layout, "figures_table", right, 89.5, right_w, 51, 7.5, 7)
-    label(layout, "members_title", "[% \"members_title\" %]", right, 144, right_w, 6, 11, bold=True)
-    members = table(layout, "members_table", right, 150.5, right_w / 2 - 3, 43, 6.5, 6.5)
-    members.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
-    members.setResizeMode(QgsLayoutTable.ResizeMode.UseExistingFrames)
-    second = QgsLayoutFrame(layout, members)
-    second.setFrameEnabled(False)
-    members.addFrame(second)
-    place(second, right + right_w / 2 + 3, 150.5, right_w / 2 - 3, 43, "members_table_2")
+    legend(layout, "legend", map_, right, 31, right_w, 44, 10, 7.5, columns=2)
+    label(layout, "figures_title", "Kerncijfers", right, 79, 125, 6, 11, bold=True)
+    table(layout, "figures_table", right, 85.5, 125, 52, 7, 6.5)
+    map_item(layout, "locator", right + right_w - 27, 79, 27, 56)
+    label(layout, "members_title", "[% \"members_title\" %]", right, 141, right_w, 6, 11, bold=True)
+    half = right_w / 2 - 3
+    table(layout, "members_table", right, 147.5, half, 45.5, 6.5, 6.5)
+    # The second column of the list: only drawn when the region has many municipalities.
+    second = table(layout, "members_table_2", right + half + 6, 147.5, half, 45.5, 6.5, 6.5)
+    second.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.HideTable)
     label(layout, "source", "[% @flexwonen_source %]", m, 196.5, 230, 4, 7)
     label(layout, "versions", "[% @flexwonen_versions %]", m, 201, 230, 4, 6.5, color=MUTED)
     label(layout, "page_number", "blad [% @atlas_featurenumber %] van [% @atlas_totalfeatures %]",

@@ -35,7 +35,7 @@ FIGURES = (
     ("Arbeidsmigranten", "labour_migrants", 0),
     ("Arbeidsmigranten per 1.000 inwoners", "migrants_per_1000_inh", 1),
     ("Arbeidsmigranten per km² bebouwd gebied", "migrants_per_km2_builtup", 0),
-    ("Bedden voor arbeidsmigranten per 100 inwoners", "migrant_beds_per_100_inh", 1),
+    ("Bedden arbeidsmigranten per 100 inwoners", "migrant_beds_per_100_inh", 1),
     ("Vraag (bedden)", "demand_beds", 0),
     ("Aanbod (bedden)", "supply_beds", 0),
     ("Tekort (bedden; negatief = overschot)", "gap_beds", 0),
@@ -48,6 +48,7 @@ MEMBER_COLUMNS = (
     ("Aanbod", "supply_beds", 0),
     ("Tekort", "gap_beds", 0),
 )
+ROWS_PER_LIST_COLUMN = 10
 # Without the housing gap the list shows the inhabitants.
 MEMBER_COLUMNS_PLAIN = (("Gemeente", None, 0), ("Inwoners", "inhabitants", 0))
 
@@ -113,7 +114,7 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     map_layers = [regions_layer, mask]
     entries = []
     if inputs.accommodations is not None:
-        styling.style_accommodations(inputs.accommodations)
+        styling.style_accommodations(inputs.accommodations, size_factor=0.7)
         map_layers.append(inputs.accommodations)
         entries.append((inputs.accommodations, "Huisvesting arbeidsmigranten (bedden)"))
     entries.append((regions_layer, "Regiogrens"))
@@ -158,23 +159,25 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     set_columns(figures_table, figures, ["label", "value", "province"],
                 ["", "Dit gebied", "Limburg"],
                 [Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignRight],
-                [width * 0.5, width * 0.24, width * 0.26 - 2])
+                [width * 0.44, width * 0.27, width * 0.29 - 2])
     figures_table.setFilterFeatures(True)
     figures_table.setFeatureFilter("\"page_key\" = attribute(@atlas_feature, 'page_key')")
     figures_table.refreshAttributes()
 
-    members_table = templates.find_item(layout, "members_table")
-    width = templates.find_frame(layout, "members_table").rect().width()
-    first = width * 0.36
-    rest = (width - first - 2) / max(len(member_columns) - 1, 1)
-    set_columns(members_table, members_layer, [f"c{i}" for i in range(len(member_columns))],
-                [heading for heading, _, _ in member_columns],
-                [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * (len(member_columns) - 1),
-                [first] + [rest] * (len(member_columns) - 1))
-    members_table.setFilterFeatures(True)
-    members_table.setFeatureFilter("\"page_key\" = attribute(@atlas_feature, 'page_key')")
-    members_table.setUseConditionalStyling(True)
-    members_table.refreshAttributes()
+    for column, item_id in enumerate(("members_table", "members_table_2")):
+        members_table = templates.find_item(layout, item_id)
+        width = templates.find_frame(layout, item_id).rect().width()
+        first = width * 0.36
+        rest = (width - first - 2) / max(len(member_columns) - 1, 1)
+        set_columns(members_table, members_layer, [f"c{i}" for i in range(len(member_columns))],
+                    [heading for heading, _, _ in member_columns],
+                    [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * (len(member_columns) - 1),
+                    [first] + [rest] * (len(member_columns) - 1))
+        members_table.setFilterFeatures(True)
+        members_table.setFeatureFilter(
+            f"\"page_key\" = attribute(@atlas_feature, 'page_key') AND \"list_column\" = '{column}'")
+        members_table.setUseConditionalStyling(True)
+        members_table.refreshAttributes()
     keep_scale_bar_round(page, templates.find_item(layout, "scalebar"), map_item)
 
     scenario = inputs.scenario or (gap_fields.scenario_text(municipalities) if with_gap else "")
@@ -247,9 +250,10 @@ def _figure_rows(coverage, muni_frame, region_frame, province: Dict, inputs: Atl
         for label, value, province_value in figure_lines(source, province):
             rows.append({"page_key": page["page_key"], "label": label, "value": value,
                          "province": province_value})
-        rows.append({"page_key": page["page_key"], "label": "Oppervlakte",
-                     "value": f"{texts.dutch_number(shapely.area(page.geometry) / 1e6)} km²",
-                     "province": province_area})
+        if "gap_beds" not in source:  # without the housing gap: the area as well
+            rows.append({"page_key": page["page_key"], "label": "Oppervlakte",
+                         "value": f"{texts.dutch_number(shapely.area(page.geometry) / 1e6)} km²",
+                         "province": province_area})
     return pd.DataFrame(rows, columns=["page_key", "label", "value", "province"])
 
 
@@ -287,13 +291,15 @@ def _members_layer(coverage, muni_frame, inputs: AtlasInputs, columns):
     ordered = muni_frame.sort_values(inputs.name_field)
     for _, page in coverage.iterrows():
         members = ordered[ordered[inputs.region_field] == page["region"]]
-        for _, member in members.iterrows():
+        # Long lists run on in a second column.
+        split = len(members) if len(members) <= ROWS_PER_LIST_COLUMN else -(-len(members) // 2)
+        for position, (_, member) in enumerate(members.iterrows()):
             name = member[inputs.name_field]
             cells = [name] + [texts.dutch_number(member[field], decimals) for _, field, decimals in columns[1:]]
             current = "1" if page["kind"] == MUNICIPALITY and page["name"] == name else "0"
-            rows.append(cells + [page["page_key"], current])
-    layer = text_table_layer("Gemeenten", [f"c{i}" for i in range(len(columns))] + ["page_key", "current"],
-                             rows)
+            rows.append(cells + [page["page_key"], current, "0" if position < split else "1"])
+    layer = text_table_layer("Gemeenten", [f"c{i}" for i in range(len(columns))]
+                             + ["page_key", "current", "list_column"], rows)
     style = QgsConditionalStyle("\"current\" = '1'")
     font = style.font()
     font.setBold(True)

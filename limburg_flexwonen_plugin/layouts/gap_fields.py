@@ -15,19 +15,20 @@ TABLE_HEADINGS = {
     "supply_beds": "Aanbod\n(bedden)",
     "gap_beds": "Tekort\n(bedden)",
 }
+STAY_FIELDS = ("gap_short", "gap_mid", "gap_long")
+STAY_HEADINGS = {"gap_short": "Kort", "gap_mid": "Middel-\nlang", "gap_long": "Lang"}
 REGION_ORDER = ("Noord-Limburg", "Midden-Limburg", "Zuid-Limburg")
 GAP_LEGEND_TITLE = "Tekort of overschot aan bedden"
 GAP_NOTE = ("Tekort = vraag − aanbod in bedden: positief is een tekort, negatief een overschot. "
             "Vraag en aanbod volgens het vraagmodel met de genoemde versie.")
 GAP_CLASS_NL = {"shortage": "tekort", "balanced": "in evenwicht", "surplus": "overschot"}
+# The scenario labels of the demand model file, as the pages say them.
 SCENARIO_NL = {
     "current": "huidige situatie",
-    "2030_low": "2030 laag",
-    "2030_high": "2030 hoog",
-    "low": "2030 laag",
-    "high": "2030 hoog",
-    "user": "eigen scenario",
-    "user_defined": "eigen scenario",
+    "2030 low": "2030 laag",
+    "2030 high": "2030 hoog",
+    "user-defined": "eigen scenario",
+    "2022 (policy)": "2022 (beleid)",
 }
 
 

@@ -37,26 +37,28 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
     municipalities = inputs.municipalities
     if inputs.region_field not in municipalities.fields().names():
         raise InputError("field not found", layer=municipalities.name(), field=inputs.region_field)
+    if inputs.regions is not None and inputs.region_field not in inputs.regions.fields().names():
+        raise InputError("field not found", layer=inputs.regions.name(), field=inputs.region_field)
     project = QgsProject()
     scale = 1.0 if inputs.paper == "A4" else 2 ** 0.5
     with_gap = gap_fields.has_gap(municipalities)
+    region_totals = inputs.regions is not None and gap_fields.has_gap(inputs.regions)
 
-    regions = inputs.regions
-    if regions is None:
-        regions = dissolved_regions(municipalities, inputs.region_field)
-        region_name_field = "region"
-    else:
-        region_name_field = inputs.region_field
-        regions.setSubsetString(f'"{region_name_field}" <> \'{PROVINCE_NAME}\'')
-    styling.style_region_outlines(regions, region_name_field, label_size=9.5 * scale,
-                                  line_width=0.7 * scale)
+    regions = region_outlines(municipalities, inputs.regions, inputs.region_field)
+    styling.style_region_outlines(regions, "region", label_size=9 * scale, line_width=0.7 * scale)
     if with_gap:
         styling.style_gap(municipalities)
     else:
         styling.style_municipalities_plain(municipalities)
+    name_field = "gm_name" if "gm_name" in municipalities.fields().names() else None
+    if name_field:
+        styling.set_labels(municipalities, f'"{name_field}"',
+                           styling.text_format(6 * scale, "#333333", buffer=0.5 * scale), priority=3)
+    else:
+        municipalities.setLabelsEnabled(False)
     layers = [layer for layer in (inputs.accommodations, regions, municipalities) if layer is not None]
     if inputs.accommodations is not None:
-        styling.style_accommodations(inputs.accommodations)
+        styling.style_accommodations(inputs.accommodations, size_factor=0.5 * scale)
     project.addMapLayers(layers, False)
 
     layout = templates.load_layout(templates.PROVINCE_OVERVIEW[inputs.paper], project,
@@ -78,22 +80,34 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
 
     scenario = inputs.scenario or (gap_fields.scenario_text(municipalities) if with_gap else "")
     notes = []
-    if with_gap and inputs.regions is not None and gap_fields.has_gap(inputs.regions):
-        _fill_region_table(layout, inputs.regions, inputs.region_field)
-        notes.append(gap_fields.GAP_NOTE)
+    if region_totals:
+        _fill_region_tables(layout, inputs.regions, inputs.region_field)
     else:
-        _remove_items(layout, ("table_title", "region_table"))
-        if with_gap:
-            notes.append(gap_fields.GAP_NOTE)
+        _remove_items(layout, ("table_title", "region_table", "stay_title", "stay_table"))
+    if with_gap:
+        notes.append(gap_fields.GAP_NOTE)
     if inputs.accommodations is not None:
         notes.append("Huisvesting: bestaande, vergunde en geplande locaties; de grootte van het "
                      "symbool volgt het aantal bedden.")
+    model = gap_fields.model_version(inputs.regions) or gap_fields.model_version(municipalities)
     set_variables(layout, export_date=inputs.export_date or datetime.date.today(), scenario=scenario,
                   sources=inputs.data_sources, notes="\n\n".join(notes),
-                  versions=versions_text([("Model", gap_fields.model_version(municipalities))]))
+                  versions=versions_text([("Model", model)]))
     if not notes:
         _remove_items(layout, ("notes",))
     return page
+
+
+def region_outlines(municipalities, regions, region_field: str):
+    """The regions to draw: the gap's region layer (without the province row, which has
+    no geometry), else dissolved from the municipalities."""
+    if regions is not None:
+        frame = source_to_frame(regions, regions.name(), [region_field])
+        frame = frame[frame.geometry.notna() & (frame[region_field] != PROVINCE_NAME)]
+        if not frame.empty:
+            frame = frame.rename(columns={region_field: "region"})[["region", "geometry"]]
+            return layer_from_frame(frame, "Regio's", "polygon", [("region", "string")])
+    return dissolved_regions(municipalities, region_field)
 
 
 def dissolved_regions(municipalities, region_field: str):
@@ -107,20 +121,25 @@ def dissolved_regions(municipalities, region_field: str):
     return layer_from_frame(regions, "Regio's", "polygon", [("region", "string")])
 
 
-def _fill_region_table(layout, regions, region_field: str) -> None:
-    frame = source_to_frame(regions, regions.name(), [region_field] + list(gap_fields.TABLE_FIELDS))
+def _fill_region_tables(layout, regions, region_field: str) -> None:
+    """Totals per region and the province, and the gap per stay category."""
+    names = [region_field] + list(dict.fromkeys(gap_fields.TABLE_FIELDS + gap_fields.STAY_FIELDS))
+    frame = source_to_frame(regions, regions.name(), [n for n in names if n in regions.fields().names()])
     frame = pd.DataFrame(frame.drop(columns="geometry"))
     order = {name: position for position, name in enumerate(gap_fields.REGION_ORDER)}
     frame["_order"] = [order.get(name, 50 if name != PROVINCE_NAME else 99) for name in frame[region_field]]
     frame = frame.sort_values(["_order", region_field])
-    rows = []
-    for _, row in frame.iterrows():
-        rows.append([row[region_field]] + [texts.dutch_number(row[name]) for name in gap_fields.TABLE_FIELDS])
-    headings = ["Regio"] + [gap_fields.TABLE_HEADINGS[name] for name in gap_fields.TABLE_FIELDS]
-    alignments = [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * len(gap_fields.TABLE_FIELDS)
-    widths = [23] + [0] * len(gap_fields.TABLE_FIELDS)
-    set_text_table(templates.find_item(layout, "region_table"), headings, rows, alignments, widths,
-                   bold_last_row=rows and rows[-1][0] == PROVINCE_NAME)
+    total_last = len(frame) > 0 and frame[region_field].iloc[-1] == PROVINCE_NAME
+    for item_id, fields, first_width in (("region_table", gap_fields.TABLE_FIELDS, 23),
+                                         ("stay_table", gap_fields.STAY_FIELDS, 29)):
+        present = [name for name in fields if name in frame.columns]
+        rows = [[row[region_field]] + [texts.dutch_number(row[name]) for name in present]
+                for _, row in frame.iterrows()]
+        headings = ["Regio"] + [gap_fields.TABLE_HEADINGS.get(name) or gap_fields.STAY_HEADINGS[name]
+                                for name in present]
+        alignments = [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * len(present)
+        set_text_table(templates.find_item(layout, item_id), headings, rows, alignments,
+                       [first_width] + [0] * len(present), bold_last_row=total_last)
 
 
 def _remove_items(layout, ids: List[str]) -> None:

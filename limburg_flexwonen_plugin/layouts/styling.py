@@ -112,9 +112,12 @@ def style_region_outlines(layer, name_field: str = "region", label_size: float =
                    priority=10)
 
 
-def style_accommodations(layer) -> None:
-    """The shared accommodation style when present; else by status, sized by beds."""
+def style_accommodations(layer, size_factor: float = 1.0) -> None:
+    """The shared accommodation style when present (symbols scaled for the page's map
+    scale); else by status, sized by beds."""
     if apply_style_file(layer, "accommodations.qml"):
+        scale_marker_sizes(layer, size_factor)
+        layer.setLabelsEnabled(False)
         return
     categories = []
     for status, color in STATUS_COLORS.items():
@@ -126,6 +129,37 @@ def style_accommodations(layer) -> None:
         categories.append(QgsRendererCategory(status, symbol, f"{texts.STATUS_NL[status]}"))
     renderer = QgsCategorizedSymbolRenderer("status", categories)
     layer.setRenderer(renderer)
+
+
+def scale_marker_sizes(layer, factor: float) -> None:
+    """Multiplies the marker sizes (also sizes scaled by a field) of a categorized or
+    single-symbol renderer: a style made for the screen, printed at a smaller scale."""
+    if factor == 1.0:
+        return
+    renderer = layer.renderer()
+
+    def scaled(symbol):
+        symbol = symbol.clone()
+        if isinstance(symbol, QgsMarkerSymbol):
+            symbol.setSize(symbol.size() * factor)
+            size = symbol.dataDefinedSize()
+            transformer = size.transformer() if size else None
+            if transformer is not None and hasattr(transformer, "setMaxSize"):
+                transformer = transformer.clone()
+                transformer.setMinSize(transformer.minSize() * factor)
+                transformer.setMaxSize(transformer.maxSize() * factor)
+                transformer.setNullSize(transformer.nullSize() * factor)
+                size.setTransformer(transformer)
+                symbol.setDataDefinedSize(size)
+        return symbol
+
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            renderer.updateCategorySymbol(index, scaled(category.symbol()))
+        if renderer.sourceSymbol() is not None:
+            renderer.setSourceSymbol(scaled(renderer.sourceSymbol()))
+    elif isinstance(renderer, QgsSingleSymbolRenderer):
+        renderer.setSymbol(scaled(renderer.symbol()))
 
 
 def style_locator_context(layer) -> None:

@@ -6,7 +6,9 @@ the code gives each table a small memory table of text columns to show.
 from typing import List, Optional, Sequence
 
 from qgis.core import (QgsConditionalStyle, QgsFeature, QgsLayoutTableColumn, QgsVectorLayer)
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtGui import QColor, QFont
+
+TOTAL_ROW_BACKGROUND = "#e8eef4"
 
 
 def text_table_layer(name: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> QgsVectorLayer:
@@ -47,6 +49,7 @@ def set_text_table(table, headings: Sequence[str], rows: Sequence[Sequence[objec
         font = QFont(table.contentTextFormat().font())
         font.setBold(True)
         style.setFont(font)
+        style.setBackgroundColor(QColor(TOTAL_ROW_BACKGROUND))
         layer.conditionalStyles().setRowStyles([style])
         table.setUseConditionalStyling(True)
     table.layout().project().addMapLayer(layer, False)

@@ -20,9 +20,10 @@ SITE_REPORT = "site_report_a4.qpt"
 
 # Item ids every template of a kind must hold (the code fills these).
 PROVINCE_ITEMS = ("title", "subtitle", "map", "legend", "scalebar", "north_arrow", "table_title",
-                  "region_table", "notes", "source", "versions")
+                  "region_table", "stay_title", "stay_table", "notes", "source", "versions")
 ATLAS_ITEMS = ("title", "subtitle", "map", "locator", "legend", "scalebar", "north_arrow",
-               "figures_title", "figures_table", "members_title", "members_table", "source",
+               "figures_title", "figures_table", "members_title", "members_table", "members_table_2",
+               "source",
                "versions", "page_number")
 SITE_ITEMS = ("header", "title", "subtitle", "date", "class_bar", "class_box", "map", "legend",
               "scalebar", "north_arrow", "location_title", "location_table", "plan_title",
