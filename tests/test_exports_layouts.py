@@ -155,7 +155,8 @@ def test_atlas_pages_follow_their_area(atlas):
             inhabitants = frame.loc[frame.region == name, "inhabitants"].sum() if kind == "regio" else \
                 int(frame.loc[frame.gm_name == name, "inhabitants"].iloc[0])
             assert figures["Inwoners"] == texts.dutch_number(inhabitants)
-            members = [row[0] for row in table_cells(layout, "members_table")]
+            members = [row[0] for row in table_cells(layout, "members_table")
+                       + table_cells(layout, "members_table_2")]
             region = name if kind == "regio" else geometry_region(frame, name)
             assert members == sorted(frame.loc[frame.region == region, "gm_name"])
     finally:
@@ -227,7 +228,7 @@ def test_site_map_legend_lists_the_layers_shown(site_reports):
     map_item = templates.find_item(page.layout, "map")
     assert legend_layer_ids(page.layout) == [layer.id() for layer in map_item.layers()]
     assert legend_titles(templates.find_item(page.layout, "legend")) == [
-        "Kortste afstand tot bebouwd gebied", "Kandidaatlocaties", "Randzone (300 m rond bebouwd gebied)",
+        "Kandidaatlocaties", "Kortste afstand tot bebouwd gebied", "Randzone (300 m rond bebouwd gebied)",
         "Bestaand bebouwd gebied", "Gemeentegrens"]
 
 

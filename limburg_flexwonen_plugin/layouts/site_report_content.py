@@ -78,9 +78,11 @@ def location_rows(row: Dict, geometry) -> List[Row]:
             centre = shapely.centroid(centre)
         rows.append(("Ligging (RD, midden)", f"x {texts.dutch_number(shapely.get_x(centre))}, "
                                               f"y {texts.dutch_number(shapely.get_y(centre))}", ""))
-    remarks = row.get("remarks")
-    if not _missing(remarks):
-        rows.append(("Opmerkingen", _remarks_nl(str(remarks)), ""))
+    # "Outside every municipality" is said in the municipality row already.
+    remarks = [part for part in str(row.get("remarks") or "").split("; ")
+               if part and part != "outside every municipality"]
+    if remarks:
+        rows.append(("Opmerkingen", _remarks_nl("; ".join(remarks)), ""))
     return rows
 
 
@@ -132,3 +134,109 @@ def _remarks_nl(remarks: str) -> str:
     for english, dutch in _REMARKS_NL:
         remarks = remarks.replace(english, dutch)
     return remarks
+
+
+NORM_STATUS_NL = {"pass": "voldoet", "fail": "voldoet niet", "unknown": "onbekend"}
+
+
+def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
+    """One row per rule of the norm check (floor first), then the overall verdict.
+
+    ``result`` is a row of ``core.housing_norms.evaluate_plans``; ``rules`` the rules it
+    checked (with ``id`` and ``description_nl``).
+    """
+    reasons = {}
+    for part in str(result.get("norms_reasons_nl") or "").split("; "):
+        rule_id, _, text = part.partition(": ")
+        if text:
+            reasons[rule_id] = text
+    all_rules = reasons.get("alle regels")
+    rows: List[Row] = []
+    for rule in rules:
+        status = result.get(f"norm_{rule.id}")
+        detail = reasons.get(rule.id) or (all_rules if status != "pass" else "") or ""
+        rows.append((rule.description_nl.rstrip("."), NORM_STATUS_NL.get(status, "–"), _sentence(detail)))
+    verdict = result.get("norms_verdict")
+    max_beds = result.get("norms_max_beds")
+    binding = result.get("norms_binding_rule")
+    binding_text = next((rule.description_nl.rstrip(".").lower() for rule in rules if rule.id == binding), None)
+    if _missing(max_beds):
+        summary = "het grootste toegestane aantal bedden is niet te bepalen"
+    else:
+        summary = f"hoogstens {texts.dutch_number(max_beds)} bedden"
+        if binding_text:
+            summary += f" (bepalend: {binding_text})"
+        if result.get("norms_max_beds_complete") is False:
+            summary += "; niet alle regels konden worden getoetst"
+    rows.append(("Oordeel", NORM_STATUS_NL.get(verdict, "–"), _sentence(summary)))
+    return rows
+
+
+def _sentence(text: str) -> str:
+    text = (text or "").strip()
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def effect_rows(context: Dict) -> List[Row]:
+    """Concentration and housing gap before → after the site's planned beds (the gap
+    core's site context); empty when the site has no municipal context."""
+    rows: List[Row] = []
+
+    def change(before, after, decimals=0):
+        return f"{texts.dutch_number(before, decimals)} → {texts.dutch_number(after, decimals)}"
+
+    if _missing(context.get("ctx_gm_gap_before")) and _missing(context.get("ctx_beds_per_100_inh_before")):
+        remark = context.get("ctx_remarks")
+        if not _missing(remark):
+            rows.append(("Effect", "niet te bepalen: " + _context_remark_nl(str(remark)), ""))
+        return rows
+    rows.append(("Scenario", scenario_title_nl(context.get("ctx_scenario")), ""))
+    rows.append(("Bedden arbeidsmigranten per 100 inwoners",
+                 change(context.get("ctx_beds_per_100_inh_before"), context.get("ctx_beds_per_100_inh_after"), 1),
+                 ""))
+    rows.append(("Tekort gemeente (bedden)",
+                 change(context.get("ctx_gm_gap_before"), context.get("ctx_gm_gap_after")), ""))
+    if not _missing(context.get("ctx_gm_stay_gap_before")):
+        rows.append(("Tekort gemeente, zelfde verblijfsduur",
+                     change(context.get("ctx_gm_stay_gap_before"), context.get("ctx_gm_stay_gap_after")), ""))
+    if not _missing(context.get("ctx_region_gap_before")):
+        rows.append(("Tekort regio (bedden)",
+                     change(context.get("ctx_region_gap_before"), context.get("ctx_region_gap_after")), ""))
+    remark = context.get("ctx_remarks")
+    if not _missing(remark):
+        rows.append(("Opmerking", _context_remark_nl(str(remark)), ""))
+    return rows
+
+
+_SCENARIOS_NL = (("current", "huidige situatie"), ("2030 low", "2030 laag"), ("2030 high", "2030 hoog"),
+                 ("user-defined", "eigen scenario"))
+
+
+def scenario_title_nl(title) -> str:
+    """'current (2022)' → 'huidige situatie (2022)'; '2030 high (2030)' → '2030 hoog'."""
+    if _missing(title):
+        return "–"
+    title = str(title)
+    for english, dutch in _SCENARIOS_NL:
+        if title.startswith(english):
+            rest = title[len(english):].strip()
+            if dutch.startswith("2030") and rest == "(2030)":
+                rest = ""
+            return f"{dutch} {rest}".strip()
+    return title
+
+
+_CONTEXT_REMARKS_NL = (
+    ("outside every municipality: no municipal context", "buiten alle gemeenten: geen gemeentelijk effect"),
+    ("no planned beds: after equals before", "geen geplande bedden: na is gelijk aan voor"),
+    ("no known stay category: the stay-category gap is left empty",
+     "verblijfsduur onbekend: tekort per verblijfsduur niet bepaald"),
+    ("the municipality has no labour-migrant figure: its gap is unknown",
+     "de gemeente heeft geen cijfer arbeidsmigranten: het tekort is onbekend"),
+)
+
+
+def _context_remark_nl(remark: str) -> str:
+    for english, dutch in _CONTEXT_REMARKS_NL:
+        remark = remark.replace(english, dutch)
+    return remark

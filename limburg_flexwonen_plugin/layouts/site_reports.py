@@ -8,7 +8,7 @@ core's (``core.classify_sites``); this module only lays the results out.
 """
 import datetime
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import geopandas as gpd
 import numpy as np
@@ -48,10 +48,11 @@ class SiteReportInputs:
     sites_layer: str = "sites"
     builtup_layer: str = "built-up area"
     municipalities_layer: str = "municipalities"
-    # Extra sections from other analyses, per page key: (label, value, detail) rows.
-    norm_rows: Dict[str, List[Tuple[str, str, str]]] = field(default_factory=dict)
+    # Sections from the other analyses: (label, value, detail) rows per index of ``sites``.
+    norm_rows: Dict[object, List[Tuple[str, str, str]]] = field(default_factory=dict)
     norms_title: str = ""
-    effect_rows: Dict[str, List[Tuple[str, str, str]]] = field(default_factory=dict)
+    # Called with the classified sites (gm_code etc.); returns effect rows per index.
+    effect_rows: Optional[Callable[[gpd.GeoDataFrame], Dict[object, List[Tuple[str, str, str]]]]] = None
     extra_assumptions: Sequence[str] = ()
     versions: Sequence[Tuple[str, Optional[str]]] = ()
 
@@ -81,6 +82,7 @@ def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> S
     if reportable.empty:
         raise InputError("no site has a usable geometry: no report to make", layer=inputs.sites_layer)
 
+    effects = inputs.effect_rows(classified) if inputs.effect_rows is not None else {}
     builtup, _ = prepare_layer(inputs.builtup, inputs.builtup_layer, "polygon")
     parts = site_geometry.builtup_parts(builtup.geometry.values)
     tree = shapely.STRtree(parts) if len(parts) else None
@@ -106,15 +108,15 @@ def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> S
             "class_color": colors.get(location_class, "#bdbdbd"),
             "class_tint": styling.tint(colors.get(location_class, "#bdbdbd")),
             "norms_title": inputs.norms_title or "Normtoets",
-            "assumptions": site_report_content.assumptions_text(record, inputs.extra_assumptions),
+            "assumptions": site_report_content.assumptions_text(record, list(inputs.extra_assumptions)),
             "geometry": site_geometry.view_box(site, edge, line),
         })
         attributes = inputs.sites.loc[index].to_dict()
         sections = {
             "location": site_report_content.location_rows(record, site),
             "plan": site_report_content.plan_rows(attributes, inputs.plan_fields),
-            "norms": inputs.norm_rows.get(key, []),
-            "effect": inputs.effect_rows.get(key, []),
+            "norms": inputs.norm_rows.get(index, []),
+            "effect": effects.get(index, []),
         }
         for section, rows in sections.items():
             for number, (label, value, detail) in enumerate(rows):
@@ -177,7 +179,7 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
         line_layer = layer_from_frame(gpd.GeoDataFrame(lines, geometry="geometry", crs=WORKING_CRS),
                                       "Afstand", "line")
         styling.style_distance_lines(line_layer)
-        layers.insert(0, line_layer)
+        layers.append(line_layer)  # under the sites, over the rest
         legend_entries.append((line_layer, "Kortste afstand tot bebouwd gebied"))
     if zone is not None:
         zone_layer = layer_from_frame(gpd.GeoDataFrame({"edge_distance_m": [parameters.edge_distance_m]},
@@ -249,7 +251,9 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
 
 def _column_widths(section: str, width: float) -> List[float]:
     if section == "norms":
-        return [width * 0.30, width * 0.14, width * 0.56 - 2]
+        return [width * 0.42, width * 0.11, width * 0.47 - 2]
+    if section == "effect":
+        return [width * 0.58, width * 0.42 - 2]
     return [width * 0.52, width * 0.48 - 2]
 
 

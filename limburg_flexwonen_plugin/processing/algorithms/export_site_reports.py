@@ -4,20 +4,17 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsPr
 
 from ...core.classify_sites import ClassificationParameters, MunicipalityFields
 from ...core.errors import InputError
+from ...core.norm_sets import combined_rules, with_floor
+from ...layouts import site_report_content
 from ...layouts.site_report_content import PlanFields
 from ...layouts.site_reports import SiteReportInputs, build_site_reports
 from ...qgis_bridge import source_to_frame
+from .. import norms_support, site_context_block
 from ..export_support import ExportAlgorithm
 
-PLAN_PARAMETERS = (
-    ("BEDS_FIELD", "beds", "Planned beds field", "planned_beds"),
-    ("BEDROOMS_FIELD", "bedrooms", "Bedrooms field", "bedrooms"),
-    ("LIVING_AREA_FIELD", "living_area", "Living area (m²) field", "living_area_m2"),
-    ("TOILETS_FIELD", "toilets", "Toilets field", "toilets"),
-    ("SHOWERS_FIELD", "showers", "Showers field", "showers"),
-    ("STAY_FIELD", "stay_category", "Stay category field", "stay_category"),
-    ("BUILDING_TYPE_FIELD", "building_type", "Building type field", "building_type"),
-)
+# Plan fields shown on the page besides those the norm check maps (beds, bedrooms, ...).
+STAY_FIELD = "STAY_FIELD"
+BUILDING_TYPE_FIELD = "BUILDING_TYPE_FIELD"
 
 
 class ExportSiteReportsAlgorithm(ExportAlgorithm):
@@ -88,10 +85,16 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
             self.MIN_INSIDE_SHARE, self.tr("Minimum share inside for 'inside' (0–1)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
             minValue=0.01, maxValue=1.0))
-        for name, _key, label, default in PLAN_PARAMETERS:
+        for name, label, default in ((STAY_FIELD, "Stay category field", "stay_category"),
+                                     (BUILDING_TYPE_FIELD, "Building type field", "building_type")):
             self.addParameter(QgsProcessingParameterField(
                 name, self.tr(label), defaultValue=default, parentLayerParameterName=self.SITES,
                 optional=True))
+        # The norm check of 'Check housing norms' (on by default: the page has a section for it).
+        norms_support.add_optional_norm_check(self, self.SITES)
+        self.parameterDefinition(norms_support.CHECK_NORMS).setDefaultValue(True)
+        # Concentration and gap effect, as in 'Classify candidate sites' (site context).
+        site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)
         self.add_data_sources_parameter()
         self.add_output_parameters(self.tr("Site reports (PDF)"), self.tr("Folder for one PNG per site"),
                                    png_folder=True)
@@ -120,8 +123,25 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
                 self.parameterAsString(parameters, self.REGION_FIELD, context) or "region")
             municipalities = source_to_frame(muni_source, muni_name, [fields.code, fields.name, fields.region],
                                              feedback=feedback)
-        plan = PlanFields(**{key: (self.parameterAsString(parameters, name, context) or None)
-                             for name, key, _label, _default in PLAN_PARAMETERS})
+        norm_rows, norms_title, norm_note, norm_version = self._norms(parameters, context, feedback, sites,
+                                                                      sites_name)
+        plan = self._plan_fields(parameters, context, sites)
+        # The pages' versions line and assumptions; the effect adds its model when it runs.
+        versions = [("Normen", norm_version)]
+        assumptions = [norm_note]
+
+        def effect_rows(classified):
+            frame = site_context_block.compute(self, parameters, context, feedback, classified, sites,
+                                               fields, self.MUNICIPALITIES)
+            if frame is None or frame.empty:
+                return {}
+            versions.append(("Model", frame["ctx_model_version"].iloc[0]))
+            assumptions.append(
+                f"Effect in scenario {site_report_content.scenario_title_nl(frame['ctx_scenario'].iloc[0])}: "
+                "de bedden van deze locatie alleen, volledig meegeteld als aanbod; tekort = vraag − "
+                "aanbod, negatief is een overschot.")
+            return {index: site_report_content.effect_rows(row.to_dict()) for index, row in frame.iterrows()}
+
         inputs = SiteReportInputs(
             sites=sites, builtup=builtup, municipalities=municipalities,
             parameters=ClassificationParameters(
@@ -132,10 +152,55 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
             kern_name_field=kern_field, municipality_fields=fields, plan_fields=plan,
             data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),
             export_date=self.today(), sites_layer=sites_name, builtup_layer=builtup_name,
-            municipalities_layer=muni_name)
+            municipalities_layer=muni_name, norm_rows=norm_rows, norms_title=norms_title,
+            effect_rows=effect_rows, extra_assumptions=assumptions, versions=versions)
         progress = self.progress_for(feedback)
         page, data = build_site_reports(inputs, progress.scaled(0, 30))
         for key in data.skipped:
             feedback.reportError(self.tr("Site {0} has no usable geometry: no page.").format(key))
         feedback.pushInfo(self.tr("{0} site pages").format(len(page.page_names)))
         return self.export_atlas(page, parameters, context, feedback, "locatietoets")
+
+    def _plan_fields(self, parameters, context, sites) -> PlanFields:
+        """The norm check's field mapping (beds, bedrooms, ...) plus stay and building type."""
+        names = set(sites.columns)
+
+        def field(name, default):
+            value = self.parameterAsString(parameters, name, context) or None
+            if value is None:
+                return default if default in names else None
+            if value not in names:
+                raise InputError("field not found", field=value)
+            return value
+
+        mapped = {}
+        for key, name, _label, default, alternatives in norms_support.FIELD_PARAMETERS:
+            value = self.parameterAsString(parameters, name, context) or None
+            candidates = [value] if value else [default, *alternatives]
+            mapped[key] = next((c for c in candidates if c in names), None)
+        return PlanFields(beds=mapped["beds"], bedrooms=mapped["bedrooms"],
+                          living_area=mapped["living_area_m2"], toilets=mapped["toilets"],
+                          showers=mapped["showers"],
+                          stay_category=field(STAY_FIELD, "stay_category"),
+                          building_type=field(BUILDING_TYPE_FIELD, "building_type"))
+
+    def _norms(self, parameters, context, feedback, sites, sites_name):
+        """Norm rows per site, the section title, a note for the assumptions, the version."""
+        if not self.parameterAsBoolean(parameters, norms_support.CHECK_NORMS, context):
+            return {}, "Normtoets (niet uitgevoerd)", "", None
+        columns = set(sites.columns)
+        chosen_beds = self.parameterAsString(parameters, "BEDS_FIELD", context)
+        if not chosen_beds and not {"planned_beds", "beds"} & columns:
+            feedback.pushWarning(self.tr("The sites have no beds field: the norm check is left out."))
+            return {}, "Normtoets (niet uitgevoerd: geen aantal bedden)", "", None
+        result, _columns = norms_support.run_norm_check(
+            self, parameters, context, feedback, sites, sites_name,
+            self.progress_for(feedback).scaled(0, 5))
+        norm_set = norms_support.chosen_norm_set(self, parameters, context)
+        sets = with_floor(norm_set, user_folder=norms_support.user_norms_folder())
+        rules = combined_rules(sets)
+        rows = {index: site_report_content.norm_rows(row.to_dict(), rules) for index, row in result.iterrows()}
+        title = "Normtoets: " + " + ".join(s.title_nl for s in reversed(sets))
+        version = " + ".join(s.label for s in sets)
+        note = (f"Normen {version}; ontbrekende gegevens geven 'onbekend', nooit 'voldoet'.")
+        return rows, title, note, version
