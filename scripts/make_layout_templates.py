@@ -341,9 +341,10 @@ def site_report(project):
     label(layout, "assumptions_title", "Uitgangspunten", right, 247, half, 5, 10, bold=True, color=ACCENT)
     label(layout, "assumptions", "[% \"assumptions\" %]", right, 253, half, 32, 6.5, color=MUTED)
     rule(layout, "footer_rule", m, 286, w, 0.25, color=GRID)
-    label(layout, "source", "[% @flexwonen_source %]", m, 287.5, 150, 6, 6.5, color=MUTED)
+    label(layout, "source", "[% @flexwonen_source %]", m, 287.3, 155, 3.5, 6.5, color=INK)
+    label(layout, "versions", "[% @flexwonen_versions %]", m, 290.8, 155, 3.5, 6, color=MUTED)
     label(layout, "page_number", "blad [% @atlas_featurenumber %] van [% @atlas_totalfeatures %]",
-          165, 287.5, 30, 4, 6.5, color=MUTED, align="right")
+          170, 287.3, 25, 4, 6.5, color=MUTED, align="right")
     return layout
 
 

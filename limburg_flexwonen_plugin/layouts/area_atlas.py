@@ -75,7 +75,7 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
         if name not in municipalities.fields().names():
             raise InputError("field not found", layer=municipalities.name(), field=name)
     with_gap = gap_fields.has_gap(municipalities)
-    wanted = [inputs.name_field, inputs.region_field] + [f for _, f, _ in FIGURES] + \
+    wanted = [inputs.name_field, inputs.region_field, "gap_class"] + [f for _, f, _ in FIGURES] + \
              [f"{kind}_{category}" for kind in ("demand", "supply", "gap")
               for category in ("short", "mid", "long")]
     present = [name for name in dict.fromkeys(wanted) if name in municipalities.fields().names()]

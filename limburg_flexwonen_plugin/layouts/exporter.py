@@ -47,6 +47,15 @@ def _temporary_beside(path: Path, suffix: str) -> Path:
     return Path(name)
 
 
+def _publish(temporary: Path, target: Path) -> None:
+    """Moves the finished file into place, readable like any file the user makes
+    (a temporary file is created private)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(temporary, 0o666 & ~mask)
+    os.replace(temporary, target)
+
+
 def _check(result, path: Path, error_message: str = "") -> None:
     if result != QgsLayoutExporter.ExportResult.Success:
         if result == QgsLayoutExporter.ExportResult.Canceled:
@@ -82,7 +91,7 @@ def export_pdf(layout, path) -> Path:
     try:
         result = QgsLayoutExporter(layout).exportToPdf(str(temporary), _pdf_settings())
         _check(result, path)
-        os.replace(temporary, path)
+        _publish(temporary, path)
     finally:
         if temporary.exists():
             temporary.unlink()
@@ -108,7 +117,7 @@ def _export_page_image(layout, page: int, target: Path, dpi: float) -> Path:
             raise ExportError(f"could not export {target.name}: {_RESULT_TEXT[QgsLayoutExporter.ExportResult.MemoryError]}")
         if not image.save(str(temporary), "PNG"):
             raise ExportError(f"could not export {target.name}: {_RESULT_TEXT[QgsLayoutExporter.ExportResult.FileError]}")
-        os.replace(temporary, target)
+        _publish(temporary, target)
     finally:
         if temporary.exists():
             temporary.unlink()
@@ -129,7 +138,7 @@ def export_atlas_pdf(layout, path, is_cancelled: Optional[Callable[[], bool]] = 
         _check(result, path, error)
         if is_cancelled is not None and is_cancelled():
             raise CancelledError("cancelled by the user")
-        os.replace(temporary, path)
+        _publish(temporary, path)
     finally:
         if temporary.exists():
             temporary.unlink()

@@ -81,7 +81,7 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
     scenario = inputs.scenario or (gap_fields.scenario_text(municipalities) if with_gap else "")
     notes = []
     if region_totals:
-        _fill_region_tables(layout, inputs.regions, inputs.region_field)
+        _fill_region_tables(layout, inputs.regions, inputs.region_field, scale)
     else:
         _remove_items(layout, ("table_title", "region_table", "stay_title", "stay_table"))
     if with_gap:
@@ -121,7 +121,7 @@ def dissolved_regions(municipalities, region_field: str):
     return layer_from_frame(regions, "Regio's", "polygon", [("region", "string")])
 
 
-def _fill_region_tables(layout, regions, region_field: str) -> None:
+def _fill_region_tables(layout, regions, region_field: str, scale: float) -> None:
     """Totals per region and the province, and the gap per stay category."""
     names = [region_field] + list(dict.fromkeys(gap_fields.TABLE_FIELDS + gap_fields.STAY_FIELDS))
     frame = source_to_frame(regions, regions.name(), [n for n in names if n in regions.fields().names()])
@@ -139,7 +139,7 @@ def _fill_region_tables(layout, regions, region_field: str) -> None:
                                 for name in present]
         alignments = [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * len(present)
         set_text_table(templates.find_item(layout, item_id), headings, rows, alignments,
-                       [first_width] + [0] * len(present), bold_last_row=total_last)
+                       [first_width * scale] + [0] * len(present), bold_last_row=total_last)
 
 
 def _remove_items(layout, ids: List[str]) -> None:

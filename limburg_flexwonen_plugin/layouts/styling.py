@@ -132,8 +132,9 @@ def style_accommodations(layer, size_factor: float = 1.0) -> None:
 
 
 def scale_marker_sizes(layer, factor: float) -> None:
-    """Multiplies the marker sizes (also sizes scaled by a field) of a categorized or
-    single-symbol renderer: a style made for the screen, printed at a smaller scale."""
+    """Multiplies the sizes scaled by a field (beds) of a categorized or single-symbol
+    renderer: a style made for the screen, printed at a smaller scale. The legend symbols
+    keep their size."""
     if factor == 1.0:
         return
     renderer = layer.renderer()
@@ -141,7 +142,6 @@ def scale_marker_sizes(layer, factor: float) -> None:
     def scaled(symbol):
         symbol = symbol.clone()
         if isinstance(symbol, QgsMarkerSymbol):
-            symbol.setSize(symbol.size() * factor)
             size = symbol.dataDefinedSize()
             transformer = size.transformer() if size else None
             if transformer is not None and hasattr(transformer, "setMaxSize"):
@@ -154,7 +154,8 @@ def scale_marker_sizes(layer, factor: float) -> None:
         return symbol
 
     if isinstance(renderer, QgsCategorizedSymbolRenderer):
-        for index, category in enumerate(renderer.categories()):
+        categories = renderer.categories()
+        for index, category in enumerate(categories):
             renderer.updateCategorySymbol(index, scaled(category.symbol()))
         if renderer.sourceSymbol() is not None:
             renderer.setSourceSymbol(scaled(renderer.sourceSymbol()))

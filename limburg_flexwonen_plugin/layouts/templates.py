@@ -28,7 +28,7 @@ ATLAS_ITEMS = ("title", "subtitle", "map", "locator", "legend", "scalebar", "nor
 SITE_ITEMS = ("header", "title", "subtitle", "date", "class_bar", "class_box", "map", "legend",
               "scalebar", "north_arrow", "location_title", "location_table", "plan_title",
               "plan_table", "norms_title", "norms_table", "effect_title", "effect_table",
-              "assumptions_title", "assumptions", "source", "page_number")
+              "assumptions_title", "assumptions", "source", "versions", "page_number")
 
 NORTH_ARROW_SVG = ("icons", "north_arrow.svg")
 
