@@ -170,7 +170,8 @@ STRADDLE_PAIR = ("GM1640", "GM0946")
 STRADDLE_SHARE = 0.7
 
 SITE_FIELDS = ("site_id", "name", "case", "planned_beds", "bedrooms", "living_area_m2",
-               "toilets", "showers", "stay_category", "building_type")
+               "bedroom_area_m2", "toilets", "showers", "stay_category", "building_type",
+               "housing_type")
 HARD_SITE_CASES = (
     "inside", "on_boundary_inside", "touching_outside", "at_edge_distance",
     "just_beyond_edge", "in_hole", "straddling_contour_half", "mostly_inside_95",
@@ -647,7 +648,25 @@ def build_candidates(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
         frame["bedrooms"] = frame["bedrooms"].astype("Int64")
         frame.loc[regular[[3, 11]], "bedrooms"] = pd.NA
         frame.loc[regular[[5, 9, 13]], "living_area_m2"] = np.nan
+        add_room_details(frame, prefix)
     return sites[[*SITE_FIELDS, "geometry"]], points[[*SITE_FIELDS, "geometry"]]
+
+
+PLAN_DETAIL_SEED = (SEED, 4)
+
+
+def add_room_details(frame: pd.DataFrame, prefix: str) -> None:
+    """Total bedroom area and housing type, drawn from their own random stream so that
+    adding them left every other layer unchanged. About one plan in four has bedrooms
+    too small for 3.5 m2 per person (SNF); a few leave the area empty (unknown)."""
+    rng = np.random.default_rng([*PLAN_DETAIL_SEED, ord(prefix)])
+    beds = frame["planned_beds"].astype(float).values
+    tight = rng.random(len(frame)) < 0.25
+    per_person = np.where(tight, rng.uniform(2.5, 3.4, len(frame)), rng.uniform(3.6, 7.0, len(frame)))
+    area = np.round(beds * per_person * 2) / 2
+    frame["bedroom_area_m2"] = area
+    frame.loc[frame.index[rng.random(len(frame)) < 0.1], "bedroom_area_m2"] = np.nan
+    frame["housing_type"] = np.where(frame["stay_category"].values == "long", "dwelling", "lodging")
 
 
 # -------------------------------------------------------------------- accommodations

@@ -29,7 +29,8 @@ SPATIAL_LAYERS = {
 }
 TABLES = ("labour_migrants", "metadata", "stays")
 SITE_FIELDS = ["site_id", "name", "case", "planned_beds", "bedrooms", "living_area_m2",
-               "toilets", "showers", "stay_category", "building_type"]
+               "bedroom_area_m2", "toilets", "showers", "stay_category", "building_type",
+               "housing_type"]
 HARD_SITE_CASES = {
     "inside", "on_boundary_inside", "touching_outside", "at_edge_distance",
     "just_beyond_edge", "in_hole", "straddling_contour_half", "mostly_inside_95",

@@ -49,8 +49,8 @@ def run(demo):
     print("provincial floor alone: " + ", ".join(f"{v} {floor_only.get(v, 0)}" for v in VERDICTS))
     print("rules failed (sites):  " + _tally(failed_rules))
     print("rules unknown (sites): " + _tally(unknown_rules))
-    print("unknown = no rule fails, but a rule lacks data: the demo plans give no bedroom areas "
-          "(SNF's 3.5 m² per person in the bedroom), and a few lack bedrooms or living area.")
+    print("unknown = no rule fails, but a rule lacks data: a few demo plans lack the bedroom "
+          "area (SNF's 3.5 m² per person in the bedroom), the bedrooms or the living area.")
     print("beds within norms: per site the planned beds, capped at the largest number that meets "
           "every rule with data.")
     print(f"written: {output}")
