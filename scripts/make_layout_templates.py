@@ -342,7 +342,7 @@ def site_report(project):
     label(layout, "assumptions", "[% \"assumptions\" %]", right, 253, half, 32, 6.5, color=MUTED)
     rule(layout, "footer_rule", m, 286, w, 0.25, color=GRID)
     label(layout, "source", "[% @flexwonen_source %]", m, 287.3, 155, 3.5, 6.5, color=INK)
-    label(layout, "versions", "[% @flexwonen_versions %]", m, 290.8, 155, 3.5, 6, color=MUTED)
+    label(layout, "versions", "[% @flexwonen_versions %]", m, 290.8, w, 3.5, 6, color=MUTED)
     label(layout, "page_number", "blad [% @atlas_featurenumber %] van [% @atlas_totalfeatures %]",
           170, 287.3, 25, 4, 6.5, color=MUTED, align="right")
     return layout

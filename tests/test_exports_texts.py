@@ -114,6 +114,17 @@ def test_plan_rows_never_invent_a_missing_figure():
                     "Verblijfsduur": "kort verblijf", "Gebouw": "tijdelijk gebouw"}
 
 
+def test_plan_rows_show_bedroom_areas_and_housing_type_as_given():
+    attributes = {"planned_beds": 3, "bedroom_area_m2": "9;9; 12", "housing_type": "dwelling"}
+    rows = dict((label, value) for label, value, _ in
+                site_report_content.plan_rows(attributes, site_report_content.PlanFields()))
+    assert rows == {"Geplande bedden": "3", "Slaapkameroppervlak": "9 + 9 + 12 m²",
+                    "Woningtype": "reguliere woning"}
+    rows = dict((label, value) for label, value, _ in
+                site_report_content.plan_rows({"bedroom_area_m2": 383.0}, site_report_content.PlanFields()))
+    assert rows == {"Slaapkameroppervlak": "383,0 m²"}
+
+
 def test_class_text_and_assumptions():
     assert site_report_content.class_text("outside") == "Locatieklasse: buiten bestaand bebouwd gebied"
     assert "geen bruikbare geometrie" in site_report_content.class_text(None)

@@ -21,10 +21,12 @@ class PlanFields:
     beds: Optional[str] = "planned_beds"
     bedrooms: Optional[str] = "bedrooms"
     living_area: Optional[str] = "living_area_m2"
+    bedroom_area: Optional[str] = "bedroom_area_m2"
     toilets: Optional[str] = "toilets"
     showers: Optional[str] = "showers"
     stay_category: Optional[str] = "stay_category"
     building_type: Optional[str] = "building_type"
+    housing_type: Optional[str] = "housing_type"
 
 
 def _missing(value) -> bool:
@@ -99,11 +101,23 @@ def plan_rows(attributes: Dict, fields: PlanFields) -> List[Row]:
     add("Geplande bedden", fields.beds, lambda v: texts.dutch_number(v))
     add("Slaapkamers", fields.bedrooms, lambda v: texts.dutch_number(v))
     add("Woonoppervlak", fields.living_area, lambda v: f"{texts.dutch_number(v, 1)} m²")
+    add("Slaapkameroppervlak", fields.bedroom_area, _bedroom_area)
     add("Toiletten", fields.toilets, lambda v: texts.dutch_number(v))
     add("Douches", fields.showers, lambda v: texts.dutch_number(v))
     add("Verblijfsduur", fields.stay_category, lambda v: texts.STAY_CATEGORY_NL.get(str(v), str(v)))
     add("Gebouw", fields.building_type, lambda v: texts.BUILDING_TYPE_NL.get(str(v), str(v)))
+    add("Woningtype", fields.housing_type, lambda v: texts.HOUSING_TYPE_NL.get(str(v).lower(), str(v)))
     return rows
+
+
+def _bedroom_area(value) -> str:
+    """A total ('383 m²') or the rooms as given ('9;9;12' → '9 + 9 + 12 m²')."""
+    if isinstance(value, str) and ";" in value:
+        return " + ".join(part.strip() for part in value.split(";") if part.strip()) + " m²"
+    try:
+        return f"{texts.dutch_number(float(value), 1)} m²"
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def assumptions_text(row: Dict, extra: Sequence[str] = ()) -> str:

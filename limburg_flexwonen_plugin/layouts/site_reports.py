@@ -244,7 +244,7 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
     versions = list(inputs.versions)
     set_variables(layout, export_date=inputs.export_date or datetime.date.today(),
                   sources=inputs.data_sources, versions=versions_text(
-                      [("Regels locatieklasse", str(reportable["rules_version"].iloc[0]))] + versions))
+                      [("Regels", str(reportable["rules_version"].iloc[0]))] + versions))
     atlas.updateFeatures()
     return page, data
 

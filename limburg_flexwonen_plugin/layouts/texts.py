@@ -23,6 +23,8 @@ LOCATION_CLASS_SHORT_NL = {"inside": "binnen", "edge": "rand", "outside": "buite
 
 STAY_CATEGORY_NL = {"short": "kort verblijf", "mid": "middellang verblijf", "long": "lang verblijf"}
 BUILDING_TYPE_NL = {"permanent": "permanent gebouw", "temporary": "tijdelijk gebouw"}
+HOUSING_TYPE_NL = {"lodging": "logies", "dwelling": "reguliere woning", "logies": "logies",
+                   "woning": "reguliere woning"}
 STATUS_NL = {"existing": "bestaand", "permitted": "vergund", "planned": "gepland"}
 
 

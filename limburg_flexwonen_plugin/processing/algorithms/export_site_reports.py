@@ -179,7 +179,8 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
             candidates = [value] if value else [default, *alternatives]
             mapped[key] = next((c for c in candidates if c in names), None)
         return PlanFields(beds=mapped["beds"], bedrooms=mapped["bedrooms"],
-                          living_area=mapped["living_area_m2"], toilets=mapped["toilets"],
+                          living_area=mapped["living_area_m2"], bedroom_area=mapped["bedroom_area_m2"],
+                          housing_type=mapped["housing_type"], toilets=mapped["toilets"],
                           showers=mapped["showers"],
                           stay_category=field(STAY_FIELD, "stay_category"),
                           building_type=field(BUILDING_TYPE_FIELD, "building_type"))
