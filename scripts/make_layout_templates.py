@@ -325,26 +325,27 @@ def site_report(project):
     box.setBackgroundEnabled(True)
     box.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.BackgroundColor,
                                             QgsProperty.fromExpression('"class_tint"'))
-    map_ = map_item(layout, "map", m, 50, w, 78)
+    map_ = map_item(layout, "map", m, 50, w, 74)
     north_arrow(layout, "north_arrow", map_, m + w - 10, 53, 7, 10.5)
-    scalebar(layout, "scalebar", map_, m + 2.5, 119.5, 7, 20, 40, metres=True)
-    legend(layout, "legend", map_, m, 130, w, 11, 8, 7, columns=3, title="")
-    label(layout, "location_title", "Ligging", m, 144, half, 5, 10, bold=True, color=ACCENT)
-    table(layout, "location_table", m, 150, half, 38, 6.5, 6.5, header=False)
-    label(layout, "plan_title", "Plan", right, 144, half, 5, 10, bold=True, color=ACCENT)
-    table(layout, "plan_table", right, 150, half, 38, 6.5, 6.5, header=False)
-    label(layout, "norms_title", "[% \"norms_title\" %]", m, 191, w, 5, 10, bold=True, color=ACCENT)
-    table(layout, "norms_table", m, 197, w, 47, 6.5, 6.5)
-    label(layout, "effect_title", "Concentratie en effect op de opgave", m, 247, half, 5, 10, bold=True,
+    scalebar(layout, "scalebar", map_, m + 2.5, 115.5, 7, 20, 40, metres=True)
+    legend(layout, "legend", map_, m, 126, w, 11, 8, 7, columns=3, title="")
+    label(layout, "location_title", "Ligging", m, 140, half, 5, 10, bold=True, color=ACCENT)
+    table(layout, "location_table", m, 146, half, 38, 6.5, 6.5, header=False)
+    label(layout, "plan_title", "Plan", right, 140, half, 5, 10, bold=True, color=ACCENT)
+    table(layout, "plan_table", right, 146, half, 38, 6.5, 6.5, header=False)
+    label(layout, "norms_title", "[% \"norms_title\" %]", m, 187, w, 5, 10, bold=True, color=ACCENT)
+    table(layout, "norms_table", m, 193, w, 47, 6.5, 6.5)
+    label(layout, "effect_title", "Concentratie en effect op de opgave", m, 243, half, 5, 10, bold=True,
           color=ACCENT)
-    table(layout, "effect_table", m, 253, half, 32, 6.5, 6.5, header=False)
-    label(layout, "assumptions_title", "Uitgangspunten", right, 247, half, 5, 10, bold=True, color=ACCENT)
-    label(layout, "assumptions", "[% \"assumptions\" %]", right, 253, half, 32, 6.5, color=MUTED)
-    rule(layout, "footer_rule", m, 286, w, 0.25, color=GRID)
-    label(layout, "source", "[% @flexwonen_source %]", m, 287.3, 155, 3.5, 6.5, color=INK)
-    label(layout, "versions", "[% @flexwonen_versions %]", m, 290.8, w, 3.5, 6, color=MUTED)
+    table(layout, "effect_table", m, 249, half, 31, 6.5, 6.5, header=False)
+    label(layout, "assumptions_title", "Uitgangspunten", right, 243, half, 5, 10, bold=True, color=ACCENT)
+    label(layout, "assumptions", "[% \"assumptions\" %]", right, 249, half, 31, 6.5, color=MUTED)
+    rule(layout, "footer_rule", m, 281.5, w, 0.25, color=GRID)
+    # Footer: sources (up to two lines), page number, and the versions the page was made with.
+    label(layout, "source", "[% @flexwonen_source %]", m, 282.5, 150, 5.5, 6.5, color=INK)
     label(layout, "page_number", "blad [% @atlas_featurenumber %] van [% @atlas_totalfeatures %]",
-          170, 287.3, 25, 4, 6.5, color=MUTED, align="right")
+          170, 282.5, 25, 4, 6.5, color=MUTED, align="right")
+    label(layout, "versions", "[% @flexwonen_versions %]", m, 288.7, w, 3.5, 6, color=MUTED)
     return layout
 
 
