@@ -10,6 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import shapely
 
+from ..core.housing_norms import FAIL, PASS, UNKNOWN
 from . import texts
 
 Row = Tuple[str, str, str]
@@ -150,7 +151,7 @@ def _remarks_nl(remarks: str) -> str:
     return remarks
 
 
-NORM_STATUS_NL = {"pass": "voldoet", "fail": "voldoet niet", "unknown": "onbekend"}
+NORM_STATUS_NL = {PASS: "voldoet", FAIL: "voldoet niet", UNKNOWN: "onbekend"}
 
 
 def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
@@ -168,7 +169,7 @@ def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
     rows: List[Row] = []
     for rule in rules:
         status = result.get(f"norm_{rule.id}")
-        detail = reasons.get(rule.id) or (all_rules if status != "pass" else "") or ""
+        detail = reasons.get(rule.id) or (all_rules if status != PASS else "") or ""
         rows.append((rule.description_nl.rstrip("."), NORM_STATUS_NL.get(status, "–"), _sentence(detail)))
     verdict = result.get("norms_verdict")
     max_beds = result.get("norms_max_beds")

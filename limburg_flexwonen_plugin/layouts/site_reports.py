@@ -26,7 +26,6 @@ from .layers import layer_from_frame
 from .page import Page, fill_legend, keep_scale_bar_round, set_variables, versions_text
 from .tables import set_columns
 
-SECTIONS = ("location", "plan", "norms", "effect")
 FACT_FIELDS = [("page_key", "string"), ("section", "string"), ("position", "int"),
                ("label", "string"), ("value", "string"), ("detail", "string")]
 NORM_RESULT_COLORS = {"voldoet": "#1a7a36", "voldoet niet": "#b2182b", "onbekend": "#8a5a00"}

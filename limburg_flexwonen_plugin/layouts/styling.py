@@ -10,7 +10,7 @@ from typing import Dict, Optional
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty,
                        QgsRendererCategory, QgsRuleBasedRenderer, QgsSingleSymbolRenderer,
-                       QgsSymbolLayer, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
+                       QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
                        QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QColor, QFont
 
