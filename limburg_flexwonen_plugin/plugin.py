@@ -38,6 +38,11 @@ class FlexwonenPlugin:
         self.toolbar.setObjectName("FlexwonenLimburgToolbar")
         self._add_action("classify", self.tr("Classify candidate sites…"),
                          lambda: self._open_algorithm("flexwonen:classifysites"))
+        # Exports (maps and site reports), see layouts/export_action.py; unload removes the
+        # action with the others.
+        from .layouts.export_action import ExportAction
+        exports = ExportAction(self.iface)
+        self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu())
 
     def _add_action(self, key, text, callback):
         action = QAction(QIcon(str(resource("icons", "flexwonen.svg"))), text,
