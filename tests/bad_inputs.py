@@ -24,8 +24,11 @@ NON_ASCII_NAMES = ("Ĳsselstein – café Kerkstraat", "Łódź, ul. Żółkiews
 class Role:
     """A kind of input layer the algorithms take, cut from the demo GeoPackage."""
 
-    def __init__(self, name, demo_layer, geometry, key=(), name_field=None, numeric=(), dates=()):
+    def __init__(self, name, demo_layer, geometry, key=(), name_field=None, numeric=(), dates=(),
+                 limit=None, north_only=False):
         self.name = name
+        self.limit = limit                # only the first features (keeps page-per-feature runs short)
+        self.north_only = north_only      # only Noord-Limburg's 8 municipalities: keeps runs short
         self.dates = tuple(dates)         # date fields
         self.demo_layer = demo_layer
         self.geometry = geometry          # "polygon", "point", None (a table) or "raster"
@@ -39,15 +42,19 @@ ROLES = {role.name: role for role in (
          ("planned_beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets", "showers")),
     Role("points", "candidate_points", "point", ("site_id",), "name",
          ("planned_beds", "bedrooms", "living_area_m2", "toilets", "showers")),
-    Role("builtup", "builtup", "polygon", ("kern_id",), "kern_name"),
-    Role("municipalities", "municipalities", "polygon", ("gm_code",), "gm_name", ("inhabitants",)),
+    Role("builtup", "builtup", "polygon", ("kern_id",), "kern_name", north_only=True),
+    Role("municipalities", "municipalities", "polygon", ("gm_code",), "gm_name", ("inhabitants",),
+         north_only=True),
     Role("accommodations", "accommodations", "point", ("acc_id",), "name",
-         ("beds", "bedrooms", "living_area_m2"), ("permit_end",)),
+         ("beds", "bedrooms", "living_area_m2"), ("permit_end",), north_only=True),
     Role("labour_migrants", "labour_migrants", None, ("gm_code", "year"), None,
-         ("year", "labour_migrants")),
+         ("year", "labour_migrants"), north_only=True),
     Role("province", "province", "polygon", ("code",), "name", ()),
     Role("stays", "stays", None, ("stay_id",), None, (),
          ("start_date", "end_date", "contract_end", "employment_end")),
+    Role("few_sites", "candidate_sites", "polygon", ("site_id",), "name",
+         ("planned_beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets", "showers"), limit=3),
+    Role("regions", None, "polygon", ("region",), "region"),
     Role("builtup_raster", None, "raster"),
 )}
 
@@ -149,7 +156,7 @@ ABSURD = {"planned_beds": 1_000_000, "beds": 1_000_000, "bedrooms": 1_000_000, "
 
 
 VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
-    "empty_layer": (("polygon", "point", None), lambda role: dict(where=lambda i: False)),
+    "empty_layer": (("polygon", "point", None), lambda role: dict(where=lambda i, feature: False)),
     "null_geometry": (("polygon", "point"), lambda role: dict(geometry=_first_features(2, lambda g: None))),
     "empty_geometry": (("polygon", "point"), lambda role: dict(
         geometry=_first_features(2, lambda g: Polygon() if role.geometry == "polygon" else shapely.Point()))),
@@ -220,7 +227,8 @@ def derive(source: Path, layer: str, target: Path, target_layer: str, *, geometr
            geometry_type=None, srs=KEEP, where=None, fields=None, values=None, drop_fields=False):
     """Copies an OGR layer feature by feature into a new GeoPackage layer, changing what
     a case needs: geometry(index, shapely) -> shapely/WKT/None, values(index, field, value),
-    field type overrides, no fields at all, no features, another or no CRS."""
+    field type overrides, no fields at all, no features (where(index, feature) keeps
+    some), another or no CRS."""
     source_ds = gdal.OpenEx(str(source), gdal.OF_VECTOR | gdal.OF_READONLY)
     source_layer = source_ds.GetLayerByName(layer)
     assert source_layer is not None, layer
@@ -246,7 +254,7 @@ def derive(source: Path, layer: str, target: Path, target_layer: str, *, geometr
     target_layer_handle.StartTransaction()
     source_layer.ResetReading()
     for index, feature in enumerate(source_layer):
-        if where is not None and not where(index):
+        if where is not None and not where(index, feature):
             continue
         out = ogr.Feature(target_layer_handle.GetLayerDefn())
         for name in names:
@@ -290,9 +298,29 @@ def _to_ogr(shape, out_type):
 
 def write_valid_vector(role: Role, folder: Path) -> Tuple[Path, str]:
     path = folder / f"{role.name}.gpkg"
-    if not path.exists():
-        derive(DEMO_GPKG, role.demo_layer, path, role.name)
+    if path.exists():
+        return path, role.name
+    if role.name == "regions":
+        # The regions of the demo municipalities (as the housing gap's region output has them).
+        import geopandas as gpd
+        municipalities = gpd.read_file(DEMO_GPKG, layer="municipalities")
+        regions = municipalities.dissolve(by="region", as_index=False)[["region", "geometry"]]
+        regions.to_file(path, layer=role.name, promote_to_multi=True)
+        return path, role.name
+    north = north_codes() if role.north_only else None
+
+    def keep(index, feature):
+        if role.limit is not None and index >= role.limit:
+            return False
+        return north is None or feature.GetField("gm_code") in north
+    derive(DEMO_GPKG, role.demo_layer, path, role.name, where=keep)
     return path, role.name
+
+
+def north_codes():
+    import pyogrio
+    municipalities = pyogrio.read_dataframe(DEMO_GPKG, layer="municipalities", read_geometry=False)
+    return set(municipalities.loc[municipalities["region"] == "Noord-Limburg", "gm_code"])
 
 
 def write_vector_case(role: Role, case: str, valid: Path, folder: Path) -> Tuple[Path, str]:

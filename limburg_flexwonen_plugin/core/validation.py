@@ -97,6 +97,20 @@ def numbers(frame: pd.DataFrame, field: str, layer: str, minimum: Optional[float
     return values, remarks
 
 
+def require_numeric_columns(frame: pd.DataFrame, columns, layer: str) -> pd.DataFrame:
+    """Turns ``columns`` of ``frame`` into floats in place (text such as "12,5" read as a
+    number); refuses the first value that is no number, naming feature and field."""
+    for column in columns:
+        if column not in frame.columns:
+            continue
+        values, remarks = numbers(frame, column, layer)
+        for feature, remark in zip(frame.index, remarks):
+            if remark:
+                raise InputError(remark, layer=layer, feature=feature, field=column)
+        frame[column] = values
+    return frame
+
+
 def plausible_range(quantity: str) -> Tuple[float, float]:
     """(minimum, maximum) of a quantity ("beds", "inhabitants", ...) from the rules file."""
     quantities = load_rules(PLAUSIBLE_VALUES)["quantities"]

@@ -19,6 +19,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import InputError
 from ..core.geometry import WORKING_CRS
+from ..core.validation import require_numeric_columns, require_plausible
 from ..qgis_bridge import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
@@ -74,12 +75,21 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     for name in (inputs.name_field, inputs.region_field):
         if name not in municipalities.fields().names():
             raise InputError("field not found", layer=municipalities.name(), field=name)
+    if inputs.regions is not None and inputs.region_field not in inputs.regions.fields().names():
+        raise InputError("field not found", layer=inputs.regions.name(), field=inputs.region_field)
     with_gap = gap_fields.has_gap(municipalities)
     wanted = [inputs.name_field, inputs.region_field, "gap_class"] + [f for _, f, _ in FIGURES] + \
              [f"{kind}_{category}" for kind in ("demand", "supply", "gap")
               for category in ("short", "mid", "long")]
     present = [name for name in dict.fromkeys(wanted) if name in municipalities.fields().names()]
     muni_frame = source_to_frame(municipalities, municipalities.name(), present)
+    # Figures are printed as numbers: text in them is the user's to fix, named here.
+    require_numeric_columns(muni_frame, [name for name in present if name not in (
+        inputs.name_field, inputs.region_field, "gap_class")], municipalities.name())
+    for quantity in ("inhabitants", "labour_migrants"):
+        if quantity in muni_frame.columns:
+            require_plausible(muni_frame[quantity].values, muni_frame.index, quantity,
+                              municipalities.name(), quantity)
     muni_frame = muni_frame[muni_frame.geometry.notna() & muni_frame[inputs.region_field].notna()]
     if muni_frame.empty:
         raise InputError("no municipality with a geometry and a region", layer=municipalities.name())

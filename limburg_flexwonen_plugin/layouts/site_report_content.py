@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
+import pandas as pd
 import shapely
 
 from ..core.housing_norms import FAIL, PASS, UNKNOWN
@@ -31,7 +32,9 @@ class PlanFields:
 
 
 def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and value == "")
 
 
 def report_title(site_id, name) -> str:
@@ -97,7 +100,15 @@ def plan_rows(attributes: Dict, fields: PlanFields) -> List[Row]:
         if field is None or field not in attributes:
             return
         value = attributes.get(field)
-        rows.append((label, "niet opgegeven" if _missing(value) else formatter(value), ""))
+        if _missing(value):
+            shown = "niet opgegeven"
+        else:
+            try:
+                shown = formatter(value)
+            except (TypeError, ValueError):
+                # Text in a number field: shown as given (the norm check calls it unknown).
+                shown = f"'{value}' (geen getal)"
+        rows.append((label, shown, ""))
 
     add("Geplande bedden", fields.beds, lambda v: texts.dutch_number(v))
     add("Slaapkamers", fields.bedrooms, lambda v: texts.dutch_number(v))
@@ -160,6 +171,7 @@ def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
     ``result`` is a row of ``core.housing_norms.evaluate_plans``; ``rules`` the rules it
     checked (with ``id`` and ``description_nl``).
     """
+    result = {key: None if _missing(value) else value for key, value in result.items()}
     reasons = {}
     for part in str(result.get("norms_reasons_nl") or "").split("; "):
         rule_id, _, text = part.partition(": ")

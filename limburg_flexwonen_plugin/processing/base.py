@@ -22,11 +22,11 @@ import re
 import threading
 import traceback
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource,
-                       QgsProperty, QgsWkbTypes)
+                       QgsProcessingParameterFolderDestination, QgsProperty, QgsWkbTypes)
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -34,7 +34,8 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
 from ..paths import resource
-from ..qgis_bridge import write_frame
+from ..core.geometry import prepare_layer
+from ..qgis_bridge import source_to_frame, write_frame
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
@@ -92,6 +93,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._outputs: List[_Output] = []
+        self._folders: List[Tuple[str, bool, Dict[str, Tuple]]] = []
 
     def createInstance(self):
         return type(self)()
@@ -124,6 +126,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         self._outputs = []
+        self._folders = self._folder_snapshots(parameters)
         bridge = _WarningsToFeedback(feedback)
         LOGGER.addHandler(bridge)
         try:
@@ -160,6 +163,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         finally:
             LOGGER.removeHandler(bridge)
             self._outputs = []
+            self._folders = []
 
     def compute(self, parameters, context, feedback):
         """The algorithm's work; returns the results dict."""
@@ -214,6 +218,15 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             if actual not in accepted:
                 raise InputError(f"the layer holds {_GEOMETRY_WORDS.get(actual, 'other geometries')}"
                                  f", expected {words}", layer=layer)
+
+    def check_map_layer(self, source, layer: str) -> None:
+        """For a layer drawn as it is (maps, reports): refuses one without CRS or far from
+        the Netherlands and warns about features without usable geometry, as the analyses
+        do for the layers they read."""
+        kind = QgsWkbTypes.geometryType(source.wkbType())
+        dimension = {QgsWkbTypes.GeometryType.PolygonGeometry: "polygon",
+                     QgsWkbTypes.GeometryType.PointGeometry: "point"}.get(kind, "point_or_polygon")
+        prepare_layer(source_to_frame(source, layer, []), layer, dimension)
 
     # ------------------------------------------------------------------ outputs
 
@@ -304,6 +317,25 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         if removed:
             context.setLayersToLoadOnCompletion(to_load)
         self._outputs = []
+        for folder, existed, before in self._folders:
+            try:
+                _restore_folder(folder, existed, before)
+            except OSError as error:
+                LOGGER.warning("could not remove the incomplete output in %s: %s", folder, error)
+        self._folders = []
+
+    def _folder_snapshots(self, parameters):
+        """The files already in each output folder, so a failed run removes only its own."""
+        snapshots = []
+        for definition in self.destinationParameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterFolderDestination):
+                continue
+            value = parameters.get(definition.name())
+            if not isinstance(value, str) or not value or value == QgsProcessing.TEMPORARY_OUTPUT:
+                continue
+            existed = os.path.isdir(value)
+            snapshots.append((value, existed, _files_in(value) if existed else {}))
+        return snapshots
 
 
 class _WarningsToFeedback(logging.Handler):
@@ -374,6 +406,28 @@ def _remove_output(output: _Output) -> bool:
         if os.path.exists(sidecar):
             os.remove(sidecar)
     return True
+
+
+def _files_in(folder) -> Dict[str, Tuple]:
+    """The files directly in ``folder`` with their signatures (not recursive: an output
+    folder may be a big one of the user's)."""
+    with os.scandir(folder) as entries:
+        return {entry.path: _signature(entry.path) for entry in entries if entry.is_file()}
+
+
+def _restore_folder(folder, existed, before) -> None:
+    """Removes the files a failed run wrote into an output folder (and the folder if the
+    run made it); files that were there before and are unchanged stay."""
+    if not os.path.isdir(folder):
+        return
+    for path, signature in _files_in(folder).items():
+        if path not in before or before[path] != signature:
+            os.remove(path)
+    if not existed:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass  # something else was put there meanwhile: leave it
 
 
 def _sidecars(path):

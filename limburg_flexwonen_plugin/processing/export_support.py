@@ -61,6 +61,7 @@ class ExportAlgorithm(FlexwonenAlgorithm):
         if source.featureCount() == 0:
             raise InputError("the layer has no features",
                              layer=self.layer_name(parameters, name, context, title))
+        self.check_map_layer(source, self.layer_name(parameters, name, context, title))
         layer = copy_of(source, self.layer_name(parameters, name, context, title),
                         context.transformContext())
         return layer
@@ -89,7 +90,12 @@ class ExportAlgorithm(FlexwonenAlgorithm):
     # -- writing ----------------------------------------------------------------------
 
     def export_single(self, page, parameters, context, feedback):
+        progress = self.progress_for(feedback)
+        progress.report(30)
+        progress.check()
         pdf = exporter.export_pdf(page.layout, self.pdf_path(parameters, context))
+        progress.report(70)
+        progress.check()
         feedback.pushInfo(self.tr("PDF written: {0}").format(pdf))
         results = {self.OUTPUT_PDF: str(pdf), self.PAGES: page.layout.pageCollection().pageCount()}
         png = self.png_target(parameters, context)

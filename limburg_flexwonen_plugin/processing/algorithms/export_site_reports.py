@@ -4,6 +4,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsPr
 
 from ...core.classify_sites import ClassificationParameters, MunicipalityFields
 from ...core.errors import InputError
+from ...core.validation import require_fields, require_unique
 from ...core.norm_sets import combined_rules, with_floor
 from ...layouts import site_report_content
 from ...layouts.site_report_content import PlanFields
@@ -110,6 +111,12 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
         builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
         kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
         sites = source_to_frame(sites_source, sites_name, feedback=feedback)
+        site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
+        if site_id_field:
+            # Each site gets its own page and PNG named by its id: a repeated id would
+            # overwrite another site's report.
+            require_fields(sites, [site_id_field], sites_name)
+            require_unique(sites, site_id_field, sites_name)
         builtup = source_to_frame(builtup_source, builtup_name, [kern_field] if kern_field else [],
                                   feedback=feedback)
         municipalities, muni_name = None, "municipalities"
