@@ -176,8 +176,8 @@ def _unscoped_enum(owner: str, attribute: str, origin) -> Optional[str]:
     if origin is None:
         return None
     value = _resolve(*origin)
-    if value is None:
-        return None
+    if value is None or _is_enum_type(value):
+        return None  # an enum itself (QgsMapLayerType.VectorLayer): already scoped
     try:
         member = getattr(value, attribute)
     except Exception:  # noqa: BLE001 - any binding oddity means: not an enum we know
@@ -189,6 +189,11 @@ def _unscoped_enum(owner: str, attribute: str, origin) -> Optional[str]:
     if type(type(member)).__name__ == "enumtype":  # PyQt5's sip enums
         return type(member).__name__.split(".")[-1]
     return None
+
+
+def _is_enum_type(value) -> bool:
+    return isinstance(value, type) and (issubclass(value, enum.Enum)
+                                        or type(value).__name__ == "enumtype")
 
 
 _CACHE: Dict[tuple, object] = {}

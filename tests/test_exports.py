@@ -203,9 +203,12 @@ def test_files_are_complete_or_absent(flexwonen_provider, demo_gpkg, tmp_path):
     cancelled.mkdir()
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    processing.run("flexwonen:exportsitereports", {
-        "SITES": f"{demo_gpkg}|layername=candidate_points", "BUILTUP": f"{demo_gpkg}|layername=builtup",
-        "OUTPUT_PDF": str(cancelled / "sites.pdf"), "OUTPUT_PNG": str(cancelled / "png")}, feedback=feedback)
+    # A cancelled run is an error (nothing was written), so a model or batch stops too.
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run("flexwonen:exportsitereports", {
+            "SITES": f"{demo_gpkg}|layername=candidate_points", "BUILTUP": f"{demo_gpkg}|layername=builtup",
+            "OUTPUT_PDF": str(cancelled / "sites.pdf"), "OUTPUT_PNG": str(cancelled / "png")},
+            feedback=feedback)
     assert not (cancelled / "sites.pdf").exists()
     assert not list(cancelled.rglob("*.png")) and not list(cancelled.glob(".*"))
 

@@ -66,7 +66,8 @@ def test_the_check_catches_each_problem():
 
 def test_enums_not_in_the_table_are_found_through_the_bindings():
     """QgsVectorLayer's and QgsMapLayer's enums are not listed; the bindings know them."""
-    code = ("from qgis.core import QgsVectorLayer, QgsMapLayer\n"
-            "QgsVectorLayer.EditResult\nQgsMapLayer.Style\nQgsVectorLayer.Success\n")
+    code = ("from qgis.core import QgsVectorLayer, QgsMapLayer, QgsMapLayerType\n"
+            "QgsVectorLayer.EditResult\nQgsMapLayer.Style\nQgsVectorLayer.Success\n"
+            "QgsMapLayerType.VectorLayer\n")   # the last is an enum itself: scoped
     flagged = {finding.message.split()[2].rstrip(":") for finding in check_source(code, Path("x.py"))}
     assert flagged == {"QgsMapLayer.Style", "QgsVectorLayer.Success"}
