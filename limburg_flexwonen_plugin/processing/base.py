@@ -38,6 +38,9 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def tr(self, text):
+        # The context is the algorithm's own class, where its literal strings are written
+        # (pylupdate's context). Messages written here in the base class use the context
+        # "FlexwonenAlgorithm" explicitly.
         return QCoreApplication.translate(type(self).__name__, text)
 
     def name(self):
@@ -64,15 +67,17 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         except InputError as error:
             raise QgsProcessingException(str(error)) from error
         except CancelledError:
-            feedback.reportError(self.tr("Cancelled: nothing was written."))
+            feedback.reportError(QCoreApplication.translate(
+                "FlexwonenAlgorithm", "Cancelled: nothing was written."))
             return {}
         except QgsProcessingException:
             raise
         except Exception as error:  # keep the traceback for the log, not for the user
             LOGGER.error("%s failed:\n%s", self.ALGORITHM_ID, traceback.format_exc())
             raise QgsProcessingException(
-                self.tr("Unexpected error in {0}: {1}. Details are in the log panel "
-                        "under 'Flexwonen Limburg'.").format(self.displayName(), error)) from error
+                QCoreApplication.translate(
+                    "FlexwonenAlgorithm", "Unexpected error in {0}: {1}. Details are in the log "
+                    "panel under 'Flexwonen Limburg'.").format(self.displayName(), error)) from error
 
     def compute(self, parameters, context, feedback):
         """The algorithm's work; returns the results dict."""

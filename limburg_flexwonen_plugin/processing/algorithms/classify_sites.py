@@ -9,6 +9,7 @@ from ...core.rules import class_label, location_rules
 from ...qgis_bridge import kind_of, make_fields, source_to_frame, write_frame
 from ..base import FlexwonenAlgorithm
 from ...language import user_language
+from ...settings import classification_defaults
 
 RESULT_FIELDS = (
     ("site_id", "string"), ("location_class", "string"), ("location_label", "string"),
@@ -58,7 +59,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
-        defaults = ClassificationParameters.defaults()
+        # The user's defaults from Settings › Options › Flexwonen Limburg.
+        defaults = classification_defaults()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Candidate sites"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -82,11 +84,11 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
             self.MUNICIPALITIES, self.tr("Municipalities"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         for name, label, default in (
-                (self.MUNICIPALITY_CODE_FIELD, "Municipality code field", "gm_code"),
-                (self.MUNICIPALITY_NAME_FIELD, "Municipality name field", "gm_name"),
-                (self.REGION_FIELD, "Region field", "region")):
+                (self.MUNICIPALITY_CODE_FIELD, self.tr("Municipality code field"), "gm_code"),
+                (self.MUNICIPALITY_NAME_FIELD, self.tr("Municipality name field"), "gm_name"),
+                (self.REGION_FIELD, self.tr("Region field"), "region")):
             self.addParameter(QgsProcessingParameterField(
-                name, self.tr(label), defaultValue=default,
+                name, label, defaultValue=default,
                 parentLayerParameterName=self.MUNICIPALITIES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))

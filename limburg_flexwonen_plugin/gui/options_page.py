@@ -1,0 +1,84 @@
+"""The plugin's page in Settings › Options: the defaults the algorithms and the panel use."""
+from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QPushButton,
+                                 QVBoxLayout)
+
+from .. import settings
+from ..core.classify_sites import ClassificationParameters
+from ..core.rules import location_rules
+from ..paths import resource
+
+OBJECT_NAME = "FlexwonenLimburg_OptionsPage"
+
+
+class FlexwonenOptionsFactory(QgsOptionsWidgetFactory):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Flexwonen Limburg"))
+        self.setIcon(QIcon(str(resource("icons", "flexwonen.svg"))))
+
+    def icon(self):
+        return QIcon(str(resource("icons", "flexwonen.svg")))
+
+    def createWidget(self, parent):  # noqa: N802 (QGIS's name)
+        return FlexwonenOptionsPage(parent)
+
+
+class FlexwonenOptionsPage(QgsOptionsPageWidget):
+    """Edge distance and minimum inside share (more defaults join as analyses are added)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        limits = location_rules()["parameters"]
+        current = settings.classification_defaults()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        box = QGroupBox(self.tr("Site classification defaults"), self)
+        form = QFormLayout(box)
+        self.edge_distance = QDoubleSpinBox(box)
+        self.edge_distance.setObjectName("edge_distance")
+        self.edge_distance.setRange(limits["edge_distance_m"]["minimum"], limits["edge_distance_m"]["maximum"])
+        self.edge_distance.setDecimals(1)
+        self.edge_distance.setSingleStep(10)
+        self.edge_distance.setSuffix(" m")
+        self.edge_distance.setValue(current.edge_distance_m)
+        form.addRow(self.tr("Edge distance"), self.edge_distance)
+        self.min_inside_share = QDoubleSpinBox(box)
+        self.min_inside_share.setObjectName("min_inside_share")
+        self.min_inside_share.setRange(limits["min_inside_share"]["minimum"],
+                                       limits["min_inside_share"]["maximum"])
+        self.min_inside_share.setDecimals(2)
+        self.min_inside_share.setSingleStep(0.05)
+        self.min_inside_share.setValue(current.min_inside_share)
+        form.addRow(self.tr("Minimum share inside for 'inside'"), self.min_inside_share)
+        explanation = QLabel(self.tr(
+            "A site is inside when at least this share of it lies inside the built-up area, at "
+            "the edge when it lies within the edge distance of it, and outside otherwise. These "
+            "are the defaults of the Processing algorithms and the values the site assessment "
+            "panel uses."), box)
+        explanation.setWordWrap(True)
+        form.addRow(explanation)
+        restore = QPushButton(self.tr("Restore the rules' defaults"), box)
+        restore.setObjectName("restore_defaults")
+        restore.clicked.connect(self.restore_defaults)
+        form.addRow(restore)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def restore_defaults(self):
+        defaults = ClassificationParameters.defaults()
+        self.edge_distance.setValue(defaults.edge_distance_m)
+        self.min_inside_share.setValue(defaults.min_inside_share)
+
+    def apply(self):
+        """Called by QGIS when the user presses OK in the Options dialog."""
+        chosen = ClassificationParameters(self.edge_distance.value(), self.min_inside_share.value())
+        if chosen == settings.classification_defaults():
+            return  # nothing changed: write nothing
+        if chosen == ClassificationParameters.defaults():
+            settings.forget_classification_defaults()
+        else:
+            settings.save_classification_defaults(chosen)

@@ -1,0 +1,566 @@
+"""The site assessment dock panel ("Locatietoets").
+
+The user chooses the layers once (remembered in the project), then clicks a site, uses
+the selected sites or draws a new one. The assessment runs as a QgsTask (the core, in
+the background) and appears as a result card; the site can be zoomed to, added to a
+layer, and (when the export code is installed) exported as a site report.
+"""
+import itertools
+from typing import Dict, List, Optional
+
+import geopandas as gpd
+import shapely
+from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+                       QgsFieldProxyModel, QgsGeometry, QgsMapLayerProxyModel, QgsProject,
+                       QgsRectangle, QgsVectorLayer, QgsWkbTypes)
+from qgis.gui import (QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox,
+                      QgsMapLayerComboBox, QgsRubberBand)
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QColor, QDesktopServices
+from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                                 QProgressBar, QPushButton, QSizePolicy, QTextBrowser,
+                                 QToolButton, QVBoxLayout, QWidget)
+
+from ..core.geometry import WORKING_CRS
+from ..core.site_assessment import AccommodationFields, MigrantFields, SiteAssessment
+from ..core.classify_sites import MunicipalityFields
+from ..qgis_bridge import crs_of
+from .. import settings
+from . import card, project_layers, results_layer
+from .help import user_guide_url
+from .map_tools import ClickSiteTool, DrawSiteTool
+from .sources import LayerSnapshot
+from .tasks import AssessmentOutcome, AssessmentRequest, AssessmentTask
+
+# (role, layer role, default field name)
+FIELD_ROLES = (
+    ("kern_name", "builtup", "kern_name"),
+    ("municipality_code", "municipalities", "gm_code"),
+    ("municipality_name", "municipalities", "gm_name"),
+    ("region", "municipalities", "region"),
+    ("accommodation_name", "accommodations", "name"),
+    ("beds", "accommodations", "beds"),
+    ("status", "accommodations", "status"),
+    ("migrants_code", "migrants", "gm_code"),
+    ("migrants_year", "migrants", "year"),
+    ("migrants_count", "migrants", "labour_migrants"),
+    ("site_id", "sites", "site_id"),
+    ("site_name", "sites", "name"),
+    ("planned_beds", "sites", "planned_beds"),
+)
+
+
+def theme_icon(name: str):
+    return QgsApplication.getThemeIcon(name)
+
+
+class SiteAssessmentDock(QgsDockWidget):
+    OBJECT_NAME = "FlexwonenLimburg_SiteAssessmentDock"
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.setObjectName(self.OBJECT_NAME)
+        self.setWindowTitle(self.tr("Site assessment (Locatietoets)"))
+        self.task: Optional[AssessmentTask] = None
+        self.assessments: List[SiteAssessment] = []
+        self.last_outcome: Optional[AssessmentOutcome] = None
+        self._drawn_numbers = itertools.count(1)
+        self._restoring = False
+        self._closed = False
+        self.layer_combos: Dict[str, QgsMapLayerComboBox] = {}
+        self.field_combos: Dict[str, QgsFieldComboBox] = {}
+
+        self._build_ui()
+        self.click_tool = ClickSiteTool(self.canvas)
+        self.click_tool.siteClicked.connect(self.assess_clicked_site)
+        self.click_tool.nothingFound.connect(self._nothing_clicked)
+        self.draw_tool = DrawSiteTool(self.canvas)
+        self.draw_tool.siteDrawn.connect(self.assess_drawn_site)
+        self.canvas.mapToolSet.connect(self._map_tool_changed)
+        self.highlight = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.highlight.setWidth(3)
+
+        project = QgsProject.instance()
+        project.readProject.connect(self.restore_from_project)
+        project.cleared.connect(self._project_cleared)
+        self.restore_from_project()
+        self.show_message(self.tr("Choose the layers, then click a site on the map, use the "
+                                  "selected sites or draw a new site."))
+
+    # ------------------------------------------------------------------ building
+
+    def _build_ui(self):
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.layers_box = QgsCollapsibleGroupBox(self.tr("Layers"), body)
+        form = QFormLayout(self.layers_box)
+        polygons = QgsMapLayerProxyModel.Filter.PolygonLayer
+        points_or_polygons = QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.PolygonLayer
+        for role, text, layer_filter, optional in (
+                ("builtup", self.tr("Built-up area"), polygons, False),
+                ("municipalities", self.tr("Municipalities"), polygons, True),
+                ("accommodations", self.tr("Accommodations"), points_or_polygons, True),
+                ("migrants", self.tr("Labour migrants (table)"), QgsMapLayerProxyModel.Filter.NoGeometry, True)):
+            combo = self._layer_combo(role, layer_filter, optional)
+            form.addRow(text, combo)
+        layout.addWidget(self.layers_box)
+
+        self.fields_box = QgsCollapsibleGroupBox(self.tr("Field names"), body)
+        self.fields_box.setCollapsed(True)
+        fields_form = QFormLayout(self.fields_box)
+        field_labels = {
+            "kern_name": self.tr("Kern name"),
+            "municipality_code": self.tr("Municipality code"),
+            "municipality_name": self.tr("Municipality name"),
+            "region": self.tr("Region"),
+            "accommodation_name": self.tr("Accommodation name"),
+            "beds": self.tr("Beds"),
+            "status": self.tr("Status (existing / permitted / planned)"),
+            "migrants_code": self.tr("Migrants: municipality code"),
+            "migrants_year": self.tr("Migrants: year"),
+            "migrants_count": self.tr("Migrants: number"),
+            "site_id": self.tr("Site id"),
+            "site_name": self.tr("Site name"),
+            "planned_beds": self.tr("Planned beds"),
+        }
+        for role, layer_role, default in FIELD_ROLES:
+            combo = QgsFieldComboBox(self.fields_box)
+            combo.setAllowEmptyFieldName(True)
+            if role in ("beds", "planned_beds", "migrants_year", "migrants_count"):
+                combo.setFilters(QgsFieldProxyModel.Filter.Numeric | QgsFieldProxyModel.Filter.String)
+            combo.setObjectName(f"field_{role}")
+            combo.setProperty("default_field", default)
+            combo.fieldChanged.connect(lambda _name, r=role: self._field_changed(r))
+            self.field_combos[role] = combo
+            fields_form.addRow(field_labels[role], combo)
+        layout.addWidget(self.fields_box)
+
+        site_box = QGroupBox(self.tr("Site"), body)
+        site_layout = QVBoxLayout(site_box)
+        site_form = QFormLayout()
+        site_form.addRow(self.tr("Candidate sites"),
+                         self._layer_combo("sites", points_or_polygons, True))
+        site_layout.addLayout(site_form)
+        buttons = QHBoxLayout()
+        self.click_button = self._tool_button(self.tr("Click a site"), "/mActionIdentify.svg",
+                                              self.tr("Click a site of the candidate sites layer on the map"))
+        self.click_button.setCheckable(True)
+        self.click_button.toggled.connect(self._click_toggled)
+        self.selected_button = self._tool_button(self.tr("Use selected"), "/mActionSelectRectangle.svg",
+                                                 self.tr("Assess the selected features of the candidate sites layer"))
+        self.selected_button.clicked.connect(self.assess_selected_sites)
+        self.draw_button = self._tool_button(self.tr("Draw a site"), "/mActionCapturePolygon.svg",
+                                             self.tr("Draw a new site polygon: click the corners, "
+                                                     "right-click to finish, Esc to start over"))
+        self.draw_button.setCheckable(True)
+        self.draw_button.toggled.connect(self._draw_toggled)
+        for button in (self.click_button, self.selected_button, self.draw_button):
+            buttons.addWidget(button)
+        site_layout.addLayout(buttons)
+        layout.addWidget(site_box)
+
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(body)
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"), body)
+        self.cancel_button.clicked.connect(self.cancel)
+        progress_row.addWidget(self.progress)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_widget = QWidget(body)
+        self.progress_widget.setLayout(progress_row)
+        self.progress_widget.setVisible(False)
+        layout.addWidget(self.progress_widget)
+
+        self.site_chooser = QComboBox(body)
+        self.site_chooser.setVisible(False)
+        self.site_chooser.currentIndexChanged.connect(self._show_chosen_site)
+        layout.addWidget(self.site_chooser)
+
+        self.card = QTextBrowser(body)
+        self.card.setOpenExternalLinks(True)
+        self.card.setMinimumHeight(220)
+        self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.card, 1)
+
+        actions = QHBoxLayout()
+        self.zoom_button = self._tool_button(self.tr("Zoom to site"), "/mActionZoomToSelected.svg",
+                                             self.tr("Zoom the map to the assessed site"))
+        self.zoom_button.clicked.connect(self.zoom_to_site)
+        self.add_button = self._tool_button(self.tr("Add to layer"), "/mActionNewMemoryLayer.svg",
+                                            self.tr("Add the assessed sites with their results to the "
+                                                    "layer chosen below (empty: a new memory layer)"))
+        self.add_button.clicked.connect(self.add_to_layer)
+        self.export_button = self._tool_button(self.tr("Export site report"), "/mActionSaveAsPDF.svg",
+                                               self.tr("Export the site report (PDF)"))
+        self.export_button.clicked.connect(self.export_report)
+        # Shown only when the export code is part of the installed plugin.
+        self.export_button.setVisible(site_report_exporter() is not None)
+        for button in (self.zoom_button, self.add_button, self.export_button):
+            actions.addWidget(button)
+        layout.addLayout(actions)
+
+        target_row = QFormLayout()
+        self.target_combo = QgsMapLayerComboBox(body)
+        self.target_combo.setFilters(points_or_polygons)
+        self.target_combo.setAllowEmptyLayer(True)
+        self.target_combo.setLayer(None)  # never write into a layer the user did not choose
+        self.target_combo.setObjectName("results_target")
+        target_row.addRow(self.tr("Results layer"), self.target_combo)
+        layout.addLayout(target_row)
+
+        footer = QHBoxLayout()
+        self.parameters_label = QLabel(body)
+        self.parameters_label.setWordWrap(True)
+        self.parameters_label.setStyleSheet("color: #555555")
+        self.help_button = QToolButton(body)
+        self.help_button.setIcon(theme_icon("/mActionHelpContents.svg"))
+        self.help_button.setText(self.tr("Help"))
+        self.help_button.setToolTip(self.tr("Open the user guide"))
+        self.help_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.help_button.clicked.connect(self.open_help)
+        footer.addWidget(self.parameters_label, 1)
+        footer.addWidget(self.help_button)
+        layout.addLayout(footer)
+        self.setWidget(body)
+        self._set_result_buttons_enabled(False)
+        self._show_parameters()
+
+    def _layer_combo(self, role: str, layer_filter, optional: bool) -> QgsMapLayerComboBox:
+        combo = QgsMapLayerComboBox(self)
+        combo.setFilters(layer_filter)
+        combo.setAllowEmptyLayer(True)
+        combo.setLayer(None)
+        combo.setObjectName(f"layer_{role}")
+        combo.layerChanged.connect(lambda _layer, r=role: self._layer_changed(r))
+        self.layer_combos[role] = combo
+        return combo
+
+    def _tool_button(self, text: str, icon: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setIcon(theme_icon(icon))
+        button.setToolTip(tip)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return button
+
+    # ------------------------------------------------------------------ layer choices
+
+    def layer(self, role: str):
+        return self.layer_combos[role].currentLayer()
+
+    def field(self, role: str) -> Optional[str]:
+        return self.field_combos[role].currentField() or None
+
+    def set_layer(self, role: str, layer) -> None:
+        self.layer_combos[role].setLayer(layer)
+
+    def _layer_changed(self, role: str):
+        layer = self.layer(role)
+        for field_role, layer_role, default in FIELD_ROLES:
+            if layer_role != role:
+                continue
+            combo = self.field_combos[field_role]
+            combo.blockSignals(True)
+            combo.setLayer(layer)
+            remembered = project_layers.text_for(f"fields/{field_role}") if self._restoring else ""
+            name = remembered or default
+            combo.setField(name if layer is not None and layer.fields().indexOf(name) >= 0 else "")
+            combo.blockSignals(False)
+        if role == "sites":
+            self.click_tool.setLayer(layer)
+        if not self._restoring:
+            project_layers.set_layer_for(role, layer)
+            for field_role, layer_role, _ in FIELD_ROLES:
+                if layer_role == role:
+                    project_layers.set_text_for(f"fields/{field_role}", self.field(field_role) or "")
+
+    def _field_changed(self, role: str):
+        if not self._restoring:
+            project_layers.set_text_for(f"fields/{role}", self.field(role) or "")
+
+    def restore_from_project(self, *_):
+        """Sets the choosers to the layers remembered in the project (when still there)."""
+        self._restoring = True
+        try:
+            for role in self.layer_combos:
+                layer = project_layers.layer_for(role)
+                self.layer_combos[role].setLayer(layer)
+                self._layer_changed(role)
+        finally:
+            self._restoring = False
+        self.layers_box.setCollapsed(self.layer("builtup") is not None)
+
+    def _project_cleared(self):
+        self.cancel()
+        self._show_assessments([])
+        self.highlight.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+
+    def _show_parameters(self):
+        parameters = settings.classification_defaults()
+        self.parameters_label.setText(self.tr("Edge distance {0} m, minimum share inside {1} "
+                                              "(Settings › Options › Flexwonen Limburg)").format(
+            f"{parameters.edge_distance_m:g}", f"{parameters.min_inside_share:g}"))
+
+    # ------------------------------------------------------------------ map tools
+
+    def _click_toggled(self, checked: bool):
+        if checked:
+            if self.layer("sites") is None:
+                self.click_button.setChecked(False)
+                self.show_message(self.tr("Choose the candidate sites layer first."), error=True)
+                return
+            self.click_tool.setLayer(self.layer("sites"))
+            self.canvas.setMapTool(self.click_tool)
+        elif self.canvas.mapTool() is self.click_tool:
+            self.canvas.unsetMapTool(self.click_tool)
+
+    def _draw_toggled(self, checked: bool):
+        if checked:
+            self.canvas.setMapTool(self.draw_tool)
+        elif self.canvas.mapTool() is self.draw_tool:
+            self.canvas.unsetMapTool(self.draw_tool)
+
+    def _map_tool_changed(self, new_tool, _old_tool=None):
+        for button, tool in ((self.click_button, self.click_tool), (self.draw_button, self.draw_tool)):
+            if button.isChecked() and new_tool is not tool:
+                button.blockSignals(True)
+                button.setChecked(False)
+                button.blockSignals(False)
+
+    def _nothing_clicked(self):
+        self.show_message(self.tr("No site of layer '{0}' here. Click inside a site (or on a point).")
+                          .format(self.layer("sites").name() if self.layer("sites") else ""))
+
+    # ------------------------------------------------------------------ running
+
+    def assess_clicked_site(self, feature_id: int):
+        layer = self.layer("sites")
+        if layer is not None:
+            self._start(LayerSnapshot(layer, [feature_id]), layer.name())
+
+    def assess_selected_sites(self):
+        layer = self.layer("sites")
+        if layer is None:
+            self.show_message(self.tr("Choose the candidate sites layer first."), error=True)
+            return
+        ids = layer.selectedFeatureIds()
+        if not ids:
+            self.show_message(self.tr("No features are selected in layer '{0}'.").format(layer.name()),
+                              error=True)
+            return
+        self._start(LayerSnapshot(layer, ids), layer.name())
+
+    def assess_drawn_site(self, geometry: QgsGeometry):
+        number = next(self._drawn_numbers)
+        crs = crs_of(self.canvas.mapSettings().destinationCrs())
+        frame = gpd.GeoDataFrame(
+            {"site_id": [self.tr("drawn-{0}").format(number)],
+             "name": [self.tr("Drawn site {0}").format(number)]},
+            geometry=[shapely.from_wkb(bytes(geometry.asWkb()))], crs=crs)
+        self._start(frame, self.tr("drawn site"), drawn=True)
+
+    def _start(self, sites, sites_name: str, drawn: bool = False):
+        builtup = self.layer("builtup")
+        if builtup is None:
+            self.layers_box.setCollapsed(False)
+            self.show_message(self.tr("Choose the built-up area layer first."), error=True)
+            return
+        if self.task is not None:
+            self.cancel()
+        optional = {role: (LayerSnapshot(self.layer(role)) if self.layer(role) is not None else None)
+                    for role in ("municipalities", "accommodations", "migrants")}
+        self._show_parameters()
+        request = AssessmentRequest(
+            sites=sites, sites_name=sites_name, builtup=LayerSnapshot(builtup),
+            parameters=settings.classification_defaults(),
+            municipalities=optional["municipalities"], accommodations=optional["accommodations"],
+            migrants=optional["migrants"],
+            site_id_field="site_id" if drawn else self.field("site_id"),
+            name_field="name" if drawn else self.field("site_name"),
+            planned_beds_field=None if drawn else self.field("planned_beds"),
+            kern_name_field=self.field("kern_name"),
+            municipality_fields=MunicipalityFields(
+                self.field("municipality_code") or "gm_code", self.field("municipality_name") or "gm_name",
+                self.field("region") or "region"),
+            accommodation_fields=AccommodationFields(
+                self.field("accommodation_name") or "name", self.field("beds") or "beds",
+                self.field("status") or "status"),
+            migrant_fields=MigrantFields(
+                self.field("migrants_code") or "gm_code", self.field("migrants_year") or "year",
+                self.field("migrants_count") or "labour_migrants"))
+        task = AssessmentTask(self.tr("Flexwonen Limburg: site assessment"), request, self._finished)
+        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.task = task
+        self.progress.setValue(0)
+        self.progress_widget.setVisible(True)
+        self.show_message(self.tr("Assessing…"))
+        QgsApplication.taskManager().addTask(task)
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def is_running(self) -> bool:
+        return self.task is not None
+
+    def _finished(self, task: AssessmentTask, outcome: AssessmentOutcome):
+        if self._closed or task is not self.task:
+            return  # a task replaced by a newer one, or the panel is gone
+        self.task = None
+        self.last_outcome = outcome
+        self.progress_widget.setVisible(False)
+        if outcome.cancelled:
+            self.show_message(self.tr("Cancelled: nothing was assessed."))
+        elif outcome.error:
+            self.show_message(self.tr("Could not assess the site: {0}").format(outcome.error), error=True)
+        else:
+            self._show_assessments(outcome.assessments)
+
+    # ------------------------------------------------------------------ the card
+
+    def show_message(self, text: str, error: bool = False):
+        self.card.setHtml(card.render_message(text, error))
+
+    def _show_assessments(self, assessments: List[SiteAssessment]):
+        self.assessments = list(assessments)
+        self.site_chooser.blockSignals(True)
+        self.site_chooser.clear()
+        for assessment in self.assessments:
+            text = assessment.name or str(assessment.site_id)
+            self.site_chooser.addItem(f"{assessment.site_id} – {text}" if assessment.name else text)
+        self.site_chooser.blockSignals(False)
+        self.site_chooser.setVisible(len(self.assessments) > 1)
+        self._set_result_buttons_enabled(bool(self.assessments))
+        if self.assessments:
+            self.site_chooser.setCurrentIndex(0)
+            self._show_chosen_site(0)
+
+    def current_assessment(self) -> Optional[SiteAssessment]:
+        if not self.assessments:
+            return None
+        index = max(self.site_chooser.currentIndex(), 0)
+        return self.assessments[min(index, len(self.assessments) - 1)]
+
+    def _show_chosen_site(self, _index=None):
+        assessment = self.current_assessment()
+        if assessment is None:
+            return
+        parts = []
+        if len(self.assessments) > 1:
+            parts.append(card.render_summary(self.assessments))
+            parts.append("<hr/>")
+        parts.append(card.render_card(assessment))
+        self.card.setHtml("\n".join(parts))
+        self._highlight(assessment)
+
+    def card_text(self) -> str:
+        return self.card.toPlainText()
+
+    def _set_result_buttons_enabled(self, enabled: bool):
+        for button in (self.zoom_button, self.add_button, self.export_button):
+            button.setEnabled(enabled)
+
+    # ------------------------------------------------------------------ results
+
+    def _to_canvas(self) -> QgsCoordinateTransform:
+        return QgsCoordinateTransform(QgsCoordinateReferenceSystem(WORKING_CRS),
+                                      self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+
+    def _highlight(self, assessment: SiteAssessment):
+        is_point = assessment.geometry is not None and assessment.geometry.geom_type in ("Point", "MultiPoint")
+        kind = (QgsWkbTypes.GeometryType.PointGeometry if is_point
+                else QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.highlight.reset(kind)
+        if assessment.geometry is None:
+            return
+        colour = QColor(card.class_colour(assessment.location_class))
+        self.highlight.setStrokeColor(colour.darker(130))
+        fill = QColor(colour)
+        fill.setAlpha(70)
+        self.highlight.setFillColor(fill)
+        self.highlight.setIconSize(14)
+        geometry = QgsGeometry()
+        geometry.fromWkb(assessment.geometry.wkb)
+        geometry.transform(self._to_canvas())
+        self.highlight.setToGeometry(geometry, None)
+
+    def zoom_to_site(self):
+        assessment = self.current_assessment()
+        if assessment is None or assessment.geometry is None:
+            return
+        margin = max(float(assessment.value("edge_distance_m") or 0.0), 100.0)
+        minx, miny, maxx, maxy = shapely.bounds(assessment.geometry)
+        extent = QgsRectangle(minx - margin, miny - margin, maxx + margin, maxy + margin)
+        self.canvas.setExtent(self._to_canvas().transformBoundingBox(extent))
+        self.canvas.refresh()
+
+    def add_to_layer(self):
+        if not self.assessments:
+            return
+        target = self.target_combo.currentLayer()
+        by_kind: Dict[str, List[SiteAssessment]] = {}
+        for assessment in self.assessments:
+            by_kind.setdefault(results_layer.geometry_kind(assessment), []).append(assessment)
+        added = 0
+        for kind, assessments in by_kind.items():
+            layer = target
+            if layer is None or not isinstance(layer, QgsVectorLayer) or not results_layer.compatible(layer, kind):
+                if target is not None:
+                    self._message_bar(self.tr("Layer '{0}' cannot hold these sites (other geometry "
+                                              "type); they went to a new layer.").format(target.name()))
+                layer = results_layer.new_results_layer(kind, assessments)
+                QgsProject.instance().addMapLayer(layer)
+                if target is None:
+                    self.target_combo.setLayer(layer)
+            try:
+                added += results_layer.add_assessments(layer, assessments)
+            except RuntimeError as error:
+                self._message_bar(self.tr("Could not add to layer '{0}': {1}").format(layer.name(), error),
+                                  error=True)
+        self._message_bar(self.tr("{0} site(s) added to the results layer.").format(added))
+
+    def export_report(self):
+        exporter = site_report_exporter()
+        assessment = self.current_assessment()
+        if exporter is not None and assessment is not None:
+            exporter(self.iface, assessment)
+
+    def open_help(self):
+        QDesktopServices.openUrl(QUrl(user_guide_url()))
+
+    def _message_bar(self, text: str, error: bool = False):
+        level = Qgis.MessageLevel.Warning if error else Qgis.MessageLevel.Info
+        self.iface.messageBar().pushMessage(self.tr("Site assessment"), text, level, 6)
+
+    # ------------------------------------------------------------------ closing
+
+    def cleanup(self):
+        """Disconnects from the project and the canvas; called once by the plugin's unload."""
+        self._closed = True
+        self.cancel()
+        project = QgsProject.instance()
+        for signal, slot in ((project.readProject, self.restore_from_project),
+                             (project.cleared, self._project_cleared),
+                             (self.canvas.mapToolSet, self._map_tool_changed)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        for tool in (self.click_tool, self.draw_tool):
+            if self.canvas.mapTool() is tool:
+                self.canvas.unsetMapTool(tool)
+        self.draw_tool.remove_band()
+        self.highlight.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        scene = self.canvas.scene()
+        if scene is not None:
+            scene.removeItem(self.highlight)
+
+
+def site_report_exporter():
+    """The site report export, when the export code is installed; else None (button hidden)."""
+    return None
