@@ -40,10 +40,16 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         "Edge distance (m): sites within this distance of the built-up area are edge sites.\n"
         "Minimum inside share: share of a site's area (0–1) that must lie inside for 'inside'.\n"
         "Municipalities (optional): adds the municipality holding the largest part of each "
-        "site, with a flag when the site straddles municipalities.\n\n"
+        "site, with a flag when the site straddles municipalities.\n"
+        "Municipality code, name and region fields: the fields of the municipalities layer "
+        "copied to each site.\n\n"
+        "The defaults of the edge distance (250 m) and the minimum inside share (0.9) can be "
+        "changed in Settings › Options › Flexwonen Limburg.\n\n"
         "Invalid geometries are repaired and noted in 'remarks'; sites without a usable "
         "geometry get no class and a remark. The output keeps the input attributes and adds "
-        "the result fields, including the parameters and rules version used."
+        "the result fields (location_class, location_label, inside_share, distance_m, "
+        "nearest_kern, gm_code, gm_name, region, ...), including the parameters and rules "
+        "version used."
     )
 
     SITES = "SITES"

@@ -1,0 +1,128 @@
+"""The plugin inside QGIS (pytest-qgis): its actions, panel and settings page, the
+settings the algorithms read, and the one-click province analysis."""
+import geopandas as gpd
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import QAction, QToolBar
+
+from conftest import open_layer
+from test_panel import wait_until
+
+from limburg_flexwonen_plugin import settings
+from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters, classify_sites
+from limburg_flexwonen_plugin.gui import project_layers
+from limburg_flexwonen_plugin.gui.options_page import FlexwonenOptionsFactory, FlexwonenOptionsPage
+from limburg_flexwonen_plugin.gui.province_analysis import ProvinceAnalysis
+from limburg_flexwonen_plugin.plugin import FlexwonenPlugin
+
+
+@pytest.fixture
+def clean_settings():
+    settings.reset()
+    yield
+    settings.reset()
+
+
+def flexwonen_keys():
+    return sorted(k for k in QgsSettings().allKeys() if k.startswith(settings.GROUP))
+
+
+def test_plugin_adds_and_removes_its_actions_panel_and_options_page(qgis_iface, qgis_new_project, clean_settings):
+    window = qgis_iface.mainWindow()
+    plugin = FlexwonenPlugin(qgis_iface)
+    plugin.initGui()
+    try:
+        names = sorted(a.objectName() for a in window.findChildren(QAction)
+                       if a.objectName().startswith("FlexwonenLimburg"))
+        assert names == ["FlexwonenLimburg_classify", "FlexwonenLimburg_panel", "FlexwonenLimburg_province"]
+        assert plugin.dock is not None and not plugin.dock.isVisibleTo(window)
+        panel_action = next(a for a in plugin.actions if a.objectName() == "FlexwonenLimburg_panel")
+        panel_action.trigger()
+        assert plugin.dock.isVisibleTo(window) and panel_action.isChecked()
+        qgis_iface.registerOptionsWidgetFactory.assert_called_with(plugin.options_factory)
+        assert QgsApplication.processingRegistry().providerById("flexwonen") is not None
+        factory = plugin.options_factory
+    finally:
+        plugin.unload()
+    QCoreApplication.processEvents()
+    qgis_iface.unregisterOptionsWidgetFactory.assert_called_with(factory)
+    assert plugin.dock is None and not plugin.actions
+    assert not [t for t in window.findChildren(QToolBar) if t.objectName().startswith("FlexwonenLimburg")
+                and not t.isHidden() and t.parent() is window and t.actions()]
+    assert flexwonen_keys() == []  # loading and unloading wrote no settings
+
+
+def test_options_page_stores_defaults_that_the_algorithm_and_panel_use(flexwonen_provider, clean_settings):
+    factory = FlexwonenOptionsFactory()
+    assert factory.title() == "Flexwonen Limburg"
+    page = factory.createWidget(None)
+    assert isinstance(page, FlexwonenOptionsPage)
+    assert page.edge_distance.value() == 250.0 and page.min_inside_share.value() == 0.9
+    page.apply()
+    assert flexwonen_keys() == []  # OK without a change writes nothing
+
+    page.edge_distance.setValue(300.0)
+    page.min_inside_share.setValue(0.75)
+    page.apply()
+    assert settings.classification_defaults() == ClassificationParameters(300.0, 0.75)
+    assert flexwonen_keys() == ["flexwonen_limburg/edge_distance_m", "flexwonen_limburg/min_inside_share"]
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("flexwonen:classifysites")
+    assert algorithm.parameterDefinition("EDGE_DISTANCE").defaultValue() == 300.0
+    assert algorithm.parameterDefinition("MIN_INSIDE_SHARE").defaultValue() == 0.75
+
+    again = FlexwonenOptionsPage()
+    assert again.edge_distance.value() == 300.0
+    again.restore_defaults()
+    again.apply()
+    assert flexwonen_keys() == [] and settings.classification_defaults() == ClassificationParameters.defaults()
+
+
+def test_a_broken_setting_falls_back_to_the_rules_default(clean_settings):
+    QgsSettings().setValue("flexwonen_limburg/edge_distance_m", "far")
+    QgsSettings().setValue("flexwonen_limburg/min_inside_share", 7)  # outside 0.01–1
+    assert settings.classification_defaults() == ClassificationParameters.defaults()
+
+
+def run_province_analysis(analysis, **options):
+    outcome = {}
+    analysis.done.connect(lambda ok, message: outcome.update(ok=ok, message=message))
+    which = analysis.start(**options)
+    wait_until(lambda: outcome, 120)
+    return which, outcome
+
+
+def test_province_analysis_on_the_demo_data(flexwonen_provider, qgis_new_project, demo_gpkg):
+    analysis = ProvinceAnalysis()
+    which, outcome = run_province_analysis(analysis)
+    assert "demo data" in which
+    assert outcome["ok"], outcome
+    group = analysis.group
+    names = [layer.name() for layer in group.findLayers()]
+    assert names[:2] == ["Candidate sites (demo) – location class", "Candidate points (demo) – location class"]
+    assert set(names[2:]) == {"Municipalities (demo)", "Built-up area (demo)", "Accommodations (demo)"}
+    # The same classes as the core computes directly on the GeoPackage.
+    classified = group.findLayers()[0].layer()
+    sites = gpd.read_file(demo_gpkg, layer="candidate_sites")
+    expected = classify_sites(sites, gpd.read_file(demo_gpkg, layer="builtup"), site_id_field="site_id")
+    got = {f["site_id"]: f["location_class"] for f in classified.getFeatures()}
+    assert got == dict(zip(expected["site_id"], expected["location_class"]))
+    assert classified.renderer().type() == "categorizedSymbol"
+    total = classified.featureCount() + group.findLayers()[1].layer().featureCount()
+    assert outcome["message"].startswith(f"{total} sites")
+    # The demo data was copied: the project's layers do not point into the plugin or test_data.
+    for node in group.findLayers():
+        assert str(demo_gpkg) not in node.layer().source()
+
+
+def test_province_analysis_on_the_chosen_layers(flexwonen_provider, qgis_new_project, demo_gpkg):
+    builtup, sites = open_layer(demo_gpkg, "builtup"), open_layer(demo_gpkg, "candidate_points")
+    QgsProject.instance().addMapLayers([builtup, sites])
+    project_layers.set_layer_for("builtup", builtup)
+    project_layers.set_layer_for("sites", sites)
+    analysis = ProvinceAnalysis()
+    which, outcome = run_province_analysis(analysis)
+    assert "chosen" in which and outcome["ok"], outcome
+    [node] = analysis.group.findLayers()
+    assert node.layer().featureCount() == sites.featureCount()
+    assert {f["location_class"] for f in node.layer().getFeatures()} == {"inside", "edge", "outside"}
