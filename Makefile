@@ -15,7 +15,7 @@ export PROJ_DATA := /usr/share/proj
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test bench package translations demo-data clean
+.PHONY: setup demo test bench package translations screenshots demo-data clean
 
 setup: $(SETUP_STAMP)
 
@@ -48,6 +48,10 @@ $(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts | $(SETUP_STAMP)
 
 package: setup translations
 	$(PY) scripts/build_package.py --output dist/$(PLUGIN).zip
+
+# The README's pictures: the real QGIS desktop (Xvfb, Dutch) with the built plugin.
+screenshots: package
+	$(PY) scripts/make_screenshots.py --output docs/images
 
 clean:
 	rm -rf dist $(OUTPUT) .pytest_cache $(TRANSLATIONS)

@@ -31,8 +31,11 @@ class FlexwonenPlugin:
         """Registers the provider; also called by qgis_process, where iface is None."""
         from .processing.provider import FlexwonenProvider
         if self.provider is None:
-            self.provider = FlexwonenProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = FlexwonenProvider()
+            # Refused (and deleted by the registry) when a provider "flexwonen" is already
+            # registered: then it is not ours to remove on unload.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self):  # noqa: N802 (QGIS's name)
         # Imported here, not at module level: qgis_process loads this module without a GUI.
@@ -51,11 +54,11 @@ class FlexwonenPlugin:
         self.dock.hide()
         panel_action = self._add_action(
             "panel", self.tr("Site assessment (Locatietoets)"), self._toggle_panel,
-            icon=resource("icons", "flexwonen.svg"))
+            icon=resource("icons", "site_assessment.svg"))
         panel_action.setCheckable(True)
         self.dock.visibilityChanged.connect(panel_action.setChecked)
         self._add_action("province", self.tr("Province analysis (one click)"), self.run_province_analysis,
-                         icon=None, theme_icon="/mActionStart.svg")
+                         icon=resource("icons", "province_analysis.svg"))
         self._add_action("classify", self.tr("Classify candidate sites…"),
                          lambda: self._open_algorithm("flexwonen:classifysites"))
 
@@ -64,12 +67,8 @@ class FlexwonenPlugin:
         self.options_factory = FlexwonenOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
-    def _add_action(self, key, text, callback, icon=None, theme_icon=None):
-        if theme_icon:
-            qicon = QgsApplication.getThemeIcon(theme_icon)
-        else:
-            qicon = QIcon(str(icon or resource("icons", "flexwonen.svg")))
-        action = QAction(qicon, text, self.iface.mainWindow())
+    def _add_action(self, key, text, callback, icon=None):
+        action = QAction(QIcon(str(icon or resource("icons", "flexwonen.svg"))), text, self.iface.mainWindow())
         action.setObjectName(f"FlexwonenLimburg_{key}")
         action.triggered.connect(callback)
         self.iface.addPluginToMenu(MENU, action)
@@ -97,6 +96,14 @@ class FlexwonenPlugin:
         level = Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Warning
         self.iface.messageBar().pushMessage(self.tr("Province analysis"), message, level, 10)
         analysis = self.province_analysis
+        if ok and analysis.group is not None:
+            # Show the results' class legend in the Layers panel.
+            view = self.iface.layerTreeView()
+            if view is not None:
+                view.expand(view.node2index(analysis.group))
+                for node in analysis.group.findLayers():
+                    if node.isExpanded():
+                        view.expand(view.node2index(node))
         if ok and analysis.inputs is not None and analysis.inputs.demo and analysis.inputs.context_layers:
             canvas = self.iface.mapCanvas()
             canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(

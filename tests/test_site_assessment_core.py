@@ -59,7 +59,7 @@ def test_one_assessment_per_site_in_order_with_the_classification(assessed):
 
 def test_sections_and_rows_of_the_card(assessed):
     site, result = by_case(assessed, "inside")
-    assert [s.key for s in result.sections] == ["location", "municipality", "context"]
+    assert [s.key for s in result.sections] == ["location", "municipality", "context", "basis"]
     assert result.name == site["name"]
     assert result.value("nearest_kern") == "Sevenum"
     assert result.value("inside_share") == pytest.approx(1.0)
@@ -107,7 +107,7 @@ def test_site_outside_the_province_has_no_municipality_and_a_remark(assessed):
 def test_only_the_built_up_area_is_required(demo):
     sites = demo["candidate_sites"].head(3)
     results = assess_sites(sites, AssessmentInputs(builtup=demo["builtup"]), site_id_field="site_id")
-    assert [s.key for s in results[0].sections] == ["location", "context"]  # planned beds only
+    assert [s.key for s in results[0].sections] == ["location", "context", "basis"]  # planned beds only
     assert results[0].value("gm_code") is None
 
 
@@ -116,7 +116,7 @@ def test_a_drawn_site_without_attributes(demo):
     [result] = assess_sites(drawn, AssessmentInputs(builtup=demo["builtup"],
                                                     municipalities=demo["municipalities"]))
     assert result.location_class == "inside" and result.site_id == 0 and result.name is None
-    assert [s.key for s in result.sections] == ["location", "municipality"]
+    assert [s.key for s in result.sections] == ["location", "municipality", "basis"]
 
 
 def test_parameters_are_used_and_shown(demo):
@@ -159,3 +159,16 @@ def test_cancel_stops_after_the_current_batch(demo):
         assess_sites(sites, AssessmentInputs(builtup=demo["builtup"]), progress=progress)
     # Two reports before the batches start, then one per batch: cancelled after two batches.
     assert len(reports) == 4 and reports[-1] < 20
+
+
+def test_edge_zone_around_a_site(demo):
+    """The zone is the built-up area grown by the edge distance: a site at exactly the edge
+    distance touches its outline, one beyond it lies outside."""
+    sites = demo["candidate_sites"]
+    at_edge = sites.loc[sites["case"] == "at_edge_distance"].geometry.iloc[0]
+    beyond = sites.loc[sites["case"] == "just_beyond_edge"].geometry.iloc[0]
+    zone = site_assessment.edge_zone(demo["builtup"], at_edge, 250.0)
+    assert zone.intersects(at_edge) and not zone.intersects(beyond)
+    sevenum = demo["builtup"].loc[demo["builtup"]["kern_name"] == "Sevenum"].geometry.iloc[0]
+    assert zone.contains(sevenum.buffer(240).exterior)  # Sevenum's own zone, not a far kern's
+    assert site_assessment.edge_zone(demo["builtup"], None, 250.0) is None

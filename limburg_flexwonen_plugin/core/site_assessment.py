@@ -179,6 +179,15 @@ def location_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[
                 _number(site["distance_m"]), METRES),
             Row("nearest_kern", QT_TRANSLATE_NOOP("SiteAssessment", "Nearest kern"),
                 _plain(site["nearest_kern"])),
+        )))
+    return sections
+
+
+def basis_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[Optional[Section]]:
+    """The parameters and rules the assessment used (last, for the record)."""
+    sections = []
+    for _, site in frame.iterrows():
+        sections.append(Section("basis", QT_TRANSLATE_NOOP("SiteAssessment", "Basis"), (
             Row("edge_distance_m", QT_TRANSLATE_NOOP("SiteAssessment", "Edge distance used"),
                 _number(site["edge_distance_m"]), METRES),
             Row("min_inside_share", QT_TRANSLATE_NOOP("SiteAssessment", "Minimum share inside used"),
@@ -262,8 +271,30 @@ def remarks_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[O
 
 # The card shows the sections in this order; add a builder to add a section.
 SECTION_BUILDERS: Sequence[SectionBuilder] = (
-    location_section, municipality_section, context_section, remarks_section,
+    location_section, municipality_section, context_section, basis_section, remarks_section,
 )
+
+
+def edge_zone(builtup: gpd.GeoDataFrame, site, edge_distance_m: float, margin_m: float = 1_000.0):
+    """The area within the edge distance of the built-up area, around one site (RD).
+
+    For a map of the site: the outline of this zone is where "at the edge" ends. Only
+    the built-up area within reach of the site (its distance plus the edge distance
+    plus ``margin_m``) is used, so a whole province contour is never buffered.
+    """
+    if site is None or builtup is None or len(builtup) == 0:
+        return None
+    prepared, _ = prepare_layer(builtup, "built-up area", "polygon")
+    polygons = np.asarray(prepared.geometry.values[~prepared.geometry.isna().values], dtype=object)
+    if len(polygons) == 0:
+        return None
+    tree = shapely.STRtree(polygons)
+    nearest = tree.query_nearest(site, return_distance=True, all_matches=False)[1]
+    reach = (float(nearest[0]) if len(nearest) else 0.0) + edge_distance_m + margin_m
+    nearby = polygons[tree.query(site, predicate="dwithin", distance=reach)]
+    if len(nearby) == 0:
+        return None
+    return shapely.buffer(shapely.union_all(nearby), edge_distance_m, quad_segs=16)
 
 
 # ----------------------------------------------------------------------------- helpers

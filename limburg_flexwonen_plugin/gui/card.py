@@ -79,7 +79,8 @@ def format_share(value: float, locale: QLocale) -> str:
     return tr("{0} %").format(locale.toString(percent, "f", decimals))
 
 
-def render_card(assessment: sa.SiteAssessment, locale: Optional[QLocale] = None) -> str:
+def render_card(assessment: sa.SiteAssessment, locale: Optional[QLocale] = None,
+                map_hint: str = "") -> str:
     """One site's card: title, the class in colour, then every section as a table."""
     colour = class_colour(assessment.location_class)
     title = assessment.name or tr("Site {0}").format(assessment.site_id)
@@ -91,10 +92,15 @@ def render_card(assessment: sa.SiteAssessment, locale: Optional[QLocale] = None)
         f'<td bgcolor="{colour}" style="color:{text_colour_on(colour)}; font-size:large">'
         f'<b>{html.escape(class_text(assessment.location_class))}</b></td></tr></table>',
     ]
+    if map_hint:
+        parts.append(f'<p style="color:#555555; margin-top:3px">{html.escape(map_hint)}</p>')
     for section in assessment.sections:
+        rows = [row for row in section.rows if row.kind != sa.CLASS]  # the banner shows the class
+        if not rows:
+            continue
         parts.append(f'<h4 style="margin-bottom:2px">{html.escape(label(section.title))}</h4>')
         parts.append('<table width="100%" cellpadding="2" cellspacing="0">')
-        for row in section.rows:
+        for row in rows:
             parts.append(f'<tr><td width="55%" style="color:#333333">{html.escape(label(row.label))}</td>'
                          f'<td>{format_value(row, locale)}</td></tr>')
         parts.append("</table>")

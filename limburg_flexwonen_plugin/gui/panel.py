@@ -15,14 +15,15 @@ from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsCo
                        QgsRectangle, QgsVectorLayer, QgsWkbTypes)
 from qgis.gui import (QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox,
                       QgsMapLayerComboBox, QgsRubberBand)
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QLocale, Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                  QProgressBar, QPushButton, QSizePolicy, QTextBrowser,
                                  QToolButton, QVBoxLayout, QWidget)
 
 from ..core.geometry import WORKING_CRS
-from ..core.site_assessment import AccommodationFields, MigrantFields, SiteAssessment
+from ..core.site_assessment import AccommodationFields, MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
 from ..qgis_bridge import crs_of
 from .. import settings
@@ -69,6 +70,7 @@ class SiteAssessmentDock(QgsDockWidget):
         self._drawn_numbers = itertools.count(1)
         self._restoring = False
         self._closed = False
+        self._previous_tool = None
         self.layer_combos: Dict[str, QgsMapLayerComboBox] = {}
         self.field_combos: Dict[str, QgsFieldComboBox] = {}
 
@@ -81,6 +83,11 @@ class SiteAssessmentDock(QgsDockWidget):
         self.canvas.mapToolSet.connect(self._map_tool_changed)
         self.highlight = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self.highlight.setWidth(3)
+        self.edge_band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.LineGeometry)
+        self.edge_band.setColor(QColor(card.class_colour("edge")).darker(140))
+        self.edge_band.setWidth(2)
+        self.edge_band.setLineStyle(Qt.PenStyle.DashLine)
+        self.builtup_frame = None
 
         project = QgsProject.instance()
         project.readProject.connect(self.restore_from_project)
@@ -209,7 +216,7 @@ class SiteAssessmentDock(QgsDockWidget):
         self.target_combo.setAllowEmptyLayer(True)
         self.target_combo.setLayer(None)  # never write into a layer the user did not choose
         self.target_combo.setObjectName("results_target")
-        target_row.addRow(self.tr("Results layer"), self.target_combo)
+        target_row.addRow(self.tr("Results layer (empty: a new layer)"), self.target_combo)
         layout.addLayout(target_row)
 
         footer = QHBoxLayout()
@@ -298,13 +305,17 @@ class SiteAssessmentDock(QgsDockWidget):
     def _project_cleared(self):
         self.cancel()
         self._show_assessments([])
+        self.builtup_frame = None
         self.highlight.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.edge_band.reset(QgsWkbTypes.GeometryType.LineGeometry)
 
     def _show_parameters(self):
         parameters = settings.classification_defaults()
+        locale = QLocale()
         self.parameters_label.setText(self.tr("Edge distance {0} m, minimum share inside {1} "
                                               "(Settings › Options › Flexwonen Limburg)").format(
-            f"{parameters.edge_distance_m:g}", f"{parameters.min_inside_share:g}"))
+            locale.toString(parameters.edge_distance_m, "g", 6),
+            locale.toString(parameters.min_inside_share, "g", 6)))
 
     # ------------------------------------------------------------------ map tools
 
@@ -315,15 +326,30 @@ class SiteAssessmentDock(QgsDockWidget):
                 self.show_message(self.tr("Choose the candidate sites layer first."), error=True)
                 return
             self.click_tool.setLayer(self.layer("sites"))
-            self.canvas.setMapTool(self.click_tool)
-        elif self.canvas.mapTool() is self.click_tool:
-            self.canvas.unsetMapTool(self.click_tool)
+            self._activate(self.click_tool)
+        else:
+            self._deactivate(self.click_tool)
 
     def _draw_toggled(self, checked: bool):
         if checked:
-            self.canvas.setMapTool(self.draw_tool)
-        elif self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
+            self._activate(self.draw_tool)
+        else:
+            self._deactivate(self.draw_tool)
+
+    def _activate(self, tool):
+        current = self.canvas.mapTool()
+        if current is not None and current not in (self.click_tool, self.draw_tool):
+            self._previous_tool = current  # given back when the user is done with ours
+        self.canvas.setMapTool(tool)
+
+    def _deactivate(self, tool):
+        if self.canvas.mapTool() is not tool:
+            return
+        previous = self._previous_tool
+        if previous is not None and not sip.isdeleted(previous):
+            self.canvas.setMapTool(previous)
+        else:
+            self.canvas.unsetMapTool(tool)
 
     def _map_tool_changed(self, new_tool, _old_tool=None):
         for button, tool in ((self.click_button, self.click_tool), (self.draw_button, self.draw_tool)):
@@ -419,7 +445,10 @@ class SiteAssessmentDock(QgsDockWidget):
         elif outcome.error:
             self.show_message(self.tr("Could not assess the site: {0}").format(outcome.error), error=True)
         else:
+            self.builtup_frame = outcome.builtup
             self._show_assessments(outcome.assessments)
+            if self.assessments:
+                self.layers_box.setCollapsed(True)  # room for the card; one click reopens it
 
     # ------------------------------------------------------------------ the card
 
@@ -454,9 +483,10 @@ class SiteAssessmentDock(QgsDockWidget):
         if len(self.assessments) > 1:
             parts.append(card.render_summary(self.assessments))
             parts.append("<hr/>")
-        parts.append(card.render_card(assessment))
+        drawn_zone = self._highlight(assessment)
+        hint = self.tr("Dashed line on the map: the edge distance around the built-up area.") if drawn_zone else ""
+        parts.append(card.render_card(assessment, map_hint=hint))
         self.card.setHtml("\n".join(parts))
-        self._highlight(assessment)
 
     def card_text(self) -> str:
         return self.card.toPlainText()
@@ -471,29 +501,44 @@ class SiteAssessmentDock(QgsDockWidget):
         return QgsCoordinateTransform(QgsCoordinateReferenceSystem(WORKING_CRS),
                                       self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
 
-    def _highlight(self, assessment: SiteAssessment):
+    def _highlight(self, assessment: SiteAssessment) -> bool:
+        """Outlines the site in its class colour and the edge zone around it, dashed;
+        returns whether the edge zone is drawn."""
+        self.edge_band.reset(QgsWkbTypes.GeometryType.LineGeometry)
         is_point = assessment.geometry is not None and assessment.geometry.geom_type in ("Point", "MultiPoint")
         kind = (QgsWkbTypes.GeometryType.PointGeometry if is_point
                 else QgsWkbTypes.GeometryType.PolygonGeometry)
         self.highlight.reset(kind)
         if assessment.geometry is None:
-            return
+            return False
         colour = QColor(card.class_colour(assessment.location_class))
         self.highlight.setStrokeColor(colour.darker(130))
-        fill = QColor(colour)
-        fill.setAlpha(70)
-        self.highlight.setFillColor(fill)
+        # Outline only, so the site's own style stays readable underneath.
+        self.highlight.setFillColor(QColor(0, 0, 0, 0) if not is_point else colour)
         self.highlight.setIconSize(14)
         geometry = QgsGeometry()
         geometry.fromWkb(assessment.geometry.wkb)
         geometry.transform(self._to_canvas())
         self.highlight.setToGeometry(geometry, None)
+        edge_distance = assessment.value("edge_distance_m")
+        if self.builtup_frame is None or not edge_distance:
+            return False
+        zone = edge_zone(self.builtup_frame, assessment.geometry, float(edge_distance))
+        if zone is None:
+            return False
+        outline = QgsGeometry()
+        outline.fromWkb(shapely.boundary(zone).wkb)
+        outline.transform(self._to_canvas())
+        self.edge_band.setToGeometry(outline, None)
+        return True
 
     def zoom_to_site(self):
         assessment = self.current_assessment()
         if assessment is None or assessment.geometry is None:
             return
-        margin = max(float(assessment.value("edge_distance_m") or 0.0), 100.0)
+        # Room for the edge distance and for the nearest built-up area, so the map shows why.
+        margin = max(float(assessment.value("edge_distance_m") or 0.0),
+                     float(assessment.value("distance_m") or 0.0)) * 1.2 + 100.0
         minx, miny, maxx, maxy = shapely.bounds(assessment.geometry)
         extent = QgsRectangle(minx - margin, miny - margin, maxx + margin, maxy + margin)
         self.canvas.setExtent(self._to_canvas().transformBoundingBox(extent))
@@ -552,13 +597,14 @@ class SiteAssessmentDock(QgsDockWidget):
             except (TypeError, RuntimeError):
                 pass
         for tool in (self.click_tool, self.draw_tool):
-            if self.canvas.mapTool() is tool:
-                self.canvas.unsetMapTool(tool)
+            self._deactivate(tool)
         self.draw_tool.remove_band()
         self.highlight.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.edge_band.reset(QgsWkbTypes.GeometryType.LineGeometry)
         scene = self.canvas.scene()
         if scene is not None:
             scene.removeItem(self.highlight)
+            scene.removeItem(self.edge_band)
 
 
 def site_report_exporter():

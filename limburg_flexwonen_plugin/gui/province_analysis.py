@@ -195,7 +195,9 @@ class ProvinceAnalysis(QObject):
         self.group = root.insertGroup(0, self.tr("Flexwonen Limburg – province analysis {0}").format(stamp))
         for layer in self.results + list(self.inputs.context_layers if self.inputs else []):
             project.addMapLayer(layer, False)
-            self.group.addLayer(layer)
+            node = self.group.addLayer(layer)
+            node.setExpanded(layer in self.results)  # the class legend of the results
+        self.group.setExpanded(True)
 
     def _summary(self) -> str:
         counts: Dict[str, int] = {}

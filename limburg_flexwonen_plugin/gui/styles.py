@@ -4,7 +4,8 @@ A ``.qml`` in ``resources/styles`` wins when it exists; otherwise the classes ar
 coloured from the rules file, the single source of the class colours (the result card
 uses the same ones).
 """
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsRendererCategory,
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsCentroidFillSymbolLayer, QgsMarkerSymbol,
+                       QgsRendererCategory,
                        QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
 
@@ -41,6 +42,12 @@ def style_by_location_class(layer: QgsVectorLayer, field: str = "location_class"
         if geometry_type == QgsWkbTypes.GeometryType.PolygonGeometry:
             symbol.symbolLayer(0).setStrokeColor(QColor(spec["color"]).darker(160))
             symbol.symbolLayer(0).setStrokeWidth(0.6)
+            # A dot at the centre keeps small sites visible on a province-wide map.
+            centre = QgsCentroidFillSymbolLayer()
+            centre.setSubSymbol(QgsMarkerSymbol.createSimple({
+                "name": "circle", "color": spec["color"], "outline_color": "#ffffff",
+                "outline_width": "0.3", "size": "2.6"}))
+            symbol.appendSymbolLayer(centre)
         elif geometry_type == QgsWkbTypes.GeometryType.PointGeometry:
             symbol.setSize(3.2)
         categories.append(QgsRendererCategory(location_class, symbol,

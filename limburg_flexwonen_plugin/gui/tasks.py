@@ -45,6 +45,7 @@ class AssessmentOutcome:
     error: Optional[str] = None
     cancelled: bool = False
     seconds: float = 0.0
+    builtup: Optional[gpd.GeoDataFrame] = None   # as read, for drawing the edge zone
 
 
 class AssessmentTask(QgsTask):
@@ -66,6 +67,7 @@ class AssessmentTask(QgsTask):
         try:
             progress = Progress(self.setProgress, self.isCanceled)
             inputs, sites = self._read(progress.scaled(0, 20))
+            self.outcome.builtup = inputs.builtup
             self.outcome.assessments = assess_sites(
                 sites, inputs, site_id_field=self.request.site_id_field,
                 name_field=self.request.name_field, sites_layer=self.request.sites_name,

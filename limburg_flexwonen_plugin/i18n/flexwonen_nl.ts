@@ -449,6 +449,11 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
+            <source>Basis</source>
+            <translation>Grondslag</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
             <source>Edge distance used</source>
             <translation>Gebruikte randafstand</translation>
         </message>
@@ -712,8 +717,8 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../gui/panel.py" />
-            <source>Results layer</source>
-            <translation>Resultatenlaag</translation>
+            <source>Results layer (empty: a new layer)</source>
+            <translation>Resultatenlaag (leeg: een nieuwe laag)</translation>
         </message>
         <message>
             <location filename="../gui/panel.py" />
@@ -787,6 +792,11 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../gui/panel.py" />
+            <source>Dashed line on the map: the edge distance around the built-up area.</source>
+            <translation>Stippellijn op de kaart: de randafstand rond bestaand bebouwd gebied.</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
             <source>Layer '{0}' cannot hold these sites (other geometry type); they went to a new layer.</source>
             <translation>Laag '{0}' kan deze locaties niet bevatten (ander geometrietype); ze staan in een nieuwe laag.</translation>
         </message>
@@ -804,6 +814,10 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <location filename="../gui/panel.py" />
             <source>Site assessment</source>
             <translation>Locatietoets</translation>
+        </message>
+        <message>
+            <source>Results layer</source>
+            <translation type="vanished">Resultatenlaag</translation>
         </message>
     </context>
 </TS>
