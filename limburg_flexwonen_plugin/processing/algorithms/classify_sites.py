@@ -10,6 +10,8 @@ from ...qgis_bridge import kind_of, make_fields, source_to_frame, write_frame
 from ..base import FlexwonenAlgorithm
 from ...language import user_language
 from ...settings import classification_defaults
+from .. import site_context_block
+from ..styling import style_on_load
 
 RESULT_FIELDS = (
     ("site_id", "string"), ("location_class", "string"), ("location_label", "string"),
@@ -96,6 +98,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
             self.addParameter(QgsProcessingParameterField(
                 name, label, defaultValue=default,
                 parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        # Site context (optional, advanced): concentration and housing gap before/after.
+        site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))
 
@@ -144,6 +148,12 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         language = user_language()
         result["location_label"] = [class_label(rules, value, language) for value in result["location_class"]]
         output_frame, output_fields = _with_input_attributes(result, sites, site_id_field, sites_source)
+        # Site context (optional block, see processing/site_context_block.py).
+        context_frame = site_context_block.compute(self, parameters, context, feedback, result,
+                                                   sites, fields, self.MUNICIPALITIES)
+        if context_frame is not None:
+            output_frame, output_fields = site_context_block.append(output_frame, output_fields,
+                                                                    context_frame)
         geometry_type = QgsWkbTypes.flatType(sites_source.wkbType())
         multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry
         if multipart:
@@ -151,6 +161,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields,
                                              geometry_type, QgsCoordinateReferenceSystem("EPSG:28992"))
         write_frame(output_frame, sink, output_fields, feedback=None, multipart=multipart)
+        style_on_load(context, dest_id,
+                      "classified_sites.qml" if multipart else "classified_sites_points.qml")
         feedback.setProgress(100)
         for location_class in ("inside", "edge", "outside"):
             feedback.pushInfo(f"{class_label(rules, location_class, language)}: "

@@ -1,0 +1,790 @@
+"""Demand, supply and gap of beds for labour migrants per municipality, region and province.
+
+The demand model (``resources/models/housing_gap_model.json``, versioned):
+
+* demand per stay category = labour migrants x share of the category / persons per bed,
+  in whole beds (the municipality's total rounded half up, the categories by largest
+  remainder so that they add up to it);
+* supply = beds of each accommodation x the weight of its status (existing, permitted,
+  planned), per stay category;
+* gap = demand - supply (positive = shortage); gap class ``shortage`` / ``balanced`` /
+  ``surplus`` with the balanced band as a share of the demand.
+
+Region and province figures are sums of the municipal figures (ratios are computed from
+those sums), so they are conserved exactly. Nothing is silently counted as zero: a
+municipality without a labour-migrant figure gets empty demand and gap and a remark; an
+accommodation outside every municipality is not counted and named in the remarks.
+"""
+import dataclasses
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
+from .classify_sites import assign_municipalities
+from .errors import InputError
+from .geometry import WORKING_CRS, prepare_layer
+from .progress import SILENT, Progress
+from .scenarios import (AUTOMATIC, CURRENT, Scenario, ScenarioMigrants, load_model_document,
+                        normalise_code, scenario, scenario_migrants)
+
+STAY_CATEGORIES = ("short", "mid", "long")
+STATUSES = ("existing", "permitted", "planned")
+SHORTAGE, BALANCED, SURPLUS = "shortage", "balanced", "surplus"
+PROVINCE_NAME = "Limburg"
+MUNICIPALITY_LEVEL, REGION_LEVEL, PROVINCE_LEVEL = "municipality", "region", "province"
+TOLERANCE = 1e-9
+
+# The contract fields first (other parts of the plugin rely on these names), then ours.
+OUTPUT_FIELDS = (
+    ("gm_code", "string"), ("gm_name", "string"), ("region", "string"), ("inhabitants", "int"),
+    ("builtup_km2", "double"), ("scenario", "string"), ("year", "int"),
+    ("labour_migrants", "int"), ("demand_beds", "int"), ("demand_short", "int"),
+    ("demand_mid", "int"), ("demand_long", "int"), ("supply_beds", "double"),
+    ("supply_short", "double"), ("supply_mid", "double"), ("supply_long", "double"),
+    ("gap_beds", "double"), ("gap_short", "double"), ("gap_mid", "double"), ("gap_long", "double"),
+    ("migrants_per_1000_inh", "double"), ("migrants_per_km2_builtup", "double"),
+    ("migrant_beds_per_100_inh", "double"), ("gap_class", "string"), ("model_version", "string"),
+    ("level", "string"), ("gap_ratio", "double"), ("supply_unknown_stay", "double"),
+    ("beds_existing", "int"), ("beds_permitted", "int"), ("beds_planned", "int"),
+    ("accommodations", "int"), ("scenario_method", "string"), ("base_year", "int"),
+    ("municipalities", "int"), ("parameters", "string"), ("remarks", "string"),
+)
+OUTPUT_FIELD_NAMES = tuple(name for name, _ in OUTPUT_FIELDS)
+# Figures that add up from municipalities to regions and the province.
+ADDITIVE = (
+    "inhabitants", "builtup_km2", "labour_migrants", "demand_beds", "demand_short", "demand_mid",
+    "demand_long", "supply_beds", "supply_short", "supply_mid", "supply_long",
+    "supply_unknown_stay", "beds_existing", "beds_permitted", "beds_planned", "accommodations",
+    "municipalities",
+)
+
+ACCOMMODATION_FIELDS = (
+    ("gm_code", "string"), ("gm_name", "string"), ("region", "string"), ("acc_status", "string"),
+    ("acc_stay", "string"), ("acc_beds", "int"), ("supply_weight", "double"),
+    ("supply_beds", "double"), ("counted", "bool"), ("remarks", "string"),
+)
+
+SITE_CONTEXT_FIELDS = (
+    ("ctx_scenario", "string"), ("ctx_beds_added", "int"),
+    ("ctx_beds_per_100_inh_before", "double"), ("ctx_beds_per_100_inh_after", "double"),
+    ("ctx_gm_gap_before", "double"), ("ctx_gm_gap_after", "double"),
+    ("ctx_gm_class_before", "string"), ("ctx_gm_class_after", "string"),
+    ("ctx_gm_stay_gap_before", "double"), ("ctx_gm_stay_gap_after", "double"),
+    ("ctx_region_gap_before", "double"), ("ctx_region_gap_after", "double"),
+    ("ctx_region_class_before", "string"), ("ctx_region_class_after", "string"),
+    ("ctx_model_version", "string"), ("ctx_remarks", "string"),
+)
+
+
+@dataclass(frozen=True)
+class DemandModel:
+    """The demand model's parameters; defaults come from the model file."""
+    share_short: float
+    share_mid: float
+    share_long: float
+    persons_per_bed: float
+    weight_existing: float
+    weight_permitted: float
+    weight_planned: float
+    balanced_band: float
+    name: str = "housing_gap_model"
+    version: str = ""
+
+    PARAMETERS = ("share_short", "share_mid", "share_long", "persons_per_bed", "weight_existing",
+                  "weight_permitted", "weight_planned", "balanced_band")
+
+    @classmethod
+    def defaults(cls, document: Optional[Dict[str, Any]] = None) -> "DemandModel":
+        document = document or load_model_document()
+        values = {}
+        for name in cls.PARAMETERS:
+            if name not in document["parameters"]:
+                raise InputError(f"model file has no parameter '{name}'")
+            values[name] = float(document["parameters"][name]["default"])
+        return cls(name=document["name"], version=str(document["version"]), **values)
+
+    def replace(self, **changes) -> "DemandModel":
+        return dataclasses.replace(self, **{k: float(v) for k, v in changes.items() if v is not None})
+
+    def validate(self, document: Optional[Dict[str, Any]] = None) -> None:
+        limits = (document or load_model_document())["parameters"]
+        for name in self.PARAMETERS:
+            value = getattr(self, name)
+            low, high = limits[name]["minimum"], limits[name]["maximum"]
+            if not (low - TOLERANCE <= value <= high + TOLERANCE):
+                raise InputError(f"parameter {name} = {value:g} is outside {low:g}–{high:g}")
+        total = sum(self.shares.values())
+        if total > 1 + 1e-6:
+            raise InputError(f"the shares per stay category add up to {total:.3f}; they may add "
+                             f"up to at most 1 (100 %)")
+        if total <= 0:
+            raise InputError("the shares per stay category add up to 0: there is no demand")
+
+    @property
+    def shares(self) -> Dict[str, float]:
+        return {"short": self.share_short, "mid": self.share_mid, "long": self.share_long}
+
+    @property
+    def weights(self) -> Dict[str, float]:
+        return {"existing": self.weight_existing, "permitted": self.weight_permitted,
+                "planned": self.weight_planned}
+
+    @property
+    def version_label(self) -> str:
+        return f"{self.name} {self.version}".strip()
+
+    def describe(self) -> str:
+        """The parameters in one line, recorded in every output."""
+        return ("shares short/mid/long {0:g}/{1:g}/{2:g}; persons per bed {3:g}; supply weights "
+                "existing {4:g}, permitted {5:g}, planned {6:g}; balanced band ±{7:g} of demand"
+                ).format(self.share_short, self.share_mid, self.share_long, self.persons_per_bed,
+                         self.weight_existing, self.weight_permitted, self.weight_planned,
+                         self.balanced_band)
+
+
+@dataclass(frozen=True)
+class MunicipalityFields:
+    code: str = "gm_code"
+    name: str = "gm_name"
+    region: str = "region"
+    inhabitants: Optional[str] = "inhabitants"
+
+
+@dataclass(frozen=True)
+class AccommodationFields:
+    name: Optional[str] = "name"
+    status: str = "status"
+    stay: Optional[str] = "stay_category"
+    beds: str = "beds"
+    code: Optional[str] = None   # assign by this municipality code field instead of by location
+
+
+@dataclass
+class HousingGapResult:
+    municipalities: gpd.GeoDataFrame       # one row per municipality, OUTPUT_FIELDS + geometry
+    regions: gpd.GeoDataFrame              # one row per region, then the province (no geometry)
+    accommodations: Optional[gpd.GeoDataFrame]
+    migrants: ScenarioMigrants
+    model: DemandModel
+    warnings: List[str] = field(default_factory=list)
+
+    @property
+    def province(self) -> pd.Series:
+        return self.regions[self.regions["level"] == PROVINCE_LEVEL].iloc[0]
+
+    @property
+    def title(self) -> str:
+        return self.migrants.title
+
+    def table(self) -> pd.DataFrame:
+        """Municipalities, regions and the province in one table (the CSV)."""
+        columns = ["level"] + [name for name in OUTPUT_FIELD_NAMES if name != "level"]
+        frames = [pd.DataFrame(self.municipalities[columns]), pd.DataFrame(self.regions[columns])]
+        table = pd.concat(frames, ignore_index=True)
+        for name, kind in OUTPUT_FIELDS:
+            if kind == "int":
+                table[name] = table[name].astype("float64").round().astype("Int64")
+        return table
+
+
+# ---------------------------------------------------------------------------- the model
+
+
+def classify_gap(gap, demand, band: float) -> np.ndarray:
+    """shortage when gap > band x demand, surplus when gap < -band x demand, else balanced;
+    None when the demand is unknown. With no demand any supply is a surplus."""
+    gap = np.asarray(gap, dtype="float64")
+    demand = np.asarray(demand, dtype="float64")
+    result = np.full(len(gap), None, dtype=object)
+    known = ~np.isnan(demand) & ~np.isnan(gap)
+    limit = band * np.where(np.isnan(demand), 0.0, demand) + TOLERANCE
+    result[known] = BALANCED
+    result[known & (gap > limit)] = SHORTAGE
+    result[known & (gap < -limit)] = SURPLUS
+    return result
+
+
+def demand_per_category(migrants, model: DemandModel) -> Dict[str, np.ndarray]:
+    """Whole beds: the total rounded half up, the categories by largest remainder (so they
+    add up to the total). NaN where the number of labour migrants is unknown."""
+    migrants = np.asarray(migrants, dtype="float64")
+    exact = np.column_stack([migrants * model.shares[c] / model.persons_per_bed
+                             for c in STAY_CATEGORIES])
+    known = ~np.isnan(migrants)
+    result = {name: np.full(len(migrants), np.nan) for name in
+              ("demand_beds",) + tuple(f"demand_{c}" for c in STAY_CATEGORIES)}
+    if not known.any():
+        return result
+    exact = exact[known]
+    totals = np.floor(exact.sum(axis=1) + 0.5 + TOLERANCE)
+    whole = np.floor(exact + TOLERANCE)
+    left = (totals - whole.sum(axis=1)).astype("int64")
+    fraction = exact - whole
+    # Ties go to the earlier category (short, mid, long): stable sort on -fraction.
+    ranking = np.argsort(-fraction, axis=1, kind="stable")
+    for rank in range(len(STAY_CATEGORIES)):
+        gets_one = left > rank
+        whole[np.flatnonzero(gets_one), ranking[gets_one, rank]] += 1
+    result["demand_beds"][known] = totals
+    for position, category in enumerate(STAY_CATEGORIES):
+        result[f"demand_{category}"][known] = whole[:, position]
+    return result
+
+
+def derive_figures(frame: pd.DataFrame, model: DemandModel) -> pd.DataFrame:
+    """Gaps, ratios and the gap class from the additive figures (in place; returns it)."""
+    frame["gap_beds"] = frame["demand_beds"] - frame["supply_beds"]
+    for category in STAY_CATEGORIES:
+        frame[f"gap_{category}"] = frame[f"demand_{category}"] - frame[f"supply_{category}"]
+    inhabitants = frame["inhabitants"].astype("float64")
+    builtup = frame["builtup_km2"].astype("float64")
+    demand = frame["demand_beds"].astype("float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame["migrants_per_1000_inh"] = np.where(
+            inhabitants > 0, frame["labour_migrants"] / inhabitants * 1000.0, np.nan)
+        frame["migrants_per_km2_builtup"] = np.where(
+            builtup > 0, frame["labour_migrants"] / builtup, np.nan)
+        frame["migrant_beds_per_100_inh"] = np.where(
+            inhabitants > 0, frame["supply_beds"] / inhabitants * 100.0, np.nan)
+        frame["gap_ratio"] = np.where(demand > 0, frame["gap_beds"] / demand, np.nan)
+    frame["gap_class"] = classify_gap(frame["gap_beds"].values, demand.values, model.balanced_band)
+    return frame
+
+
+def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Display precision for the derived figures (computed from unrounded sums)."""
+    decimals = {"builtup_km2": 4, "migrants_per_1000_inh": 2, "migrants_per_km2_builtup": 2,
+                "migrant_beds_per_100_inh": 3, "gap_ratio": 4}
+    for name, places in decimals.items():
+        frame[name] = frame[name].astype("float64").round(places)
+    for name in ("supply_beds", "supply_short", "supply_mid", "supply_long", "supply_unknown_stay",
+                 "gap_beds", "gap_short", "gap_mid", "gap_long"):
+        frame[name] = frame[name].astype("float64").round(6)
+    return frame
+
+
+# ---------------------------------------------------------------------------- inputs
+
+
+def prepare_municipalities(frame: gpd.GeoDataFrame, fields: MunicipalityFields,
+                            layer: str) -> Tuple[gpd.GeoDataFrame, pd.Series]:
+    prepared, remarks = prepare_layer(frame, layer, "polygon")
+    for name in (fields.code, fields.name, fields.region, fields.inhabitants):
+        if name and name not in prepared.columns:
+            raise InputError("field not found", layer=layer, field=name)
+    codes = [normalise_code(value) for value in prepared[fields.code].values]
+    for feature, code in zip(prepared.index, codes):
+        if code is None:
+            raise InputError("no municipality code", layer=layer, feature=feature, field=fields.code)
+    duplicated = pd.Series(codes).duplicated(keep=False)
+    if duplicated.any():
+        code = pd.Series(codes)[duplicated].iloc[0]
+        raise InputError(f"municipality code {code} occurs {int((pd.Series(codes) == code).sum())} "
+                         f"times; dissolve the municipality into one feature first",
+                         layer=layer, field=fields.code)
+    if fields.inhabitants:
+        inhabitants = pd.to_numeric(prepared[fields.inhabitants], errors="coerce")
+        text = inhabitants.isna() & prepared[fields.inhabitants].notna()
+        if text.any():
+            feature = prepared.index[np.flatnonzero(text.values)[0]]
+            raise InputError(f"'{prepared[fields.inhabitants][feature]}' is not a number",
+                             layer=layer, feature=feature, field=fields.inhabitants)
+    else:
+        inhabitants = pd.Series(np.nan, index=prepared.index)
+    regions = [None if value is None or (isinstance(value, float) and np.isnan(value))
+               or str(value).strip() == "" else str(value) for value in prepared[fields.region].values]
+    result = gpd.GeoDataFrame({
+        "gm_code": codes,
+        "gm_name": prepared[fields.name].values,
+        "region": regions,
+        "inhabitants": inhabitants.astype("float64").values,
+    }, geometry=prepared.geometry.values, crs=WORKING_CRS, index=prepared.index)
+    remarks = remarks.copy()
+    for position in np.flatnonzero(result["inhabitants"].isna().values):
+        remarks.iloc[position] = _join(remarks.iloc[position], "no number of inhabitants")
+    for position in np.flatnonzero(pd.isna(result["region"]).values):
+        remarks.iloc[position] = _join(remarks.iloc[position], "no region")
+    return result, remarks
+
+
+def builtup_zones(municipality_geometries, builtup: gpd.GeoDataFrame,
+                  layer: str = "built-up area") -> np.ndarray:
+    """Per municipality, the part of it covered by the built-up area (None when none)."""
+    prepared, _ = prepare_layer(builtup, layer, "polygon")
+    usable = prepared.geometry.values[~prepared.geometry.isna().values]
+    geometries = np.asarray(municipality_geometries, dtype=object)
+    zones = np.full(len(geometries), None, dtype=object)
+    if len(usable) == 0:
+        return zones
+    parts = shapely.get_parts(shapely.union_all(np.asarray(usable, dtype=object)))
+    tree = shapely.STRtree(parts)
+    present = np.flatnonzero(~shapely.is_missing(geometries))
+    muni_pairs, part_pairs = tree.query(geometries[present], predicate="intersects")
+    pieces = shapely.intersection(geometries[present][muni_pairs], parts[part_pairs])
+    for position in np.unique(muni_pairs):
+        chosen = pieces[muni_pairs == position]
+        zone = shapely.union_all(chosen)
+        zone = _polygonal(zone)
+        if zone is not None and shapely.area(zone) > 0:
+            zones[present[position]] = zone
+    return zones
+
+
+def _polygonal(geometry):
+    if geometry is None or shapely.is_empty(geometry):
+        return None
+    if shapely.get_type_id(geometry) == 7:
+        parts = shapely.get_parts(geometry)
+        parts = parts[shapely.get_dimensions(parts) == 2]
+        return shapely.union_all(parts) if len(parts) else None
+    return geometry if shapely.get_dimensions(geometry) == 2 else None
+
+
+def value_aliases(document: Dict[str, Any], kind: str) -> Dict[str, str]:
+    """Lower-case spellings of a status or stay category (English and Dutch) -> key."""
+    aliases = {}
+    for key, spellings in document.get("values", {}).get(kind, {}).items():
+        aliases[key] = key
+        for spelling in spellings:
+            aliases[str(spelling).strip().lower()] = key
+    return aliases
+
+
+def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame,
+                          model: DemandModel, fields: AccommodationFields = AccommodationFields(),
+                          layer: str = "accommodations",
+                          document: Optional[Dict[str, Any]] = None) -> gpd.GeoDataFrame:
+    """Each accommodation with its municipality, status, stay category, beds and the beds
+    it counts as supply; output geometry is a point (a polygon's point on surface).
+
+    ``municipalities`` is the prepared frame (gm_code, gm_name, region, geometry).
+    """
+    document = document or load_model_document()
+    for name in (fields.name, fields.status, fields.stay, fields.beds, fields.code):
+        if name and name not in accommodations.columns:
+            raise InputError("field not found", layer=layer, field=name)
+    if len(accommodations) == 0:
+        return gpd.GeoDataFrame({name: [] for name, _ in ACCOMMODATION_FIELDS},
+                                geometry=gpd.GeoSeries([], crs=WORKING_CRS))
+    prepared, geometry_remarks = prepare_layer(accommodations, layer, "point_or_polygon")
+    count = len(prepared)
+    remarks = [text for text in geometry_remarks.values]
+
+    beds = pd.to_numeric(prepared[fields.beds], errors="coerce")
+    text = beds.isna() & prepared[fields.beds].notna() & \
+        (prepared[fields.beds].astype(str).str.strip() != "")
+    if text.any():
+        feature = prepared.index[np.flatnonzero(text.values)[0]]
+        raise InputError(f"'{prepared[fields.beds][feature]}' is not a number", layer=layer,
+                         feature=feature, field=fields.beds)
+    if (beds < 0).any():
+        feature = prepared.index[np.flatnonzero((beds < 0).values)[0]]
+        raise InputError("negative number of beds", layer=layer, feature=feature, field=fields.beds)
+
+    if fields.code:
+        codes = [normalise_code(value) for value in prepared[fields.code].values]
+        known = dict(zip(municipalities["gm_code"], zip(municipalities["gm_name"],
+                                                        municipalities["region"])))
+        gm_codes = np.array([code if code in known else None for code in codes], dtype=object)
+        gm_names = np.array([known[code][0] if code in known else None for code in codes], dtype=object)
+        regions = np.array([known[code][1] if code in known else None for code in codes], dtype=object)
+        for position, code in enumerate(codes):
+            if code is None:
+                remarks[position] = _join(remarks[position], "no municipality code: not counted")
+            elif code not in known:
+                remarks[position] = _join(remarks[position], f"municipality code {code} is not in "
+                                          f"the municipalities layer: not counted")
+    else:
+        located = assign_municipalities(
+            prepared.geometry.values, municipalities[["gm_code", "gm_name", "region", "geometry"]],
+            _SiteMunicipalityFields("gm_code", "gm_name", "region"))
+        gm_codes = located["gm_code"].values
+        gm_names = located["gm_name"].values
+        regions = located["region"].values
+        has_geometry = ~prepared.geometry.isna().values
+        for position in np.flatnonzero(has_geometry & pd.isna(gm_codes)):
+            remarks[position] = _join(remarks[position], "outside every municipality: not counted")
+        for position in np.flatnonzero(~has_geometry):
+            remarks[position] = _join(remarks[position], "no location: not counted")
+
+    statuses = value_aliases(document, "status")
+    stays = value_aliases(document, "stay_category")
+    status_values = np.full(count, None, dtype=object)
+    stay_values = np.full(count, None, dtype=object)
+    for position, raw in enumerate(prepared[fields.status].values):
+        key = statuses.get(str(raw).strip().lower()) if raw is not None else None
+        status_values[position] = key
+        if key is None:
+            reason = "no status" if raw is None or str(raw).strip() == "" else f"status '{raw}' is not a supply status"
+            remarks[position] = _join(remarks[position], f"{reason}: not counted")
+    stay_column = prepared[fields.stay].values if fields.stay else np.full(count, None, dtype=object)
+    for position, raw in enumerate(stay_column):
+        key = stays.get(str(raw).strip().lower()) if raw is not None else None
+        stay_values[position] = key
+        if key is None:
+            remarks[position] = _join(remarks[position], "no known stay category: counted in the "
+                                      "total supply only")
+    for position in np.flatnonzero(beds.isna().values):
+        remarks[position] = _join(remarks[position], "no number of beds: not counted")
+
+    weights = np.array([model.weights.get(status, np.nan) if status else np.nan
+                        for status in status_values], dtype="float64")
+    counted = ~pd.isna(gm_codes) & ~np.isnan(weights) & beds.notna().values
+    supply = np.where(counted, beds.fillna(0).values * np.nan_to_num(weights), 0.0)
+    points = prepared.geometry.values.copy()
+    polygons = ~shapely.is_missing(points) & (shapely.get_dimensions(points) == 2)
+    points[polygons] = shapely.point_on_surface(points[polygons])
+    multipoints = ~shapely.is_missing(points) & (shapely.get_type_id(points) == 4)
+    points[multipoints] = shapely.point_on_surface(points[multipoints])
+    result = gpd.GeoDataFrame({
+        "acc_name": prepared[fields.name].values if fields.name else np.full(count, None, dtype=object),
+        "gm_code": gm_codes, "gm_name": gm_names, "region": regions,
+        "acc_status": status_values, "acc_stay": stay_values,
+        "acc_beds": beds.values, "supply_weight": weights, "supply_beds": supply,
+        "counted": counted, "remarks": [text or None for text in remarks],
+    }, geometry=points, crs=WORKING_CRS, index=prepared.index)
+    return result
+
+
+def accommodation_label(row_index, name) -> str:
+    """How messages name an accommodation: its name and feature id."""
+    if name is not None and str(name).strip():
+        return f"'{name}' (feature {row_index})"
+    return f"feature {row_index}"
+
+
+def _supply_per_municipality(assigned: Optional[gpd.GeoDataFrame], codes: List[str]) -> pd.DataFrame:
+    columns = ["supply_beds"] + [f"supply_{c}" for c in STAY_CATEGORIES] + \
+        ["supply_unknown_stay"] + [f"beds_{s}" for s in STATUSES] + ["accommodations"]
+    supply = pd.DataFrame(0.0, index=pd.Index(codes), columns=columns)
+    if assigned is None or len(assigned) == 0:
+        return supply
+    counted = assigned[assigned["counted"].astype(bool)]
+    if len(counted):
+        supply["supply_beds"] = counted.groupby("gm_code")["supply_beds"].sum().reindex(codes).fillna(0.0)
+        for category in STAY_CATEGORIES:
+            rows = counted[counted["acc_stay"] == category]
+            supply[f"supply_{category}"] = rows.groupby("gm_code")["supply_beds"].sum().reindex(codes).fillna(0.0)
+        rows = counted[counted["acc_stay"].isna()]
+        supply["supply_unknown_stay"] = rows.groupby("gm_code")["supply_beds"].sum().reindex(codes).fillna(0.0)
+    located = assigned[assigned["gm_code"].notna()]
+    for status in STATUSES:
+        rows = located[located["acc_status"] == status]
+        supply[f"beds_{status}"] = rows.groupby("gm_code")["acc_beds"].sum().reindex(codes).fillna(0.0)
+    supply["accommodations"] = located[located["acc_status"].notna()].groupby("gm_code").size() \
+        .reindex(codes).fillna(0).astype("float64")
+    return supply
+
+
+# ---------------------------------------------------------------------------- the analysis
+
+
+def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.DataFrame,
+                        accommodations: Optional[gpd.GeoDataFrame] = None,
+                        builtup: Optional[gpd.GeoDataFrame] = None,
+                        model: Optional[DemandModel] = None,
+                        chosen: Optional[Scenario] = None, *,
+                        base_year: Optional[int] = None, method: str = AUTOMATIC,
+                        municipality_fields: MunicipalityFields = MunicipalityFields(),
+                        accommodation_fields: AccommodationFields = AccommodationFields(),
+                        municipalities_layer: str = "municipalities",
+                        accommodations_layer: str = "accommodations",
+                        builtup_layer: str = "built-up area",
+                        province_name: str = PROVINCE_NAME,
+                        document: Optional[Dict[str, Any]] = None,
+                        progress: Progress = SILENT) -> HousingGapResult:
+    """The housing gap per municipality, region and province for one scenario.
+
+    ``migrant_table`` comes from :func:`core.scenarios.read_migrant_table`.
+    """
+    document = document or load_model_document()
+    model = model or DemandModel.defaults(document)
+    model.validate(document)
+    chosen = chosen or scenario(CURRENT, document=document)
+    warnings: List[str] = []
+    table_layer = migrant_table.attrs.get("layer_name", "labour migrants")
+
+    munis, remarks = prepare_municipalities(municipalities, municipality_fields, municipalities_layer)
+    codes = list(munis["gm_code"])
+    names = dict(zip(munis["gm_code"], munis["gm_name"]))
+    remarks.index = codes
+    progress.report(10)
+    progress.check()
+
+    if builtup is not None:
+        zones = builtup_zones(munis.geometry.values, builtup, builtup_layer)
+        areas = np.array([shapely.area(zone) / 1e6 if zone is not None else 0.0 for zone in zones])
+        areas[munis.geometry.isna().values] = np.nan
+        for code in np.array(codes, dtype=object)[areas == 0]:
+            remarks[code] = _join(remarks[code], "no built-up area")
+    else:
+        areas = np.full(len(munis), np.nan)
+    progress.report(30)
+    progress.check()
+
+    migrants = scenario_migrants(migrant_table, chosen, codes, base_year, method)
+    for code in migrants.missing:
+        remarks[code] = _join(remarks[code], f"no labour-migrant figure for {migrants.base_year} in "
+                              f"'{table_layer}': demand and gap unknown")
+        warnings.append(f"Municipality {names[code]} ({code}) has no labour-migrant figure for "
+                        f"{migrants.base_year} in '{table_layer}': its demand and gap are left "
+                        f"empty, not counted as zero.")
+    for code, note in migrants.notes.items():
+        remarks[code] = _join(remarks[code], note)
+    province_remarks: List[str] = []
+    for code, count in migrants.unknown_codes.items():
+        text = (f"'{table_layer}' has {count:g} labour migrants in {migrants.base_year} for {code}, "
+                f"which is not in '{municipalities_layer}': not counted")
+        province_remarks.append(text)
+        warnings.append(text[0].upper() + text[1:] + ".")
+    progress.report(40)
+    progress.check()
+
+    assigned = None
+    if accommodations is not None:
+        assigned = assign_accommodations(accommodations, munis, model, accommodation_fields,
+                                         accommodations_layer, document)
+        for index, row in assigned.iterrows():
+            if row["remarks"] is None:
+                continue
+            label = accommodation_label(index, row["acc_name"])
+            if pd.isna(row["gm_code"]):
+                text = f"accommodation {label} in '{accommodations_layer}': {row['remarks']}"
+                province_remarks.append(text)
+                warnings.append(f"Accommodation {label} in '{accommodations_layer}': {row['remarks']}.")
+            else:
+                remarks[row["gm_code"]] = _join(remarks[row["gm_code"]],
+                                                f"accommodation {label}: {row['remarks']}")
+                if not row["counted"]:
+                    warnings.append(f"Accommodation {label} in '{accommodations_layer}' "
+                                    f"({names[row['gm_code']]}): {row['remarks']}.")
+    progress.report(60)
+    progress.check()
+
+    frame = pd.DataFrame(index=pd.Index(codes))
+    frame["gm_code"] = codes
+    frame["gm_name"] = munis["gm_name"].values
+    frame["region"] = munis["region"].values
+    frame["inhabitants"] = munis["inhabitants"].values
+    frame["builtup_km2"] = areas
+    frame["labour_migrants"] = migrants.counts.reindex(codes).astype("float64").values
+    for name, values in demand_per_category(frame["labour_migrants"].values, model).items():
+        frame[name] = values
+    supply = _supply_per_municipality(assigned, codes)
+    for column in supply.columns:
+        frame[column] = supply[column].values
+    frame["municipalities"] = 1.0
+    derive_figures(frame, model)
+    _stamp(frame, migrants, model, MUNICIPALITY_LEVEL)
+    frame["remarks"] = [text or None for text in remarks.reindex(codes).values]
+    municipal = gpd.GeoDataFrame(_rounded(frame.copy()), geometry=munis.geometry.values,
+                                 crs=WORKING_CRS)
+    municipal.index = munis.index
+    progress.report(75)
+    progress.check()
+
+    regions = _regions(frame, munis, migrants, model, province_name, province_remarks)
+    progress.report(100)
+    return HousingGapResult(municipal, regions, assigned, migrants, model, warnings)
+
+
+def _stamp(frame: pd.DataFrame, migrants: ScenarioMigrants, model: DemandModel, level: str) -> None:
+    frame["scenario"] = migrants.scenario.label
+    frame["year"] = migrants.year
+    frame["scenario_method"] = migrants.method
+    frame["base_year"] = migrants.base_year
+    frame["model_version"] = model.version_label
+    frame["parameters"] = model.describe()
+    frame["level"] = level
+
+
+def aggregate(frame: pd.DataFrame, model: DemandModel) -> pd.DataFrame:
+    """Sums of the additive figures of the rows given and the figures derived from them."""
+    sums = frame[list(ADDITIVE)].astype("float64").sum(min_count=1)
+    row = pd.DataFrame([sums.values], columns=list(ADDITIVE))
+    return derive_figures(row, model)
+
+
+def _regions(municipal: pd.DataFrame, munis: gpd.GeoDataFrame, migrants: ScenarioMigrants,
+             model: DemandModel, province_name: str, province_remarks: List[str]) -> gpd.GeoDataFrame:
+    rows, geometries = [], []
+    geometry_of = dict(zip(munis["gm_code"], munis.geometry.values))
+    region_keys = list(dict.fromkeys(value for value in municipal["region"] if value is not None))
+    # North to south, as a planner reads Limburg: by the y of each region's centre.
+    def north(region):
+        members = [geometry_of[c] for c in municipal.index[municipal["region"] == region]]
+        members = [g for g in members if g is not None]
+        return -shapely.centroid(shapely.union_all(members)).y if members else 0.0
+    region_keys.sort(key=north)
+    groups = [(region, municipal[municipal["region"] == region]) for region in region_keys]
+    without_region = municipal[municipal["region"].isna()]
+    if len(without_region):
+        groups.append((None, without_region))
+    for region, members in groups:
+        row = aggregate(members, model)
+        row["region"] = region
+        row["gm_code"] = None
+        row["gm_name"] = None
+        unknown = members[members["labour_migrants"].isna()]
+        remark = None
+        if len(unknown):
+            remark = "incomplete: no labour-migrant figure for " + ", ".join(
+                f"{name} ({code})" for code, name in zip(unknown["gm_code"], unknown["gm_name"])) + \
+                "; their supply is counted, their demand is not"
+        if region is None:
+            remark = _join(remark, "municipalities without a region: " + ", ".join(members["gm_name"].astype(str)))
+        row["remarks"] = remark
+        _stamp(row, migrants, model, REGION_LEVEL)
+        rows.append(row)
+        parts = [geometry_of[c] for c in members["gm_code"] if geometry_of[c] is not None]
+        geometries.append(shapely.union_all(parts) if parts else None)
+    province = aggregate(municipal, model)
+    province["region"] = province_name
+    province["gm_code"] = None
+    province["gm_name"] = None
+    unknown = municipal[municipal["labour_migrants"].isna()]
+    remark = None
+    if len(unknown):
+        remark = "incomplete: no labour-migrant figure for " + ", ".join(
+            f"{name} ({code})" for code, name in zip(unknown["gm_code"], unknown["gm_name"]))
+    for text in province_remarks:
+        remark = _join(remark, text)
+    province["remarks"] = remark
+    _stamp(province, migrants, model, PROVINCE_LEVEL)
+    rows.append(province)
+    # The province total has no geometry: drawn, it would cover the regions.
+    geometries.append(None)
+    frame = _rounded(pd.concat(rows, ignore_index=True))
+    return gpd.GeoDataFrame(frame, geometry=geometries, crs=WORKING_CRS)
+
+
+# ---------------------------------------------------------------------------- site context
+
+
+def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
+                 document: Optional[Dict[str, Any]] = None) -> pd.DataFrame:
+    """For each candidate site: its municipality's concentration (migrant beds per 100
+    inhabitants) and the municipal and regional gap before and after its planned beds.
+
+    ``codes`` are the sites' municipality codes (None: outside every municipality). Each
+    site is weighed on its own, its beds counted in full as supply of its stay category.
+    Returns one row per site with the columns of ``SITE_CONTEXT_FIELDS``.
+    """
+    document = document or load_model_document()
+    stays = value_aliases(document, "stay_category")
+    count = len(codes)
+    model = gap.model
+    municipal = pd.DataFrame(gap.municipalities.drop(columns=gap.municipalities.geometry.name))
+    municipal.index = municipal["gm_code"].values
+    regional = pd.DataFrame(gap.regions.drop(columns=gap.regions.geometry.name))
+    regional = regional[regional["level"] == REGION_LEVEL]
+    regional.index = regional["region"].values
+
+    codes = [normalise_code(code) for code in codes]
+    beds = pd.to_numeric(pd.Series(list(planned_beds), dtype=object), errors="coerce").values
+    categories = [stays.get(str(value).strip().lower()) if value is not None else None
+                  for value in stay_categories]
+    remarks: List[Optional[str]] = [None] * count
+    result = pd.DataFrame({name: [None] * count for name, _ in SITE_CONTEXT_FIELDS})
+    result["ctx_scenario"] = gap.title
+    result["ctx_model_version"] = model.version_label
+    for position in range(count):
+        if codes[position] is None or codes[position] not in municipal.index:
+            remarks[position] = "outside every municipality: no municipal context"
+            continue
+        if np.isnan(beds[position]):
+            remarks[position] = "no planned beds: after equals before"
+        elif categories[position] is None:
+            remarks[position] = "no known stay category: the stay-category gap is left empty"
+        if np.isnan(municipal.at[codes[position], "labour_migrants"]):
+            remarks[position] = _join(remarks[position], "the municipality has no labour-migrant "
+                                      "figure: its gap is unknown")
+    located = np.array([code is not None and code in municipal.index for code in codes])
+    if located.any():
+        positions = np.flatnonzero(located)
+        added = np.nan_to_num(beds[positions])
+        site_codes = [codes[p] for p in positions]
+        site_stays = [categories[p] for p in positions]
+        before = municipal.loc[site_codes, list(ADDITIVE)].astype("float64").reset_index(drop=True)
+        after = _with_extra_supply(before, added, site_stays)
+        derive_figures(before, model)
+        derive_figures(after, model)
+        result.loc[positions, "ctx_beds_added"] = [int(value) for value in added]
+        result.loc[positions, "ctx_beds_per_100_inh_before"] = before["migrant_beds_per_100_inh"].round(3).values
+        result.loc[positions, "ctx_beds_per_100_inh_after"] = after["migrant_beds_per_100_inh"].round(3).values
+        result.loc[positions, "ctx_gm_gap_before"] = before["gap_beds"].round(6).values
+        result.loc[positions, "ctx_gm_gap_after"] = after["gap_beds"].round(6).values
+        result.loc[positions, "ctx_gm_class_before"] = before["gap_class"].values
+        result.loc[positions, "ctx_gm_class_after"] = after["gap_class"].values
+        stay_before = [before.at[i, f"gap_{c}"] if c else np.nan for i, c in enumerate(site_stays)]
+        stay_after = [after.at[i, f"gap_{c}"] if c else np.nan for i, c in enumerate(site_stays)]
+        result.loc[positions, "ctx_gm_stay_gap_before"] = np.round(stay_before, 6)
+        result.loc[positions, "ctx_gm_stay_gap_after"] = np.round(stay_after, 6)
+
+        site_regions = [municipal.at[code, "region"] for code in site_codes]
+        in_region = np.array([region in regional.index for region in site_regions])
+        if in_region.any():
+            region_positions = positions[in_region]
+            names = [r for r, keep in zip(site_regions, in_region) if keep]
+            region_before = regional.loc[names, list(ADDITIVE)].astype("float64").reset_index(drop=True)
+            region_after = _with_extra_supply(region_before, added[in_region],
+                                              [s for s, keep in zip(site_stays, in_region) if keep])
+            derive_figures(region_before, model)
+            derive_figures(region_after, model)
+            result.loc[region_positions, "ctx_region_gap_before"] = region_before["gap_beds"].round(6).values
+            result.loc[region_positions, "ctx_region_gap_after"] = region_after["gap_beds"].round(6).values
+            result.loc[region_positions, "ctx_region_class_before"] = region_before["gap_class"].values
+            result.loc[region_positions, "ctx_region_class_after"] = region_after["gap_class"].values
+    result["ctx_remarks"] = remarks
+    for name, kind in SITE_CONTEXT_FIELDS:
+        if kind == "double":
+            result[name] = pd.to_numeric(result[name], errors="coerce").astype("float64")
+    return result
+
+
+def _with_extra_supply(rows: pd.DataFrame, beds: np.ndarray, categories: List[Optional[str]]) -> pd.DataFrame:
+    after = rows.copy()
+    after["supply_beds"] = after["supply_beds"] + beds
+    for category in STAY_CATEGORIES:
+        mask = np.array([c == category for c in categories])
+        after.loc[mask, f"supply_{category}"] = after.loc[mask, f"supply_{category}"] + beds[mask]
+    unknown = np.array([c is None for c in categories])
+    after.loc[unknown, "supply_unknown_stay"] = after.loc[unknown, "supply_unknown_stay"] + beds[unknown]
+    return after
+
+
+# ---------------------------------------------------------------------------- files
+
+
+def write_csv(frame: pd.DataFrame, path) -> Path:
+    """Writes the table as UTF-8 CSV: to a temporary file in the same folder, then moved
+    into place, so the file is complete or absent."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".csv.part", dir=path.parent)
+    os.close(handle)
+    try:
+        output = frame.copy()
+        for column in output.columns:
+            if output[column].dtype == object:
+                output[column] = output[column].where(output[column].notna(), None)
+        output.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+    return path
+
+
+def _join(first: Optional[str], second: Optional[str]) -> Optional[str]:
+    if not second:
+        return first
+    return f"{first}; {second}" if first else second

@@ -1,0 +1,188 @@
+"""Processing algorithm: Housing gap per municipality and region."""
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFileDestination, QgsWkbTypes)
+
+from ...core.errors import InputError
+from ...core.housing_gap import (ACCOMMODATION_FIELDS, OUTPUT_FIELDS, compute_housing_gap,
+                                 write_csv)
+from ...qgis_bridge import make_fields, write_frame
+from ..base import FlexwonenAlgorithm
+from ..gap_inputs import GapInputs, shares_note
+from ..styling import style_on_load
+
+
+class HousingGapAlgorithm(FlexwonenAlgorithm):
+    ALGORITHM_ID = "housinggap"
+    DISPLAY_NAME = "Housing gap per municipality and region"
+    GROUP_ID = "municipal"
+    HELP = (
+        "Demand, supply and gap of beds for labour migrants per municipality, per region "
+        "(Noord-, Midden-, Zuid-Limburg) and for the province, now or in a 2030 scenario.\n\n"
+        "Demand = labour migrants x share per stay category / persons per bed (whole beds). "
+        "Supply = beds of the accommodations in the municipality x the weight of their status "
+        "(existing, permitted, planned). Gap = demand − supply: positive is a shortage. Gap "
+        "class: balanced when the gap is within ± the balanced band (share of the demand), "
+        "else shortage or surplus.\n\n"
+        "Municipalities: polygons with CBS code, name, region and inhabitants.\n"
+        "Labour migrants: a table with municipality code, year and number (codes may be "
+        "'GM0983' or 983). A municipality missing from the table gets no demand and no gap "
+        "(never zero) and a remark.\n"
+        "Accommodations: points or polygons with status, stay category and beds, assigned to "
+        "a municipality by location, or by a code field. One outside every municipality is not "
+        "counted and is named in the province's remarks.\n"
+        "Built-up area (optional): gives built-up km² and labour migrants per km² built-up.\n"
+        "Scenario: current (the table's figures), 2030 low or high (the policy's 96,000 and "
+        "112,000), or user-defined (total and year). A scenario total is divided over the "
+        "municipalities by their current share or their own trend (straight line through the "
+        "table's years), rounded by largest remainder so that it adds up exactly.\n"
+        "Demand model: every parameter is editable; the defaults come from the model file and "
+        "the README says which are assumptions to replace with the province's own figures.\n\n"
+        "Outputs: a municipality layer, a region layer with the province total (region = "
+        "'Limburg', no geometry), the accommodations with their municipality and counted beds, "
+        "and a CSV of all rows. Each output names its scenario and year and records the model "
+        "version and parameters."
+    )
+
+    MUNICIPALITIES_OUTPUT = "MUNICIPALITIES_OUTPUT"
+    REGIONS_OUTPUT = "REGIONS_OUTPUT"
+    ACCOMMODATIONS_OUTPUT = "ACCOMMODATIONS_OUTPUT"
+    CSV_OUTPUT = "CSV_OUTPUT"
+    SCENARIO_TITLE = "SCENARIO_TITLE"
+    PROVINCE_LABOUR_MIGRANTS = "PROVINCE_LABOUR_MIGRANTS"
+    PROVINCE_DEMAND = "PROVINCE_DEMAND"
+    PROVINCE_SUPPLY = "PROVINCE_SUPPLY"
+    PROVINCE_GAP = "PROVINCE_GAP"
+
+    def initAlgorithm(self, config=None):
+        inputs = GapInputs(self)
+        inputs.add_municipalities()
+        inputs.add_migrants()
+        inputs.add_accommodations()
+        inputs.add_builtup()
+        inputs.add_scenario()
+        inputs.add_model()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.MUNICIPALITIES_OUTPUT, self.tr("Housing gap per municipality")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.REGIONS_OUTPUT, self.tr("Housing gap per region and province")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ACCOMMODATIONS_OUTPUT, self.tr("Accommodations with their municipality"),
+            optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.CSV_OUTPUT, self.tr("Housing gap table (CSV)"), self.tr("CSV files (*.csv)")))
+        self.addOutput(QgsProcessingOutputString(self.SCENARIO_TITLE, self.tr("Scenario and year")))
+        for name, label in ((self.PROVINCE_LABOUR_MIGRANTS, "Labour migrants in the province"),
+                            (self.PROVINCE_DEMAND, "Demand in the province (beds)"),
+                            (self.PROVINCE_SUPPLY, "Supply in the province (beds)"),
+                            (self.PROVINCE_GAP, "Gap in the province (beds)")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def compute(self, parameters, context, feedback):
+        inputs = GapInputs(self)
+        progress = self.progress_for(feedback)
+        feedback.pushInfo(self.tr("Reading layers…"))
+        municipalities, municipality_fields, municipality_layer = inputs.read_municipalities(
+            parameters, context, feedback)
+        table = inputs.read_migrants(parameters, context)
+        if table is None:
+            raise InputError("no labour-migrant table given", layer=self.tr("Labour migrants"))
+        accommodations, accommodation_fields, accommodation_layer, accommodation_source = \
+            inputs.read_accommodations(parameters, context, feedback)
+        builtup, builtup_layer = inputs.read_builtup(parameters, context, feedback)
+        chosen, base_year, method = inputs.read_scenario(parameters, context)
+        model = inputs.read_model(parameters, context)
+        note = shares_note(model)
+        if note:
+            feedback.pushWarning(note)
+        if accommodations is None:
+            feedback.pushWarning(self.tr("No accommodations layer given: the supply is 0 everywhere."))
+        if builtup is None:
+            feedback.pushInfo(self.tr("No built-up area given: built-up km² and labour migrants "
+                                      "per km² built-up are left empty."))
+
+        result = compute_housing_gap(
+            municipalities, table, accommodations, builtup, model, chosen, base_year=base_year,
+            method=method, municipality_fields=municipality_fields,
+            accommodation_fields=accommodation_fields, municipalities_layer=municipality_layer,
+            accommodations_layer=accommodation_layer or "accommodations",
+            builtup_layer=builtup_layer or "built-up area", progress=progress.scaled(5, 80))
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        title = result.title
+        feedback.pushInfo(self.tr("Scenario: {0}; labour migrants divided by: {1}").format(
+            title, result.migrants.method))
+
+        fields = make_fields(OUTPUT_FIELDS)
+        crs = QgsCoordinateReferenceSystem("EPSG:28992")
+        outputs = {}
+        for key, frame, name in (
+                (self.MUNICIPALITIES_OUTPUT, result.municipalities,
+                 self.tr("Housing gap per municipality – {0}").format(title)),
+                (self.REGIONS_OUTPUT, result.regions,
+                 self.tr("Housing gap per region – {0}").format(title))):
+            sink, dest_id = self.parameterAsSink(parameters, key, context, fields,
+                                                 QgsWkbTypes.Type.MultiPolygon, crs)
+            if sink is None:
+                raise InputError("cannot create the output", layer=key)
+            write_frame(_whole_numbers(frame, OUTPUT_FIELDS), sink, fields, multipart=True)
+            style_on_load(context, dest_id, "housing_gap.qml", name)
+            outputs[key] = dest_id
+        progress.report(88)
+
+        if result.accommodations is not None:
+            frame, acc_fields = _accommodations_output(result.accommodations, accommodations,
+                                                       accommodation_source)
+            sink, dest_id = self.parameterAsSink(parameters, self.ACCOMMODATIONS_OUTPUT, context,
+                                                 acc_fields, QgsWkbTypes.Type.Point, crs)
+            if sink is not None:
+                write_frame(frame, sink, acc_fields)
+                style_on_load(context, dest_id, "accommodations.qml",
+                              self.tr("Accommodations – {0}").format(title))
+                outputs[self.ACCOMMODATIONS_OUTPUT] = dest_id
+        progress.report(94)
+
+        csv_path = self.parameterAsFileOutput(parameters, self.CSV_OUTPUT, context)
+        if csv_path:
+            write_csv(result.table(), csv_path)
+            outputs[self.CSV_OUTPUT] = csv_path
+        province = result.province
+        outputs.update({
+            self.SCENARIO_TITLE: title,
+            self.PROVINCE_LABOUR_MIGRANTS: float(province["labour_migrants"]),
+            self.PROVINCE_DEMAND: float(province["demand_beds"]),
+            self.PROVINCE_SUPPLY: float(province["supply_beds"]),
+            self.PROVINCE_GAP: float(province["gap_beds"]),
+        })
+        feedback.pushInfo(self.tr("Province: {0:,.0f} labour migrants, demand {1:,.0f}, supply "
+                                  "{2:,.1f}, gap {3:,.1f} beds ({4})").format(
+            province["labour_migrants"], province["demand_beds"], province["supply_beds"],
+            province["gap_beds"], province["gap_class"]))
+        progress.report(100)
+        return outputs
+
+
+def _whole_numbers(frame, spec):
+    """Integer fields as Python ints (or None), so every provider stores them as written."""
+    frame = frame.copy()
+    for name, kind in spec:
+        if kind == "int" and name in frame.columns:
+            frame[name] = [None if value is None or value != value else int(round(value))
+                           for value in frame[name].astype(object).values]
+    return frame
+
+
+def _accommodations_output(assigned, accommodations, source):
+    """The input's attributes (except names we write ourselves), then the assignment."""
+    ours = {name for name, _ in ACCOMMODATION_FIELDS} | {"acc_name"}
+    fields = make_fields([])
+    kept = [field for field in source.fields() if field.name() not in ours
+            and field.name().lower() != "fid"]
+    frame = _whole_numbers(assigned, ACCOMMODATION_FIELDS)
+    for field in kept:
+        fields.append(field)
+        frame[field.name()] = accommodations[field.name()].reindex(assigned.index).values
+    for field in make_fields(ACCOMMODATION_FIELDS):
+        fields.append(field)
+    return frame, fields
+

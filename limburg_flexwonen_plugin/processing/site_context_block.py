@@ -1,0 +1,122 @@
+"""The optional "site context" block of "Classify candidate sites by built-up area".
+
+For each candidate site: its municipality's concentration of migrant beds (per 100
+inhabitants) before and after the site's planned beds, and the municipal and regional
+housing gap before and after, from ``core.housing_gap`` (one implementation). The block
+adds advanced parameters (all prefixed CONTEXT_ except ADD_CONTEXT) and ``ctx_*`` fields.
+"""
+from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterField)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import InputError
+from ..core.housing_gap import (SITE_CONTEXT_FIELDS, DemandModel, MunicipalityFields,
+                                compute_housing_gap, site_context)
+from ..qgis_bridge import make_fields, source_to_frame
+from .gap_inputs import GapInputs
+
+ADD_CONTEXT = "ADD_CONTEXT"
+PREFIX = "CONTEXT_"
+PLANNED_BEDS_FIELD = "CONTEXT_PLANNED_BEDS_FIELD"
+STAY_FIELD = "CONTEXT_STAY_FIELD"
+INHABITANTS_FIELD = "CONTEXT_INHABITANTS_FIELD"
+CONTEXT_FIELD_NAMES = tuple(name for name, _ in SITE_CONTEXT_FIELDS)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SiteContextBlock", text)
+
+
+def _advanced(parameter):
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return parameter
+
+
+def add_parameters(algorithm, sites_parameter: str = "SITES",
+                   municipalities_parameter: str = "MUNICIPALITIES") -> None:
+    algorithm.addParameter(_advanced(QgsProcessingParameterBoolean(
+        ADD_CONTEXT, tr("Add site context: concentration and housing gap before and after the "
+                        "site's beds (needs municipalities and the labour-migrant table)"),
+        defaultValue=False)))
+    inputs = GapInputs(algorithm, PREFIX, advanced=True)
+    inputs.add_migrants(optional=True)
+    inputs.add_accommodations()
+    inputs.add_scenario()
+    for name, label, parent, default in (
+            (PLANNED_BEDS_FIELD, tr("Site context: planned beds field of the sites"),
+             sites_parameter, "planned_beds"),
+            (STAY_FIELD, tr("Site context: stay category field of the sites"), sites_parameter,
+             "stay_category"),
+            (INHABITANTS_FIELD, tr("Site context: inhabitants field of the municipalities"),
+             municipalities_parameter, "inhabitants")):
+        algorithm.addParameter(_advanced(QgsProcessingParameterField(
+            name, label, defaultValue=default, parentLayerParameterName=parent, optional=True)))
+
+
+def compute(algorithm, parameters, context, feedback, classified, sites,
+            municipality_fields, municipalities_parameter: str = "MUNICIPALITIES"):
+    """The ``ctx_*`` columns for the classified sites (same index), or None when not asked."""
+    if not algorithm.parameterAsBool(parameters, ADD_CONTEXT, context):
+        return None
+    inputs = GapInputs(algorithm, PREFIX)
+    source = algorithm.parameterAsSource(parameters, municipalities_parameter, context)
+    if source is None:
+        raise InputError("the site context needs the municipalities layer",
+                         layer=tr("Municipalities"))
+    municipalities_layer = algorithm.layer_name(parameters, municipalities_parameter, context,
+                                                tr("Municipalities"))
+    table = inputs.read_migrants(parameters, context)
+    if table is None:
+        raise InputError("the site context needs the labour-migrant table",
+                         layer=tr("Labour migrants"))
+    inhabitants = algorithm.parameterAsString(parameters, INHABITANTS_FIELD, context) or None
+    fields = MunicipalityFields(municipality_fields.code, municipality_fields.name,
+                                municipality_fields.region, inhabitants)
+    municipalities = source_to_frame(source, municipalities_layer,
+                                     [fields.code, fields.name, fields.region, inhabitants],
+                                     feedback=feedback)
+    accommodations, accommodation_fields, accommodations_layer, _ = \
+        inputs.read_accommodations(parameters, context, feedback)
+    if accommodations is None:
+        feedback.pushWarning(tr("Site context without an accommodations layer: the supply "
+                                "before the sites is 0 everywhere."))
+    chosen, base_year, method = inputs.read_scenario(parameters, context)
+    gap = compute_housing_gap(
+        municipalities, table, accommodations, None, DemandModel.defaults(), chosen,
+        base_year=base_year, method=method, municipality_fields=fields,
+        accommodation_fields=accommodation_fields, municipalities_layer=municipalities_layer,
+        accommodations_layer=accommodations_layer or "accommodations")
+    for warning in gap.warnings:
+        feedback.pushWarning(warning)
+
+    sites_layer = algorithm.layer_name(parameters, "SITES", context, tr("Candidate sites"))
+    beds_field = algorithm.parameterAsString(parameters, PLANNED_BEDS_FIELD, context) or None
+    stay_field = algorithm.parameterAsString(parameters, STAY_FIELD, context) or None
+    for name in (beds_field, stay_field):
+        if name and name not in sites.columns:
+            raise InputError("field not found", layer=sites_layer, field=name)
+    count = len(classified)
+    beds = sites[beds_field].reindex(classified.index).values if beds_field else [None] * count
+    stays = sites[stay_field].reindex(classified.index).values if stay_field else [None] * count
+    frame = site_context(classified["gm_code"].values, beds, stays, gap)
+    frame.index = classified.index
+    feedback.pushInfo(tr("Site context: {0}, demand model {1}").format(
+        gap.title, gap.model.version_label))
+    return frame
+
+
+def append(output_frame, output_fields, context_frame):
+    """The output with the ``ctx_*`` fields added (replacing same-named input fields)."""
+    fields = make_fields([])
+    for field in output_fields:
+        if field.name() not in CONTEXT_FIELD_NAMES:
+            fields.append(field)
+    for field in make_fields(SITE_CONTEXT_FIELDS):
+        fields.append(field)
+    frame = output_frame.copy()
+    for name, kind in SITE_CONTEXT_FIELDS:
+        values = context_frame[name].values
+        if kind == "int":
+            values = [None if value is None or value != value else int(value) for value in values]
+        frame[name] = values
+    return frame, fields
