@@ -9,6 +9,7 @@ from qgis.core import QgsSettings
 
 from .core.classify_sites import ClassificationParameters
 from .core.errors import InputError
+from .core.scenarios import CURRENT, HIGH_2030, LOW_2030
 
 GROUP = "flexwonen_limburg"
 EDGE_DISTANCE = "edge_distance_m"
@@ -16,6 +17,8 @@ MIN_INSIDE_SHARE = "min_inside_share"
 NORM_SET = "norm_set"
 SCENARIO = "scenario"
 KEYS = (EDGE_DISTANCE, MIN_INSIDE_SHARE, NORM_SET, SCENARIO)
+# The scenarios a default can be: the user-defined one needs its own year and total.
+DEFAULT_SCENARIOS = (CURRENT, LOW_2030, HIGH_2030)
 
 
 def _key(name: str) -> str:
@@ -67,6 +70,21 @@ def text_value(name: str, default: str = "") -> str:
 
 def set_text_value(name: str, value: str) -> None:
     QgsSettings().setValue(_key(name), value)
+
+
+def scenario_key() -> str:
+    """The default housing-gap scenario (a key of ``core.scenarios``)."""
+    value = text_value(SCENARIO, CURRENT)
+    return value if value in DEFAULT_SCENARIOS else CURRENT
+
+
+def set_scenario_key(key: str) -> None:
+    if key not in DEFAULT_SCENARIOS:
+        raise ValueError(f"unknown default scenario {key!r}")
+    if key == CURRENT:
+        QgsSettings().remove(_key(SCENARIO))
+    else:
+        set_text_value(SCENARIO, key)
 
 
 def reset() -> None:

@@ -39,6 +39,7 @@ KNOWN_INDIRECT = {
     ("processing/base.py", "shortHelpString"): "HELP of each algorithm class",
     ("processing/base.py", "group"): "FlexwonenAlgorithm.GROUPS",
     ("gui/card.py", "label"): "labels marked with QT_TRANSLATE_NOOP in core/site_assessment.py",
+    ("gui/card.py", "scenario_text"): "SCENARIO_LABELS, marked with QT_TRANSLATE_NOOP",
 }
 
 
@@ -216,14 +217,15 @@ def read_ts(path: Path = TS_FILE) -> Dict[Tuple[str, str], Translation]:
 
 
 def write_ts(entries: Dict[Tuple[str, str], Translation], found: Dict[Tuple[str, str], Message],
-             path: Path = TS_FILE) -> None:
-    """Writes the .ts: contexts sorted, messages in source order, gone ones last as obsolete."""
+             path: Path = TS_FILE, keep_obsolete: bool = True) -> None:
+    """Writes the .ts: contexts sorted, messages in source order, gone ones last as obsolete
+    (kept for the translator's reference unless ``keep_obsolete`` is false)."""
     root = ET.Element("TS", version="2.1", language=LANGUAGE, sourcelanguage="en")
     contexts: Dict[str, List[Tuple[str, Translation, Optional[Message]]]] = {}
     for key, message in sorted(found.items(), key=lambda item: (item[1].path, item[1].line)):
         contexts.setdefault(key[0], []).append((key[1], entries.get(key, Translation("", False)), message))
     for key, translation in entries.items():
-        if key not in found and translation.text:
+        if key not in found and translation.text and keep_obsolete:
             contexts.setdefault(key[0], []).append(
                 (key[1], Translation(translation.text, False, obsolete=True), None))
     for name in sorted(contexts):
@@ -258,6 +260,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 when a string lacks a finished translation")
+    parser.add_argument("--no-obsolete", action="store_true",
+                        help="drop the translations of strings no longer in the code")
     arguments = parser.parse_args(argv)
     messages, hidden = scan_package()
     found = unique_messages(messages)
@@ -269,7 +273,7 @@ def main(argv=None) -> int:
         for context, source in missing:
             print(f"untranslated [{context}] {source!r}")
         return 1 if missing or hidden else 0
-    write_ts(entries, found)
+    write_ts(entries, found, keep_obsolete=not arguments.no_obsolete)
     obsolete = [key for key in entries if key not in found]
     print(f"{TS_FILE.relative_to(ROOT)}: {len(found)} strings, {len(found) - len(missing)} translated, "
           f"{len(missing)} to translate, {len(obsolete)} no longer used")

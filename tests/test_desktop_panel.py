@@ -50,7 +50,8 @@ def test_the_panel_assesses_a_demo_site_in_the_desktop(desktop_run, demo_gpkg):
     assert desktop_run["assessed"] == [{"site_id": site["site_id"], "location_class": "edge"}]
     card = desktop_run["card"]
     for text in (site["name"], "aan de rand van bestaand bebouwd gebied", "Dichtstbijzijnde kern",
-                 "Horst aan de Maas", "Noord-Limburg", "Stippellijn op de kaart"):
+                 "Horst aan de Maas", "Noord-Limburg", "Stippellijn op de kaart",
+                 "Tekort aan bedden in de gemeente, met deze locatie", "huidig ("):
         assert text in card, text
 
 
@@ -71,7 +72,12 @@ def test_the_province_analysis_adds_styled_results_to_one_group(desktop_run, dem
     sites = open_layer(demo_gpkg, "candidate_sites")
     province = desktop_run["province"]
     assert province["ok"] and province["message"].startswith(f"{sites.featureCount()} locaties")
-    assert desktop_run["province_layers"] == ["Kandidaatlocaties – locatieklasse"]
+    names = desktop_run["province_layers"]
+    assert names[0] == "Kandidaatlocaties – locatieklasse"
+    assert [name.split(" – ")[0] for name in names[1:]] == [
+        "Huisvestingslocaties", "Huisvestingsopgave per gemeente", "Huisvestingsopgave per regio"]
+    assert all(name.split(" – ")[1].startswith("huidig (") for name in names[1:])  # scenario in Dutch
+    assert "Huisvestingsopgave in de provincie, huidig (" in province["message"]
     image = QImage(desktop_run["province_png"])
     for colour in ("#1a9641", "#fdae61", "#d7191c"):  # the three classes on the map
         assert colour_share(image, colour, 0, image.width(), tolerance=8) > 0.00005, colour

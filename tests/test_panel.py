@@ -3,7 +3,7 @@ click, select or draw a site, read the card, zoom, add to a layer, cancel a long
 import time
 
 import pytest
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
                        QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer)
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
@@ -187,12 +187,13 @@ def test_missing_built_up_layer_is_reported(panel, demo_layers):
 
 def test_a_wrong_field_choice_names_layer_and_field(panel, demo_layers):
     choose_demo_layers(panel, demo_layers)
-    panel.field_combos["migrants_count"].setField("gm_code")  # text, not numbers: unknown counts
-    panel.field_combos["status"].setField("")
+    panel.field_combos["migrants_count"].setField("gm_code")  # text where numbers belong
     demo_layers["candidate_sites"].selectByIds([1])
     panel.selected_button.click()
     wait_for(panel)
-    assert panel.assessments[0].value("municipality_labour_migrants") is None
+    assert not panel.assessments and panel.last_outcome.error
+    text = panel.card_text()
+    assert "Could not assess" in text and "layer 'labour_migrants'" in text and "field 'gm_code'" in text
 
 
 def test_cancel_during_a_long_run_stops_within_a_second(panel, demo_layers):

@@ -98,20 +98,30 @@ def test_province_analysis_on_the_demo_data(flexwonen_provider, qgis_new_project
     assert "demo data" in which
     assert outcome["ok"], outcome
     group = analysis.group
-    names = [layer.name() for layer in group.findLayers()]
-    assert names[:2] == ["Candidate sites (demo) – location class", "Candidate points (demo) – location class"]
-    assert set(names[2:]) == {"Municipalities (demo)", "Built-up area (demo)", "Accommodations (demo)"}
+    nodes = group.findLayers()
+    names = [node.layer().name() for node in nodes]
+    title = analysis.province_gap["SCENARIO_TITLE"]
+    assert names == ["Candidate sites (demo) – location class", "Candidate points (demo) – location class",
+                     f"Accommodations – {title}", "Built-up area (demo)",
+                     f"Housing gap per municipality – {title}", f"Housing gap per region – {title}"]
+    assert [node.isVisible() for node in nodes] == [True] * 5 + [False]
     # The same classes as the core computes directly on the GeoPackage.
-    classified = group.findLayers()[0].layer()
+    classified = nodes[0].layer()
     sites = gpd.read_file(demo_gpkg, layer="candidate_sites")
     expected = classify_sites(sites, gpd.read_file(demo_gpkg, layer="builtup"), site_id_field="site_id")
     got = {f["site_id"]: f["location_class"] for f in classified.getFeatures()}
     assert got == dict(zip(expected["site_id"], expected["location_class"]))
     assert classified.renderer().type() == "categorizedSymbol"
-    total = classified.featureCount() + group.findLayers()[1].layer().featureCount()
-    assert outcome["message"].startswith(f"{total} sites")
+    # One chain: each site's gap before its beds is its municipality's gap in the gap layer.
+    municipal = {f["gm_code"]: f["gap_beds"] for f in nodes[4].layer().getFeatures()}
+    assert len(municipal) == open_layer(demo_gpkg, "municipalities").featureCount()
+    for feature in classified.getFeatures():
+        if feature["gm_code"]:
+            assert feature["ctx_gm_gap_before"] == pytest.approx(municipal[feature["gm_code"]], abs=1e-3)
+    total = classified.featureCount() + nodes[1].layer().featureCount()
+    assert outcome["message"].startswith(f"{total} sites") and "Housing gap in the province" in outcome["message"]
     # The demo data was copied: the project's layers do not point into the plugin or test_data.
-    for node in group.findLayers():
+    for node in nodes:
         assert str(demo_gpkg) not in node.layer().source()
 
 

@@ -59,7 +59,8 @@ def test_one_assessment_per_site_in_order_with_the_classification(assessed):
 
 def test_sections_and_rows_of_the_card(assessed):
     site, result = by_case(assessed, "inside")
-    assert [s.key for s in result.sections] == ["location", "municipality", "context", "basis"]
+    assert [s.key for s in result.sections] == ["location", "municipality", "context", "housing_gap",
+                                                "basis"]
     assert result.name == site["name"]
     assert result.value("nearest_kern") == "Sevenum"
     assert result.value("inside_share") == pytest.approx(1.0)
@@ -79,27 +80,52 @@ def test_sections_and_rows_of_the_card(assessed):
 
 def test_context_figures_agree_with_the_layers(demo, assessed):
     site, result = by_case(assessed, "inside")
-    table = demo["labour_migrants"]
-    latest = table["year"].max()
-    expected_migrants = int(table[(table["gm_code"] == "GM1507") & (table["year"] == latest)]
-                            ["labour_migrants"].sum())
-    row = result.row("municipality_labour_migrants")
-    assert row.value == expected_migrants and row.note == str(latest)
     accommodations = demo["accommodations"]
-    here = accommodations[accommodations["gm_code"] == "GM1507"]  # by attribute, not location
-    assert result.value("municipality_beds_existing") == int(here.loc[here.status == "existing", "beds"].sum())
-    assert result.value("municipality_beds_planned") == int(
-        here.loc[here.status.isin(["permitted", "planned"]), "beds"].sum())
     distances = shapely.distance(accommodations.geometry.values, site.geometry)
     nearest = int(np.argmin(distances))
     assert result.value("nearest_accommodation") == accommodations["name"].iloc[nearest]
     assert result.value("nearest_accommodation_m") == pytest.approx(distances[nearest], abs=0.1)
+    assert result.value("stay_category") == site["stay_category"]
+
+
+def test_housing_gap_before_and_after_the_site(demo, assessed):
+    """The site's beds count in full as supply: the gaps shrink by exactly its beds, the
+    concentration grows by its beds per 100 inhabitants (checked against the layers)."""
+    site, result = by_case(assessed, "inside")
+    beds = site["planned_beds"]
+    table = demo["labour_migrants"]
+    latest = table["year"].max()
+    migrants = int(table[(table["gm_code"] == "GM1507") & (table["year"] == latest)]["labour_migrants"].sum())
+    row = result.row("municipality_labour_migrants")
+    assert row.value == migrants and row.note == str(latest)
+    municipalities = demo["municipalities"]
+    inhabitants = float(municipalities.loc[municipalities["gm_code"] == "GM1507", "inhabitants"].iloc[0])
+    assert result.value("municipality_migrants_per_1000_inh") == pytest.approx(migrants / inhabitants * 1000, rel=1e-3)
+    assert result.value("ctx_beds_per_100_inh_after") - result.value("ctx_beds_per_100_inh_before") == \
+        pytest.approx(beds / inhabitants * 100, abs=2e-3)
+    assert result.value("ctx_gm_gap_before") - result.value("ctx_gm_gap_after") == pytest.approx(beds, abs=1e-4)
+    assert result.value("ctx_region_gap_before") - result.value("ctx_region_gap_after") == \
+        pytest.approx(beds, abs=1e-4)
+    before = result.row("ctx_gm_gap_before")
+    assert before.kind == site_assessment.NUMBER
+    assert before.note in ("shortage", "balanced", "surplus")
+    assert result.value("ctx_scenario") and result.value("ctx_model_version").startswith("housing_gap_model")
+
+
+def test_a_2030_scenario_is_used_when_chosen(demo):
+    sites = demo["candidate_sites"].head(1)
+    inputs = AssessmentInputs(builtup=demo["builtup"], municipalities=demo["municipalities"],
+                              migrants=demo["labour_migrants"], scenario_key="high_2030")
+    [result] = assess_sites(sites, inputs)
+    assert "2030" in result.value("ctx_scenario")
+    assert result.row("municipality_labour_migrants").note == "2030"
 
 
 def test_site_outside_the_province_has_no_municipality_and_a_remark(assessed):
     _, result = by_case(assessed, "outside_province")
     assert result.value("gm_code") is None
     assert result.value("municipality_labour_migrants") is None
+    assert result.value("ctx_gm_gap_before") is None and result.value("ctx_remarks")
     assert result.sections[-1].key == "remarks"
     assert "outside every municipality" in result.remarks
 

@@ -1,8 +1,9 @@
 """The assessment of candidate sites, one result card per site.
 
 For each site: its location class and distances (``classify_sites``), its municipality
-and region, and its context (planned beds, labour migrants and beds in accommodations
-in its municipality, the nearest accommodation). The result is a list of sections,
+and region, the plan and its surroundings (planned beds, the nearest accommodation), and
+the housing gap and concentration of its municipality and region before and after its
+beds (``housing_gap.site_context``). The result is a list of sections,
 each a list of rows (label, value, kind), which the site assessment panel shows as a
 card, a layer receives as fields, and a site report can print.
 
@@ -22,11 +23,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .classify_sites import (ClassificationParameters, MunicipalityFields, assign_municipalities,
-                             classify_sites)
-from .errors import InputError
+from . import housing_gap
+from .classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
 from .geometry import prepare_layer
+from .housing_gap import AccommodationFields
 from .progress import SILENT, Progress
+from .scenarios import CURRENT, read_migrant_table, scenario
 from .texts import QT_TRANSLATE_NOOP
 
 CONTEXT = "SiteAssessment"
@@ -36,12 +38,17 @@ CONTEXT = "SiteAssessment"
 INTERACTIVE_BATCH_SIZE = 1_000
 
 # Row kinds: how a viewer formats the value.
-TEXT, CLASS, METRES, SHARE, COUNT, FLAG = "text", "class", "metres", "share", "count", "flag"
+TEXT, CLASS, METRES, SHARE, COUNT, NUMBER, FLAG = (
+    "text", "class", "metres", "share", "count", "number", "flag")
 KIND_FIELD_TYPES = {TEXT: "string", CLASS: "string", METRES: "double", SHARE: "double",
-                    COUNT: "int", FLAG: "bool"}
+                    COUNT: "int", NUMBER: "double", FLAG: "bool"}
 
-EXISTING_STATUSES = ("existing",)
-PLANNED_STATUSES = ("permitted", "planned")
+# The gap classes of housing_gap, as a viewer shows them (translated).
+GAP_CLASS_TEXTS = {
+    housing_gap.SHORTAGE: QT_TRANSLATE_NOOP("SiteAssessment", "shortage"),
+    housing_gap.BALANCED: QT_TRANSLATE_NOOP("SiteAssessment", "balanced"),
+    housing_gap.SURPLUS: QT_TRANSLATE_NOOP("SiteAssessment", "surplus"),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,8 @@ class Row:
     label: str                   # English, translated by the viewer (context CONTEXT)
     value: object                # raw value; None when unknown
     kind: str = TEXT
-    note: Optional[str] = None   # shown after the value in brackets, e.g. the year
+    note: Optional[str] = None   # shown after the value in brackets, e.g. the year (a
+    #                              viewer translates it like a label when it can)
 
 
 @dataclass(frozen=True)
@@ -86,13 +94,6 @@ class SiteAssessment:
 
 
 @dataclass(frozen=True)
-class AccommodationFields:
-    name: str = "name"
-    beds: str = "beds"
-    status: str = "status"
-
-
-@dataclass(frozen=True)
 class MigrantFields:
     code: str = "gm_code"
     year: str = "year"
@@ -111,7 +112,10 @@ class AssessmentInputs:
     municipality_fields: MunicipalityFields = MunicipalityFields()
     accommodation_fields: AccommodationFields = AccommodationFields()
     migrant_fields: MigrantFields = MigrantFields()
+    inhabitants_field: Optional[str] = "inhabitants"
+    scenario_key: str = CURRENT
     planned_beds_field: Optional[str] = "planned_beds"
+    stay_field: Optional[str] = "stay_category"
     builtup_layer: str = "built-up area"
     municipalities_layer: str = "municipalities"
     accommodations_layer: str = "accommodations"
@@ -218,43 +222,92 @@ def municipality_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> L
 
 
 def context_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[Optional[Section]]:
-    """Plan size and what is already there: migrants and beds in the municipality."""
+    """The plan and its surroundings: planned beds, stay category, nearest accommodation."""
     planned = None
     if inputs.planned_beds_field and inputs.planned_beds_field in frame.columns:
         planned = pd.to_numeric(frame[inputs.planned_beds_field], errors="coerce").values
-    migrants, migrants_year = _migrants_by_municipality(inputs)
-    beds = _beds_by_municipality(inputs)
+    stays = (_text_column(frame, inputs.stay_field)
+             if inputs.stay_field and inputs.stay_field in frame.columns else None)
     nearest_names, nearest_distances = _nearest_accommodations(frame, inputs)
-    if planned is None and migrants is None and beds is None and nearest_names is None:
+    if planned is None and stays is None and nearest_names is None:
         return [None] * len(frame)
-
     sections = []
-    codes = frame["gm_code"].values if "gm_code" in frame.columns else [None] * len(frame)
-    for position, code in enumerate(codes):
+    for position in range(len(frame)):
         rows = []
         if planned is not None:
             rows.append(Row("planned_beds", QT_TRANSLATE_NOOP("SiteAssessment", "Planned beds"),
                             _count(planned[position]), COUNT))
-        if migrants is not None:
-            rows.append(Row("municipality_labour_migrants",
-                            QT_TRANSLATE_NOOP("SiteAssessment", "Labour migrants in the municipality"),
-                            _count(migrants.get(code)) if code else None, COUNT,
-                            note=str(migrants_year)))
-        if beds is not None:
-            existing, future = beds
-            rows.append(Row("municipality_beds_existing",
-                            QT_TRANSLATE_NOOP("SiteAssessment", "Beds in existing accommodations in the municipality"),
-                            _count(existing.get(code, 0)) if code else None, COUNT))
-            rows.append(Row("municipality_beds_planned",
-                            QT_TRANSLATE_NOOP("SiteAssessment", "Beds in permitted or planned accommodations in the municipality"),
-                            _count(future.get(code, 0)) if code else None, COUNT))
+        if stays is not None:
+            rows.append(Row("stay_category", QT_TRANSLATE_NOOP("SiteAssessment", "Stay category"),
+                            stays[position]))
         if nearest_names is not None:
             rows.append(Row("nearest_accommodation", QT_TRANSLATE_NOOP("SiteAssessment", "Nearest accommodation"),
                             nearest_names[position]))
             rows.append(Row("nearest_accommodation_m",
                             QT_TRANSLATE_NOOP("SiteAssessment", "Distance to the nearest accommodation"),
                             _number(nearest_distances[position]), METRES))
-        sections.append(Section("context", QT_TRANSLATE_NOOP("SiteAssessment", "Context"), tuple(rows)))
+        sections.append(Section("context", QT_TRANSLATE_NOOP("SiteAssessment", "Plan and surroundings"),
+                                tuple(rows)))
+    return sections
+
+
+def housing_gap_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[Optional[Section]]:
+    """Concentration and housing gap of the site's municipality and region, before and
+    after its planned beds (``housing_gap.site_context``, the one implementation)."""
+    gap = _housing_gap(inputs)
+    if gap is None:
+        return [None] * len(frame)
+    codes = frame["gm_code"].values
+    beds = (frame[inputs.planned_beds_field].values
+            if inputs.planned_beds_field and inputs.planned_beds_field in frame.columns
+            else [None] * len(frame))
+    stays = (frame[inputs.stay_field].values
+             if inputs.stay_field and inputs.stay_field in frame.columns else [None] * len(frame))
+    context = housing_gap.site_context(codes, beds, stays, gap)
+    municipal = pd.DataFrame(gap.municipalities.drop(columns=gap.municipalities.geometry.name))
+    municipal.index = municipal["gm_code"].values
+    sections = []
+    for position, code in enumerate(codes):
+        row = context.iloc[position]
+        known = code is not None and code in municipal.index
+        figures = municipal.loc[code] if known else None
+
+        def figure(name):
+            return _number(figures[name]) if figures is not None else None
+
+        year = figures["year"] if figures is not None else None
+        sections.append(Section("housing_gap", QT_TRANSLATE_NOOP("SiteAssessment", "Housing gap and concentration"), (
+            Row("ctx_scenario", QT_TRANSLATE_NOOP("SiteAssessment", "Scenario"), row["ctx_scenario"]),
+            Row("municipality_labour_migrants",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Labour migrants in the municipality"),
+                _count(figure("labour_migrants")), COUNT,
+                note=None if year is None or pd.isna(year) else str(int(year))),
+            Row("municipality_migrants_per_1000_inh",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Labour migrants per 1,000 inhabitants"),
+                figure("migrants_per_1000_inh"), NUMBER),
+            Row("ctx_beds_per_100_inh_before",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Migrant beds per 100 inhabitants, before"),
+                _number(row["ctx_beds_per_100_inh_before"]), NUMBER),
+            Row("ctx_beds_per_100_inh_after",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Migrant beds per 100 inhabitants, with this site"),
+                _number(row["ctx_beds_per_100_inh_after"]), NUMBER),
+            Row("ctx_gm_gap_before",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Housing gap of the municipality, before (beds)"),
+                _number(row["ctx_gm_gap_before"]), NUMBER, note=_gap_note(row["ctx_gm_class_before"])),
+            Row("ctx_gm_gap_after",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Housing gap of the municipality, with this site (beds)"),
+                _number(row["ctx_gm_gap_after"]), NUMBER, note=_gap_note(row["ctx_gm_class_after"])),
+            Row("ctx_region_gap_before",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Housing gap of the region, before (beds)"),
+                _number(row["ctx_region_gap_before"]), NUMBER, note=_gap_note(row["ctx_region_class_before"])),
+            Row("ctx_region_gap_after",
+                QT_TRANSLATE_NOOP("SiteAssessment", "Housing gap of the region, with this site (beds)"),
+                _number(row["ctx_region_gap_after"]), NUMBER, note=_gap_note(row["ctx_region_class_after"])),
+            Row("ctx_model_version", QT_TRANSLATE_NOOP("SiteAssessment", "Demand model"),
+                row["ctx_model_version"]),
+            Row("ctx_remarks", QT_TRANSLATE_NOOP("SiteAssessment", "Notes on the housing gap"),
+                _plain(row["ctx_remarks"])),
+        )))
     return sections
 
 
@@ -271,7 +324,8 @@ def remarks_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[O
 
 # The card shows the sections in this order; add a builder to add a section.
 SECTION_BUILDERS: Sequence[SectionBuilder] = (
-    location_section, municipality_section, context_section, basis_section, remarks_section,
+    location_section, municipality_section, context_section, housing_gap_section, basis_section,
+    remarks_section,
 )
 
 
@@ -299,48 +353,26 @@ def edge_zone(builtup: gpd.GeoDataFrame, site, edge_distance_m: float, margin_m:
 
 # ----------------------------------------------------------------------------- helpers
 
-def _migrants_by_municipality(inputs: AssessmentInputs):
-    """Labour migrants per municipality code in the table's latest year."""
-    table, fields = inputs.migrants, inputs.migrant_fields
-    if table is None or inputs.municipalities is None:
-        return None, None
-    for name in (fields.code, fields.year, fields.count):
-        if name not in table.columns:
-            raise InputError("field not found", layer=inputs.migrants_layer, field=name)
-    years = pd.to_numeric(table[fields.year], errors="coerce")
-    if years.isna().all():
-        raise InputError("no row has a year", layer=inputs.migrants_layer, field=fields.year)
-    latest = int(years.max())
-    rows = table[years == latest]
-    counts = pd.to_numeric(rows[fields.count], errors="coerce")
-    by_code = counts.groupby(rows[fields.code].astype(str)).sum(min_count=1)
-    return {code: value for code, value in by_code.items() if not pd.isna(value)}, latest
-
-
-def _beds_by_municipality(inputs: AssessmentInputs):
-    """Beds in accommodations per municipality (by location): existing, and permitted or planned."""
-    frame, fields = inputs.accommodations, inputs.accommodation_fields
-    if frame is None or inputs.municipalities is None:
+def _housing_gap(inputs: AssessmentInputs):
+    """The housing gap of the chosen scenario, or None without municipalities and migrants."""
+    if inputs.municipalities is None or inputs.migrants is None:
         return None
-    for name in (fields.beds, fields.status):
-        if name not in frame.columns:
-            raise InputError("field not found", layer=inputs.accommodations_layer, field=name)
-    prepared, _ = prepare_layer(frame, inputs.accommodations_layer, "point_or_polygon")
-    located = assign_municipalities(prepared.geometry.values, inputs.municipalities,
-                                    inputs.municipality_fields, inputs.municipalities_layer)
-    beds = pd.to_numeric(prepared[fields.beds], errors="coerce").fillna(0).values
-    status = prepared[fields.status].astype(str).str.lower().values
-    codes = located["gm_code"].values
-    existing: Dict[str, float] = {}
-    future: Dict[str, float] = {}
-    for code, count, state in zip(codes, beds, status):
-        if code is None:
-            continue
-        if state in EXISTING_STATUSES:
-            existing[code] = existing.get(code, 0) + count
-        elif state in PLANNED_STATUSES:
-            future[code] = future.get(code, 0) + count
-    return existing, future
+    fields = inputs.migrant_fields
+    table = read_migrant_table(inputs.migrants, fields.code, fields.count, fields.year,
+                               inputs.migrants_layer)
+    municipality_fields = housing_gap.MunicipalityFields(
+        inputs.municipality_fields.code, inputs.municipality_fields.name,
+        inputs.municipality_fields.region, inputs.inhabitants_field)
+    return housing_gap.compute_housing_gap(
+        inputs.municipalities, table, inputs.accommodations, None, None,
+        scenario(inputs.scenario_key), municipality_fields=municipality_fields,
+        accommodation_fields=inputs.accommodation_fields,
+        municipalities_layer=inputs.municipalities_layer,
+        accommodations_layer=inputs.accommodations_layer)
+
+
+def _gap_note(gap_class) -> Optional[str]:
+    return GAP_CLASS_TEXTS.get(gap_class) if isinstance(gap_class, str) else None
 
 
 def _nearest_accommodations(frame: gpd.GeoDataFrame, inputs: AssessmentInputs):

@@ -12,7 +12,16 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core import site_assessment as sa
 from ..core.rules import class_label, location_rules
+from ..core.texts import QT_TRANSLATE_NOOP
 from ..language import user_language
+
+# The scenario labels of the demand model file, so that a title such as "current (2022)"
+# reads in the user's language; a label not listed here is shown as it is.
+SCENARIO_LABELS = (
+    QT_TRANSLATE_NOOP("Scenario", "current"), QT_TRANSLATE_NOOP("Scenario", "2030 low"),
+    QT_TRANSLATE_NOOP("Scenario", "2030 high"), QT_TRANSLATE_NOOP("Scenario", "user-defined"),
+    QT_TRANSLATE_NOOP("Scenario", "2022 (policy)"),
+)
 
 
 def tr(text: str) -> str:
@@ -22,6 +31,14 @@ def tr(text: str) -> str:
 def label(text: str) -> str:
     """A core label (section title or row label) in the user's language."""
     return QCoreApplication.translate(sa.CONTEXT, text)
+
+
+def scenario_text(title: str) -> str:
+    """A scenario title ("current (2022)") with its label in the user's language."""
+    for name in sorted(SCENARIO_LABELS, key=len, reverse=True):
+        if title == name or title.startswith(name + " ("):
+            return QCoreApplication.translate("Scenario", name) + title[len(name):]
+    return title
 
 
 def class_colour(location_class: Optional[str]) -> str:
@@ -57,12 +74,17 @@ def format_value(row: sa.Row, locale: Optional[QLocale] = None) -> str:
         text = html.escape(format_share(float(value), locale))
     elif row.kind == sa.COUNT:
         text = html.escape(locale.toString(int(value)))
+    elif row.kind == sa.NUMBER:
+        text = html.escape(format_number(float(value), locale))
     elif row.kind == sa.FLAG:
         text = html.escape(tr("yes") if value else tr("no"))
+    elif row.key == "ctx_scenario":
+        text = html.escape(scenario_text(str(value)))
     else:
         text = html.escape(str(value))
     if row.note:
-        text += f' <span style="color:#555555">({html.escape(row.note)})</span>'
+        # A note is a year or a marked word such as a gap class; the latter is translated.
+        text += f' <span style="color:#555555">({html.escape(label(row.note))})</span>'
     return text
 
 
@@ -71,6 +93,13 @@ def format_metres(value: float, locale: QLocale) -> str:
         return tr("{0} km").format(locale.toString(value / 1000.0, "f", 1))
     decimals = 0 if value >= 10 or value == int(value) else 1
     return tr("{0} m").format(locale.toString(value, "f", decimals))
+
+
+def format_number(value: float, locale: QLocale) -> str:
+    """Fewer decimals for larger numbers: 1234, 45.6, 3.21."""
+    size = abs(value)
+    decimals = 0 if size >= 100 or value == int(value) else (1 if size >= 10 else 2)
+    return locale.toString(value, "f", decimals)
 
 
 def format_share(value: float, locale: QLocale) -> str:

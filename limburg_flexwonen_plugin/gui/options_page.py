@@ -1,12 +1,14 @@
 """The plugin's page in Settings › Options: the defaults the algorithms and the panel use."""
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QPushButton,
-                                 QVBoxLayout)
+from qgis.PyQt.QtCore import QLocale
+from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel,
+                                 QPushButton, QVBoxLayout)
 
 from .. import settings
 from ..core.classify_sites import ClassificationParameters
 from ..core.rules import location_rules
+from ..core.scenarios import CURRENT, HIGH_2030, LOW_2030, load_model_document
 from ..paths import resource
 
 OBJECT_NAME = "FlexwonenLimburg_OptionsPage"
@@ -26,7 +28,7 @@ class FlexwonenOptionsFactory(QgsOptionsWidgetFactory):
 
 
 class FlexwonenOptionsPage(QgsOptionsPageWidget):
-    """Edge distance and minimum inside share (more defaults join as analyses are added)."""
+    """Edge distance, minimum inside share and the housing-gap scenario."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,15 +68,40 @@ class FlexwonenOptionsPage(QgsOptionsPageWidget):
         restore.clicked.connect(self.restore_defaults)
         form.addRow(restore)
         layout.addWidget(box)
+
+        gap_box = QGroupBox(self.tr("Housing gap defaults"), self)
+        gap_form = QFormLayout(gap_box)
+        self.scenario = QComboBox(gap_box)
+        self.scenario.setObjectName("scenario")
+        scenarios = load_model_document()["scenarios"]
+        for key, text in (
+                (CURRENT, self.tr("Current (the table's latest year)")),
+                (LOW_2030, self.tr("2030 low ({0} labour migrants in Limburg)").format(
+                    QLocale().toString(int(scenarios[LOW_2030]["total"])))),
+                (HIGH_2030, self.tr("2030 high ({0} labour migrants in Limburg)").format(
+                    QLocale().toString(int(scenarios[HIGH_2030]["total"]))))):
+            self.scenario.addItem(text, key)
+        self.scenario.setCurrentIndex(max(self.scenario.findData(settings.scenario_key()), 0))
+        gap_form.addRow(self.tr("Scenario"), self.scenario)
+        scenario_note = QLabel(self.tr(
+            "The scenario of the housing gap in the site assessment panel, the province analysis "
+            "and the default of the Processing algorithms."), gap_box)
+        scenario_note.setWordWrap(True)
+        gap_form.addRow(scenario_note)
+        layout.addWidget(gap_box)
         layout.addStretch(1)
 
     def restore_defaults(self):
         defaults = ClassificationParameters.defaults()
         self.edge_distance.setValue(defaults.edge_distance_m)
         self.min_inside_share.setValue(defaults.min_inside_share)
+        self.scenario.setCurrentIndex(self.scenario.findData(CURRENT))
 
     def apply(self):
         """Called by QGIS when the user presses OK in the Options dialog."""
+        key = self.scenario.currentData()
+        if key != settings.scenario_key():
+            settings.set_scenario_key(key)
         chosen = ClassificationParameters(self.edge_distance.value(), self.min_inside_share.value())
         if chosen == settings.classification_defaults():
             return  # nothing changed: write nothing

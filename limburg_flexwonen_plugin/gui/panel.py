@@ -18,12 +18,13 @@ from qgis.gui import (QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox,
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QLocale, Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                                 QProgressBar, QPushButton, QSizePolicy, QTextBrowser,
+from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                                 QProgressBar, QPushButton, QScrollArea, QSizePolicy, QTextBrowser,
                                  QToolButton, QVBoxLayout, QWidget)
 
 from ..core.geometry import WORKING_CRS
-from ..core.site_assessment import AccommodationFields, MigrantFields, SiteAssessment, edge_zone
+from ..core.housing_gap import AccommodationFields
+from ..core.site_assessment import MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
 from ..qgis_bridge import crs_of
 from .. import settings
@@ -39,16 +40,20 @@ FIELD_ROLES = (
     ("municipality_code", "municipalities", "gm_code"),
     ("municipality_name", "municipalities", "gm_name"),
     ("region", "municipalities", "region"),
+    ("inhabitants", "municipalities", "inhabitants"),
     ("accommodation_name", "accommodations", "name"),
     ("beds", "accommodations", "beds"),
     ("status", "accommodations", "status"),
+    ("accommodation_stay", "accommodations", "stay_category"),
     ("migrants_code", "migrants", "gm_code"),
     ("migrants_year", "migrants", "year"),
     ("migrants_count", "migrants", "labour_migrants"),
     ("site_id", "sites", "site_id"),
     ("site_name", "sites", "name"),
     ("planned_beds", "sites", "planned_beds"),
+    ("site_stay", "sites", "stay_category"),
 )
+NUMERIC_ROLES = ("inhabitants", "beds", "planned_beds", "migrants_year", "migrants_count")
 
 
 def theme_icon(name: str):
@@ -124,20 +129,23 @@ class SiteAssessmentDock(QgsDockWidget):
             "municipality_code": self.tr("Municipality code"),
             "municipality_name": self.tr("Municipality name"),
             "region": self.tr("Region"),
+            "inhabitants": self.tr("Inhabitants"),
             "accommodation_name": self.tr("Accommodation name"),
             "beds": self.tr("Beds"),
             "status": self.tr("Status (existing / permitted / planned)"),
+            "accommodation_stay": self.tr("Accommodation: stay category"),
             "migrants_code": self.tr("Migrants: municipality code"),
             "migrants_year": self.tr("Migrants: year"),
             "migrants_count": self.tr("Migrants: number"),
             "site_id": self.tr("Site id"),
             "site_name": self.tr("Site name"),
             "planned_beds": self.tr("Planned beds"),
+            "site_stay": self.tr("Site: stay category"),
         }
         for role, layer_role, default in FIELD_ROLES:
             combo = QgsFieldComboBox(self.fields_box)
             combo.setAllowEmptyFieldName(True)
-            if role in ("beds", "planned_beds", "migrants_year", "migrants_count"):
+            if role in NUMERIC_ROLES:
                 combo.setFilters(QgsFieldProxyModel.Filter.Numeric | QgsFieldProxyModel.Filter.String)
             combo.setObjectName(f"field_{role}")
             combo.setProperty("default_field", default)
@@ -232,7 +240,16 @@ class SiteAssessmentDock(QgsDockWidget):
         footer.addWidget(self.parameters_label, 1)
         footer.addWidget(self.help_button)
         layout.addLayout(footer)
-        self.setWidget(body)
+        # Scrollable, so the panel never forces the QGIS window to grow on a small screen.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        # Scroll up and down only: as wide as the content needs.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
+        self.setWidget(scroll)
         self._set_result_buttons_enabled(False)
         self._show_parameters()
 
@@ -409,13 +426,16 @@ class SiteAssessmentDock(QgsDockWidget):
             site_id_field="site_id" if drawn else self.field("site_id"),
             name_field="name" if drawn else self.field("site_name"),
             planned_beds_field=None if drawn else self.field("planned_beds"),
+            stay_field=None if drawn else self.field("site_stay"),
             kern_name_field=self.field("kern_name"),
+            inhabitants_field=self.field("inhabitants"),
+            scenario_key=settings.scenario_key(),
             municipality_fields=MunicipalityFields(
                 self.field("municipality_code") or "gm_code", self.field("municipality_name") or "gm_name",
                 self.field("region") or "region"),
             accommodation_fields=AccommodationFields(
-                self.field("accommodation_name") or "name", self.field("beds") or "beds",
-                self.field("status") or "status"),
+                name=self.field("accommodation_name"), status=self.field("status") or "status",
+                stay=self.field("accommodation_stay"), beds=self.field("beds") or "beds"),
             migrant_fields=MigrantFields(
                 self.field("migrants_code") or "gm_code", self.field("migrants_year") or "year",
                 self.field("migrants_count") or "labour_migrants"))

@@ -2,9 +2,11 @@
 background on the layers chosen in the site assessment panel (or, when none are chosen,
 on the bundled demo data for a first look) and adds the styled results to one group.
 
-Each step is a Processing algorithm run by ``QgsProcessingAlgRunnerTask``: QGIS stays
-responsive, the task manager shows progress and can cancel. Steps for further analyses
-(norms, housing gap) join ``ProvinceAnalysis.steps`` when their algorithms exist.
+The chain: the housing gap per municipality and region (when municipalities and the
+labour-migrant table are there), then the classification of the candidate sites, with
+each site's effect on the gap. Each step is a Processing algorithm run by
+``QgsProcessingAlgRunnerTask``: QGIS stays responsive, the task manager shows progress
+and can cancel. A further analysis joins the chain in ``ProvinceAnalysis.steps``.
 """
 import datetime
 import shutil
@@ -13,23 +15,59 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from qgis.core import (Qgis, QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProcessingAlgRunnerTask,
-                       QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils, QgsProject, QgsVectorLayer)
-from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
-from qgis.PyQt.QtGui import QColor
+from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProcessingAlgRunnerTask,
+                       QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils, QgsProject,
+                       QgsVectorLayer)
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QObject, pyqtSignal
 
+from .. import settings
+from ..core.scenarios import SCENARIO_KEYS
 from ..paths import demo_data
 from . import project_layers
-from .styles import style_by_location_class, style_outline
+from .card import scenario_text
+from .styles import apply_named_style, style_by_location_class, style_outline
+
+# Processing parameter -> the panel's field role (project entry "fields/<role>").
+MUNICIPALITY_FIELD_PARAMETERS = {
+    "MUNICIPALITY_CODE_FIELD": "municipality_code", "MUNICIPALITY_NAME_FIELD": "municipality_name",
+    "REGION_FIELD": "region",
+}
+GAP_FIELD_PARAMETERS = {
+    **MUNICIPALITY_FIELD_PARAMETERS, "INHABITANTS_FIELD": "inhabitants",
+    "MIGRANTS_CODE_FIELD": "migrants_code", "MIGRANTS_YEAR_FIELD": "migrants_year",
+    "MIGRANTS_COUNT_FIELD": "migrants_count", "ACCOMMODATION_NAME_FIELD": "accommodation_name",
+    "ACCOMMODATION_STATUS_FIELD": "status", "ACCOMMODATION_STAY_FIELD": "accommodation_stay",
+    "ACCOMMODATION_BEDS_FIELD": "beds",
+}
+CONTEXT_FIELD_PARAMETERS = {
+    "CONTEXT_MIGRANTS_CODE_FIELD": "migrants_code", "CONTEXT_MIGRANTS_YEAR_FIELD": "migrants_year",
+    "CONTEXT_MIGRANTS_COUNT_FIELD": "migrants_count",
+    "CONTEXT_ACCOMMODATION_NAME_FIELD": "accommodation_name",
+    "CONTEXT_ACCOMMODATION_STATUS_FIELD": "status",
+    "CONTEXT_ACCOMMODATION_STAY_FIELD": "accommodation_stay",
+    "CONTEXT_ACCOMMODATION_BEDS_FIELD": "beds", "CONTEXT_INHABITANTS_FIELD": "inhabitants",
+    "CONTEXT_PLANNED_BEDS_FIELD": "planned_beds", "CONTEXT_STAY_FIELD": "site_stay",
+}
+
+
+# Order of the layers in the result group, top to bottom.
+SITES_RANK, ACCOMMODATIONS_RANK, CONTEXT_RANK, MUNICIPALITIES_RANK, REGIONS_RANK = range(5)
+
+
+@dataclass
+class Output:
+    key: str                                   # the algorithm's output
+    name: str                                  # layer name; {0} = the scenario's title
+    style: Callable[[QgsVectorLayer], object]
+    rank: int
+    visible: bool = True
 
 
 @dataclass
 class Step:
-    """One Processing algorithm run; ``output_names`` maps output keys to layer names."""
     algorithm_id: str
     parameters: Dict[str, object]
-    output_names: Dict[str, str]
-    style: Optional[Callable[[QgsVectorLayer], None]] = None
+    outputs: List[Output]
 
 
 @dataclass
@@ -39,6 +77,7 @@ class ProvinceInputs:
     site_names: List[str] = field(default_factory=list)
     municipalities: Optional[object] = None
     accommodations: Optional[object] = None
+    migrants: Optional[object] = None
     demo: bool = False
     context_layers: List[QgsMapLayer] = field(default_factory=list)
 
@@ -54,6 +93,9 @@ class ProvinceAnalysis(QObject):
         self.task: Optional[QgsProcessingAlgRunnerTask] = None
         self.pending: List[Step] = []
         self.results: List[QgsMapLayer] = []
+        self.ranks: Dict[str, int] = {}       # layer id -> place in the group
+        self.hidden: List[QgsMapLayer] = []
+        self.province_gap: Optional[dict] = None
         self.inputs: Optional[ProvinceInputs] = None
         self.group: Optional[QgsLayerTreeGroup] = None
 
@@ -72,11 +114,11 @@ class ProvinceAnalysis(QObject):
         sites = project_layers.layer_for("sites")
         if builtup is None or sites is None:
             return None
-        municipalities = project_layers.layer_for("municipalities")
-        accommodations = project_layers.layer_for("accommodations")
-        return ProvinceInputs(builtup=builtup.id(), sites=[sites.id()], site_names=[sites.name()],
-                              municipalities=municipalities.id() if municipalities else None,
-                              accommodations=accommodations.id() if accommodations else None)
+        optional = {role: project_layers.layer_for(role)
+                    for role in ("municipalities", "accommodations", "migrants")}
+        return ProvinceInputs(
+            builtup=builtup.id(), sites=[sites.id()], site_names=[sites.name()],
+            **{role: layer.id() if layer is not None else None for role, layer in optional.items()})
 
     def demo_inputs(self) -> ProvinceInputs:
         """The demo GeoPackage, copied to a temporary folder first: the copy in the plugin
@@ -90,42 +132,69 @@ class ProvinceAnalysis(QObject):
         path = Path(folder) / source.name
         shutil.copyfile(source, path)
         uri = f"{path}|layername="
-        context = []
-        for name, title, outline, fill in (
-                ("municipalities", self.tr("Municipalities (demo)"), "#555555", ""),
-                ("builtup", self.tr("Built-up area (demo)"), "#8c8c8c", "#d9d9d9"),
-                ("accommodations", self.tr("Accommodations (demo)"), "", "")):
-            layer = QgsVectorLayer(uri + name, title, "ogr")
-            if name == "accommodations":
-                layer.renderer().symbol().setColor(QColor("#2c7fb8"))
-            else:
-                style_outline(layer, outline, fill)
-            context.append(layer)
-        return ProvinceInputs(builtup=uri + "builtup", municipalities=uri + "municipalities",
-                              accommodations=uri + "accommodations",
-                              sites=[uri + "candidate_sites", uri + "candidate_points"],
-                              site_names=[self.tr("Candidate sites (demo)"), self.tr("Candidate points (demo)")],
-                              demo=True, context_layers=context)
+        builtup = QgsVectorLayer(uri + "builtup", self.tr("Built-up area (demo)"), "ogr")
+        style_outline(builtup, "#6f6f6f", "#80bdbdbd", 0.3)
+        return ProvinceInputs(
+            builtup=uri + "builtup", municipalities=uri + "municipalities",
+            accommodations=uri + "accommodations", migrants=uri + "labour_migrants",
+            sites=[uri + "candidate_sites", uri + "candidate_points"],
+            site_names=[self.tr("Candidate sites (demo)"), self.tr("Candidate points (demo)")],
+            demo=True, context_layers=[builtup])
 
     # ------------------------------------------------------------------ steps
 
     def steps(self, inputs: ProvinceInputs) -> List[Step]:
         steps = []
+        with_gap = inputs.municipalities is not None and inputs.migrants is not None
+        scenario_index = SCENARIO_KEYS.index(settings.scenario_key())
+        if with_gap:
+            parameters = {
+                "MUNICIPALITIES": inputs.municipalities, "MIGRANTS": inputs.migrants,
+                "BUILTUP": inputs.builtup, "SCENARIO": scenario_index,
+                "MUNICIPALITIES_OUTPUT": "TEMPORARY_OUTPUT", "REGIONS_OUTPUT": "TEMPORARY_OUTPUT",
+                "CSV_OUTPUT": "TEMPORARY_OUTPUT"}
+            outputs = [Output("MUNICIPALITIES_OUTPUT", self.tr("Housing gap per municipality – {0}"),
+                              lambda layer: apply_named_style(layer, "housing_gap"), MUNICIPALITIES_RANK),
+                       Output("REGIONS_OUTPUT", self.tr("Housing gap per region – {0}"),
+                              lambda layer: apply_named_style(layer, "housing_gap"), REGIONS_RANK,
+                              visible=False)]
+            if inputs.accommodations is not None:
+                parameters.update(ACCOMMODATIONS=inputs.accommodations,
+                                  ACCOMMODATIONS_OUTPUT="TEMPORARY_OUTPUT")
+                outputs.append(Output("ACCOMMODATIONS_OUTPUT", self.tr("Accommodations – {0}"),
+                                      lambda layer: apply_named_style(layer, "accommodations"),
+                                      ACCOMMODATIONS_RANK))
+            parameters.update(self._fields(GAP_FIELD_PARAMETERS, inputs))
+            steps.append(Step("flexwonen:housinggap", parameters, outputs))
         for source, name in zip(inputs.sites, inputs.site_names):
             parameters = {"SITES": source, "BUILTUP": inputs.builtup, "OUTPUT": "TEMPORARY_OUTPUT"}
-            if inputs.demo:
-                parameters.update(SITE_ID_FIELD="site_id", KERN_NAME_FIELD="kern_name")
-            else:
-                for key, role in (("SITE_ID_FIELD", "site_id"), ("KERN_NAME_FIELD", "kern_name")):
-                    value = project_layers.text_for(f"fields/{role}")
-                    if value:
-                        parameters[key] = value
+            parameters.update(self._fields({"SITE_ID_FIELD": "site_id", "KERN_NAME_FIELD": "kern_name"},
+                                           inputs))
             if inputs.municipalities:
                 parameters["MUNICIPALITIES"] = inputs.municipalities
-            steps.append(Step("flexwonen:classifysites", parameters,
-                              {"OUTPUT": self.tr("{0} – location class").format(name)},
-                              style_by_location_class))
+                parameters.update(self._fields(MUNICIPALITY_FIELD_PARAMETERS, inputs))
+            if with_gap:  # each site's effect on the gap (the same model and scenario)
+                parameters.update(ADD_CONTEXT=True, CONTEXT_MIGRANTS=inputs.migrants,
+                                  CONTEXT_SCENARIO=scenario_index)
+                if inputs.accommodations is not None:
+                    parameters["CONTEXT_ACCOMMODATIONS"] = inputs.accommodations
+                parameters.update(self._fields(CONTEXT_FIELD_PARAMETERS, inputs))
+            steps.append(Step("flexwonen:classifysites", parameters, [
+                Output("OUTPUT", self.tr("{0} – location class").replace("{0}", name),
+                       style_by_location_class, SITES_RANK)]))
         return steps
+
+    @staticmethod
+    def _fields(mapping: Dict[str, str], inputs: ProvinceInputs) -> Dict[str, str]:
+        """The field names chosen in the panel; the demo data uses the defaults."""
+        if inputs.demo:
+            return {"SITE_ID_FIELD": "site_id"} if "SITE_ID_FIELD" in mapping else {}
+        chosen = {}
+        for parameter, role in mapping.items():
+            value = project_layers.text_for(f"fields/{role}")
+            if value:
+                chosen[parameter] = value
+        return chosen
 
     # ------------------------------------------------------------------ running
 
@@ -137,7 +206,7 @@ class ProvinceAnalysis(QObject):
         if inputs is None:
             inputs = self.demo_inputs()
         self.inputs = inputs
-        self.results = []
+        self.results, self.hidden, self.ranks, self.province_gap = [], [], {}, None
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
@@ -169,14 +238,19 @@ class ProvinceAnalysis(QObject):
         if not ok or (self.feedback is not None and self.feedback.isCanceled()):
             self._finish(False, self.tr("cancelled or failed; see the log"))
             return
-        for key, name in step.output_names.items():
-            layer = self.context.takeResultLayer(results.get(key, ""))
+        title = scenario_text(results.get("SCENARIO_TITLE") or "")
+        if "PROVINCE_GAP" in results:
+            self.province_gap = results
+        for output in step.outputs:
+            layer = self.context.takeResultLayer(results.get(output.key) or "")
             if layer is None:
                 continue
-            layer.setName(name)
-            if step.style is not None:
-                step.style(layer)
+            layer.setName(output.name.replace("{0}", str(title)))
+            output.style(layer)
             self.results.append(layer)
+            self.ranks[layer.id()] = output.rank
+            if not output.visible:
+                self.hidden.append(layer)
         if self.pending:
             self._run_next()
         else:
@@ -193,10 +267,14 @@ class ProvinceAnalysis(QObject):
         root = project.layerTreeRoot()
         stamp = datetime.datetime.now().strftime("%H:%M")
         self.group = root.insertGroup(0, self.tr("Flexwonen Limburg – province analysis {0}").format(stamp))
-        for layer in self.results + list(self.inputs.context_layers if self.inputs else []):
+        # Sites on top, then accommodations, the built-up area, the gap choropleths.
+        context = list(self.inputs.context_layers if self.inputs else [])
+        ordered = sorted(self.results + context, key=lambda layer: self.ranks.get(layer.id(), CONTEXT_RANK))
+        for layer in ordered:
             project.addMapLayer(layer, False)
             node = self.group.addLayer(layer)
-            node.setExpanded(layer in self.results)  # the class legend of the results
+            node.setItemVisibilityChecked(layer not in self.hidden)
+            node.setExpanded(self.ranks.get(layer.id()) == SITES_RANK)  # the class legend
         self.group.setExpanded(True)
 
     def _summary(self) -> str:
@@ -209,9 +287,10 @@ class ProvinceAnalysis(QObject):
                 value = feature["location_class"] or ""
                 counts[value] = counts.get(value, 0) + 1
                 total += 1
-        return self.tr("{0} sites: {1} inside, {2} at the edge, {3} outside the built-up area.").format(
+        text = self.tr("{0} sites: {1} inside, {2} at the edge, {3} outside the built-up area.").format(
             total, counts.get("inside", 0), counts.get("edge", 0), counts.get("outside", 0))
-
-
-def message_level(ok: bool):
-    return Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Warning
+        if self.province_gap is not None:
+            text += " " + self.tr("Housing gap in the province, {0}: {1} beds.").format(
+                scenario_text(self.province_gap.get("SCENARIO_TITLE", "")),
+                QLocale().toString(float(self.province_gap["PROVINCE_GAP"]), "f", 0))
+        return text

@@ -12,8 +12,9 @@ from qgis.core import QgsTask
 from ..core.classify_sites import ClassificationParameters, MunicipalityFields
 from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
-from ..core.site_assessment import (AccommodationFields, AssessmentInputs, MigrantFields,
-                                    SiteAssessment, assess_sites)
+from ..core.housing_gap import AccommodationFields
+from ..core.scenarios import CURRENT
+from ..core.site_assessment import AssessmentInputs, MigrantFields, SiteAssessment, assess_sites
 from ..qgis_bridge import source_to_frame, table_to_frame
 from .sources import LayerSnapshot
 
@@ -33,7 +34,10 @@ class AssessmentRequest:
     site_id_field: Optional[str] = None
     name_field: Optional[str] = None
     planned_beds_field: Optional[str] = None
+    stay_field: Optional[str] = None
     kern_name_field: Optional[str] = None
+    inhabitants_field: Optional[str] = None
+    scenario_key: str = CURRENT
     municipality_fields: MunicipalityFields = MunicipalityFields()
     accommodation_fields: AccommodationFields = AccommodationFields()
     migrant_fields: MigrantFields = MigrantFields()
@@ -102,17 +106,17 @@ class AssessmentTask(QgsTask):
         municipalities = accommodations = migrants = None
         fields = request.municipality_fields
         if request.municipalities is not None:
-            names = [fields.code, fields.name, fields.region]
+            names = [fields.code, fields.name, fields.region, request.inhabitants_field]
             _require_fields(request.municipalities, names)
             municipalities = source_to_frame(request.municipalities, request.municipalities.name,
                                              names, feedback=self)
         progress.report(50)
         if request.accommodations is not None:
-            names = [request.accommodation_fields.beds, request.accommodation_fields.status]
+            acc = request.accommodation_fields
+            names = [acc.name, acc.status, acc.stay, acc.beds]
             _require_fields(request.accommodations, names)
-            accommodations = source_to_frame(
-                request.accommodations, request.accommodations.name,
-                names + [request.accommodation_fields.name], feedback=self)
+            accommodations = source_to_frame(request.accommodations, request.accommodations.name,
+                                             names, feedback=self)
         progress.report(70)
         if request.migrants is not None:
             names = [request.migrant_fields.code, request.migrant_fields.year,
@@ -132,6 +136,8 @@ class AssessmentTask(QgsTask):
             kern_name_field=request.kern_name_field, municipality_fields=fields,
             accommodation_fields=request.accommodation_fields,
             migrant_fields=request.migrant_fields, planned_beds_field=request.planned_beds_field,
+            stay_field=request.stay_field, inhabitants_field=request.inhabitants_field,
+            scenario_key=request.scenario_key,
             builtup_layer=request.builtup.name,
             municipalities_layer=request.municipalities.name if request.municipalities else "municipalities",
             accommodations_layer=request.accommodations.name if request.accommodations else "accommodations",

@@ -167,6 +167,81 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
     </context>
     <context>
+        <name>DensityRasterAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Labour-migrant density raster</source>
+            <translation>Dichtheidsraster arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>A GeoTIFF (EPSG:28992) of labour migrants per hectare. Each municipality's labour migrants are spread evenly over its built-up area (dasymetric mapping): every cell gets them in proportion to the area of built-up land it holds, so the raster's sum x cell area in hectares equals the number of labour migrants. A municipality without built-up area (or when no built-up layer is given) gets them spread over its whole area; the log says which.
+
+Municipalities, labour-migrant table and scenario: as in 'Housing gap per municipality and region' (a scenario total is divided the same way).
+Built-up area: the polygons people live in ('kernen').
+Cell size (m): default 100 m (1 ha per cell).
+
+Cells outside every municipality are nodata. The file records the scenario, year, method and number of labour migrants in its metadata.</source>
+            <translation>Een GeoTIFF (EPSG:28992) met arbeidsmigranten per hectare. De arbeidsmigranten van elke gemeente worden gelijkmatig over het bebouwd gebied van die gemeente verdeeld (dasymetrische kartering): elke cel krijgt ze naar verhouding van de oppervlakte bebouwd gebied in die cel, zodat de som van het raster x de celoppervlakte in hectare gelijk is aan het aantal arbeidsmigranten. Een gemeente zonder bebouwd gebied (of als er geen laag met bebouwd gebied is opgegeven) krijgt ze over de hele gemeente verdeeld; het logboek meldt welke.
+
+Gemeenten, tabel met arbeidsmigranten en scenario: zoals bij 'Huisvestingsopgave per gemeente en regio' (een scenariototaal wordt op dezelfde manier verdeeld).
+Bestaand bebouwd gebied: de polygonen waar mensen wonen ('kernen').
+Celgrootte (m): standaard 100 m (1 ha per cel).
+
+Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata het scenario, het jaar, de methode en het aantal arbeidsmigranten vast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Cell size (m)</source>
+            <translation>Celgrootte (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Labour migrants per hectare</source>
+            <translation>Arbeidsmigranten per hectare</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Labour migrants put into the raster</source>
+            <translation>Arbeidsmigranten in het raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Raster sum x cell area (persons)</source>
+            <translation>Rastersom x celoppervlakte (personen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Labour migrants</source>
+            <translation>Arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>No built-up area given: every municipality's labour migrants are spread over its whole area.</source>
+            <translation>Geen bebouwd gebied opgegeven: de arbeidsmigranten van elke gemeente worden over de hele gemeente verdeeld.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>{0} has no built-up area: its labour migrants are spread over the whole municipality.</source>
+            <translation>{0} heeft geen bebouwd gebied: de arbeidsmigranten worden over de hele gemeente verdeeld.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Not in the raster: {0}.</source>
+            <translation>Niet in het raster: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>{0}: {1:,.0f} labour migrants; raster sum x cell area = {2:,.2f}; {3} x {4} cells of {5:g} m</source>
+            <translation>{0}: {1:,.0f} arbeidsmigranten; rastersom x celoppervlakte = {2:,.2f}; {3} x {4} cellen van {5:g} m</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/density_raster.py" />
+            <source>Labour migrants per hectare – {0}</source>
+            <translation>Arbeidsmigranten per hectare – {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>FlexwonenAlgorithm</name>
         <message>
             <location filename="../processing/base.py" />
@@ -244,6 +319,36 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <source>Restore the rules' defaults</source>
             <translation>Standaardwaarden uit de regels herstellen</translation>
         </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>Housing gap defaults</source>
+            <translation>Standaardwaarden voor de huisvestingsopgave</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>Current (the table's latest year)</source>
+            <translation>Huidig (het laatste jaar in de tabel)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>2030 low ({0} labour migrants in Limburg)</source>
+            <translation>2030 laag ({0} arbeidsmigranten in Limburg)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>2030 high ({0} labour migrants in Limburg)</source>
+            <translation>2030 hoog ({0} arbeidsmigranten in Limburg)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>Scenario</source>
+            <translation>Scenario</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>The scenario of the housing gap in the site assessment panel, the province analysis and the default of the Processing algorithms.</source>
+            <translation>Het scenario van de huisvestingsopgave in het paneel Locatietoets en de provincieanalyse, en de standaardwaarde van de Processing-algoritmen.</translation>
+        </message>
     </context>
     <context>
         <name>FlexwonenPlugin</name>
@@ -282,6 +387,347 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
     </context>
     <context>
+        <name>FlexwonenStyling</name>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Flexwonen Limburg</source>
+            <translation>Flexwonen Limburg</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Could not apply the style {0}: {1}</source>
+            <translation>De stijl {0} kon niet worden toegepast: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GapInputs</name>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Current (the table's latest year, or the year given)</source>
+            <translation>Huidig (het laatste jaar in de tabel, of het opgegeven jaar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>2030 low ({0:,} labour migrants in Limburg)</source>
+            <translation>2030 laag ({0:,} arbeidsmigranten in Limburg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>2030 high ({0:,} labour migrants in Limburg)</source>
+            <translation>2030 hoog ({0:,} arbeidsmigranten in Limburg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>User-defined (province total and year below)</source>
+            <translation>Zelf opgegeven (provinciaal totaal en jaar hieronder)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Automatic: own trend when the table holds several years, else current share</source>
+            <translation>Automatisch: eigen trend als de tabel meerdere jaren bevat, anders het huidige aandeel</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Current share of each municipality</source>
+            <translation>Huidig aandeel van elke gemeente</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Own trend of each municipality (straight line through the table's years)</source>
+            <translation>Eigen trend van elke gemeente (rechte lijn door de jaren in de tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Municipality code field (CBS, GM####)</source>
+            <translation>Veld met gemeentecode (CBS, GM####)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Inhabitants field</source>
+            <translation>Veld met aantal inwoners</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Labour migrants per municipality (table)</source>
+            <translation>Arbeidsmigranten per gemeente (tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Labour migrants: municipality code field</source>
+            <translation>Arbeidsmigranten: veld met gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Labour migrants: year field</source>
+            <translation>Arbeidsmigranten: veld met jaar</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Labour migrants: number field</source>
+            <translation>Arbeidsmigranten: veld met aantal</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations (existing, permitted, planned)</source>
+            <translation>Huisvestingslocaties (bestaand, vergund, gepland)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations: name field</source>
+            <translation>Huisvestingslocaties: veld met naam</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations: status field</source>
+            <translation>Huisvestingslocaties: veld met status</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations: stay category field</source>
+            <translation>Huisvestingslocaties: veld met verblijfscategorie</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations: beds field</source>
+            <translation>Huisvestingslocaties: veld met aantal bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations: municipality code field (assign by code instead of by location)</source>
+            <translation>Huisvestingslocaties: veld met gemeentecode (toewijzen op code in plaats van op ligging)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Scenario</source>
+            <translation>Scenario</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Year (0 = the scenario's own year; required for user-defined)</source>
+            <translation>Jaar (0 = het eigen jaar van het scenario; verplicht bij zelf opgegeven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>User-defined scenario: labour migrants in the province</source>
+            <translation>Zelf opgegeven scenario: arbeidsmigranten in de provincie</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Base year of a scenario (0 = the table's latest year)</source>
+            <translation>Basisjaar van een scenario (0 = het laatste jaar in de tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Dividing a scenario total over municipalities</source>
+            <translation>Verdeling van een scenariototaal over de gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Share of labour migrants in short stay (%)</source>
+            <translation>Aandeel arbeidsmigranten in kort verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Share of labour migrants in mid stay (%)</source>
+            <translation>Aandeel arbeidsmigranten in middellang verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Share of labour migrants in long stay (%)</source>
+            <translation>Aandeel arbeidsmigranten in lang verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Persons per bed</source>
+            <translation>Personen per bed</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Supply weight of existing beds (0–1)</source>
+            <translation>Weging in het aanbod van bestaande bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Supply weight of permitted beds (0–1)</source>
+            <translation>Weging in het aanbod van vergunde bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Supply weight of planned beds (0–1)</source>
+            <translation>Weging in het aanbod van geplande bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Balanced when the gap is within ± this share of the demand (%)</source>
+            <translation>In evenwicht als het tekort binnen ± dit aandeel van de vraag ligt (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Labour migrants</source>
+            <translation>Arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>The shares per stay category add up to {0:.0f} %: the other {1:.0f} % of the labour migrants is taken to live in regular housing and is not counted as demand.</source>
+            <translation>De aandelen per verblijfscategorie tellen op tot {0:.0f} %: van de overige {1:.0f} % van de arbeidsmigranten wordt aangenomen dat ze in reguliere woningen wonen; zij tellen niet mee in de vraag.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HousingGapAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Housing gap per municipality and region</source>
+            <translation>Huisvestingsopgave per gemeente en regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Demand, supply and gap of beds for labour migrants per municipality, per region (Noord-, Midden-, Zuid-Limburg) and for the province, now or in a 2030 scenario.
+
+Demand = labour migrants x share per stay category / persons per bed (whole beds). Supply = beds of the accommodations in the municipality x the weight of their status (existing, permitted, planned). Gap = demand − supply: positive is a shortage. Gap class: balanced when the gap is within ± the balanced band (share of the demand), else shortage or surplus.
+
+Municipalities: polygons with CBS code, name, region and inhabitants.
+Labour migrants: a table with municipality code, year and number (codes may be 'GM0983' or 983). A municipality missing from the table gets no demand and no gap (never zero) and a remark.
+Accommodations: points or polygons with status, stay category and beds, assigned to a municipality by location, or by a code field. One outside every municipality is not counted and is named in the province's remarks.
+Built-up area (optional): gives built-up km² and labour migrants per km² built-up.
+Scenario: current (the table's figures), 2030 low or high (the policy's 96,000 and 112,000), or user-defined (total and year). A scenario total is divided over the municipalities by their current share or their own trend (straight line through the table's years), rounded by largest remainder so that it adds up exactly.
+Demand model: every parameter is editable; the defaults come from the model file and the README says which are assumptions to replace with the province's own figures.
+
+Outputs: a municipality layer, a region layer with the province total (region = 'Limburg', no geometry), the accommodations with their municipality and counted beds, and a CSV of all rows. Each output names its scenario and year and records the model version and parameters.</source>
+            <translation>Vraag, aanbod en tekort aan bedden voor arbeidsmigranten per gemeente, per regio (Noord-, Midden-, Zuid-Limburg) en voor de provincie, nu of in een scenario voor 2030.
+
+Vraag = arbeidsmigranten x aandeel per verblijfscategorie / personen per bed (hele bedden). Aanbod = bedden van de huisvestingslocaties in de gemeente x de weging van hun status (bestaand, vergund, gepland). Tekort = vraag − aanbod: positief is een tekort. Klasse: in evenwicht als het tekort binnen ± de evenwichtsmarge ligt (aandeel van de vraag), anders tekort of overschot.
+
+Gemeenten: polygonen met CBS-code, naam, regio en aantal inwoners.
+Arbeidsmigranten: een tabel met gemeentecode, jaar en aantal (codes mogen 'GM0983' of 983 zijn). Een gemeente die in de tabel ontbreekt, krijgt geen vraag en geen tekort (nooit nul) en een opmerking.
+Huisvestingslocaties: punten of polygonen met status, verblijfscategorie en bedden, aan een gemeente toegewezen op ligging of met een veld met gemeentecode. Een locatie buiten elke gemeente telt niet mee en wordt in de opmerkingen van de provincie genoemd.
+Bestaand bebouwd gebied (optioneel): levert km² bebouwd gebied en arbeidsmigranten per km² bebouwd gebied.
+Scenario: huidig (de cijfers uit de tabel), 2030 laag of hoog (de 96.000 en 112.000 uit het beleid), of zelf opgegeven (totaal en jaar). Een scenariototaal wordt over de gemeenten verdeeld naar hun huidige aandeel of hun eigen trend (rechte lijn door de jaren in de tabel), afgerond met de methode van de grootste overschotten zodat het precies optelt.
+Vraagmodel: elke parameter is aan te passen; de standaardwaarden komen uit het modelbestand en de README zegt welke aannames zijn die de provincie door eigen cijfers moet vervangen.
+
+Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Limburg', zonder geometrie), de huisvestingslocaties met hun gemeente en getelde bedden, en een CSV met alle rijen. Elke uitvoer noemt zijn scenario en jaar en legt de modelversie en parameters vast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Housing gap per municipality</source>
+            <translation>Huisvestingsopgave per gemeente</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Housing gap per region and province</source>
+            <translation>Huisvestingsopgave per regio en provincie</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Accommodations with their municipality</source>
+            <translation>Huisvestingslocaties met hun gemeente</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Housing gap table (CSV)</source>
+            <translation>Tabel huisvestingsopgave (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-bestanden (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Scenario and year</source>
+            <translation>Scenario en jaar</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Labour migrants in the province</source>
+            <translation>Arbeidsmigranten in de provincie</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Demand in the province (beds)</source>
+            <translation>Vraag in de provincie (bedden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Supply in the province (beds)</source>
+            <translation>Aanbod in de provincie (bedden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Gap in the province (beds)</source>
+            <translation>Tekort in de provincie (bedden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Reading layers…</source>
+            <translation>Lagen lezen…</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Labour migrants</source>
+            <translation>Arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>No accommodations layer given: the supply is 0 everywhere.</source>
+            <translation>Geen laag met huisvestingslocaties opgegeven: het aanbod is overal 0.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>No built-up area given: built-up km² and labour migrants per km² built-up are left empty.</source>
+            <translation>Geen bebouwd gebied opgegeven: km² bebouwd gebied en arbeidsmigranten per km² bebouwd gebied blijven leeg.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Scenario: {0}; labour migrants divided by: {1}</source>
+            <translation>Scenario: {0}; arbeidsmigranten verdeeld volgens: {1}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Housing gap per municipality – {0}</source>
+            <translation>Huisvestingsopgave per gemeente – {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Housing gap per region – {0}</source>
+            <translation>Huisvestingsopgave per regio – {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Accommodations – {0}</source>
+            <translation>Huisvestingslocaties – {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Province: {0:,.0f} labour migrants, demand {1:,.0f}, supply {2:,.1f}, gap {3:,.1f} beds ({4})</source>
+            <translation>Provincie: {0:,.0f} arbeidsmigranten, vraag {1:,.0f}, aanbod {2:,.1f}, tekort {3:,.1f} bedden ({4})</translation>
+        </message>
+    </context>
+    <context>
         <name>ProvinceAnalysis</name>
         <message>
             <location filename="../gui/province_analysis.py" />
@@ -290,18 +736,8 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../gui/province_analysis.py" />
-            <source>Municipalities (demo)</source>
-            <translation>Gemeenten (demo)</translation>
-        </message>
-        <message>
-            <location filename="../gui/province_analysis.py" />
             <source>Built-up area (demo)</source>
             <translation>Bestaand bebouwd gebied (demo)</translation>
-        </message>
-        <message>
-            <location filename="../gui/province_analysis.py" />
-            <source>Accommodations (demo)</source>
-            <translation>Huisvestingslocaties (demo)</translation>
         </message>
         <message>
             <location filename="../gui/province_analysis.py" />
@@ -312,6 +748,21 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <location filename="../gui/province_analysis.py" />
             <source>Candidate points (demo)</source>
             <translation>Kandidaatpunten (demo)</translation>
+        </message>
+        <message>
+            <location filename="../gui/province_analysis.py" />
+            <source>Housing gap per municipality – {0}</source>
+            <translation>Huisvestingsopgave per gemeente – {0}</translation>
+        </message>
+        <message>
+            <location filename="../gui/province_analysis.py" />
+            <source>Housing gap per region – {0}</source>
+            <translation>Huisvestingsopgave per regio – {0}</translation>
+        </message>
+        <message>
+            <location filename="../gui/province_analysis.py" />
+            <source>Accommodations – {0}</source>
+            <translation>Huisvestingslocaties – {0}</translation>
         </message>
         <message>
             <location filename="../gui/province_analysis.py" />
@@ -352,6 +803,11 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <location filename="../gui/province_analysis.py" />
             <source>{0} sites: {1} inside, {2} at the edge, {3} outside the built-up area.</source>
             <translation>{0} locaties: {1} binnen, {2} aan de rand van en {3} buiten bestaand bebouwd gebied.</translation>
+        </message>
+        <message>
+            <location filename="../gui/province_analysis.py" />
+            <source>Housing gap in the province, {0}: {1} beds.</source>
+            <translation>Huisvestingsopgave in de provincie, {0}: {1} bedden.</translation>
         </message>
     </context>
     <context>
@@ -421,7 +877,50 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
     </context>
     <context>
+        <name>Scenario</name>
+        <message>
+            <location filename="../gui/card.py" />
+            <source>current</source>
+            <translation>huidig</translation>
+        </message>
+        <message>
+            <location filename="../gui/card.py" />
+            <source>2030 low</source>
+            <translation>2030 laag</translation>
+        </message>
+        <message>
+            <location filename="../gui/card.py" />
+            <source>2030 high</source>
+            <translation>2030 hoog</translation>
+        </message>
+        <message>
+            <location filename="../gui/card.py" />
+            <source>user-defined</source>
+            <translation>zelf opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../gui/card.py" />
+            <source>2022 (policy)</source>
+            <translation>2022 (beleid)</translation>
+        </message>
+    </context>
+    <context>
         <name>SiteAssessment</name>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>shortage</source>
+            <translation>tekort</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>balanced</source>
+            <translation>in evenwicht</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>surplus</source>
+            <translation>overschot</translation>
+        </message>
         <message>
             <location filename="../core/site_assessment.py" />
             <source>Location</source>
@@ -499,18 +998,8 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
-            <source>Labour migrants in the municipality</source>
-            <translation>Arbeidsmigranten in de gemeente</translation>
-        </message>
-        <message>
-            <location filename="../core/site_assessment.py" />
-            <source>Beds in existing accommodations in the municipality</source>
-            <translation>Bedden in bestaande huisvesting in de gemeente</translation>
-        </message>
-        <message>
-            <location filename="../core/site_assessment.py" />
-            <source>Beds in permitted or planned accommodations in the municipality</source>
-            <translation>Bedden in vergunde of geplande huisvesting in de gemeente</translation>
+            <source>Stay category</source>
+            <translation>Verblijfscategorie</translation>
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
@@ -524,8 +1013,68 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
-            <source>Context</source>
-            <translation>Omgeving</translation>
+            <source>Plan and surroundings</source>
+            <translation>Plan en omgeving</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Housing gap and concentration</source>
+            <translation>Huisvestingsopgave en concentratie</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Scenario</source>
+            <translation>Scenario</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Labour migrants in the municipality</source>
+            <translation>Arbeidsmigranten in de gemeente</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Labour migrants per 1,000 inhabitants</source>
+            <translation>Arbeidsmigranten per 1.000 inwoners</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Migrant beds per 100 inhabitants, before</source>
+            <translation>Bedden voor arbeidsmigranten per 100 inwoners, vooraf</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Migrant beds per 100 inhabitants, with this site</source>
+            <translation>Bedden voor arbeidsmigranten per 100 inwoners, met deze locatie</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Housing gap of the municipality, before (beds)</source>
+            <translation>Tekort aan bedden in de gemeente, vooraf</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Housing gap of the municipality, with this site (beds)</source>
+            <translation>Tekort aan bedden in de gemeente, met deze locatie</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Housing gap of the region, before (beds)</source>
+            <translation>Tekort aan bedden in de regio, vooraf</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Housing gap of the region, with this site (beds)</source>
+            <translation>Tekort aan bedden in de regio, met deze locatie</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Demand model</source>
+            <translation>Vraagmodel</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Notes on the housing gap</source>
+            <translation>Opmerkingen bij de huisvestingsopgave</translation>
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
@@ -597,6 +1146,11 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../gui/panel.py" />
+            <source>Inhabitants</source>
+            <translation>Inwoners</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
             <source>Accommodation name</source>
             <translation>Naam huisvestingslocatie</translation>
         </message>
@@ -609,6 +1163,11 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <location filename="../gui/panel.py" />
             <source>Status (existing / permitted / planned)</source>
             <translation>Status (bestaand / vergund / gepland)</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Accommodation: stay category</source>
+            <translation>Huisvesting: verblijfscategorie</translation>
         </message>
         <message>
             <location filename="../gui/panel.py" />
@@ -639,6 +1198,11 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <location filename="../gui/panel.py" />
             <source>Planned beds</source>
             <translation>Geplande bedden</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Site: stay category</source>
+            <translation>Locatie: verblijfscategorie</translation>
         </message>
         <message>
             <location filename="../gui/panel.py" />
@@ -815,9 +1379,53 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <source>Site assessment</source>
             <translation>Locatietoets</translation>
         </message>
+    </context>
+    <context>
+        <name>SiteContextBlock</name>
         <message>
-            <source>Results layer</source>
-            <translation type="vanished">Resultatenlaag</translation>
+            <location filename="../processing/site_context_block.py" />
+            <source>Add site context: concentration and housing gap before and after the site's beds (needs municipalities and the labour-migrant table)</source>
+            <translation>Omgeving van de locatie toevoegen: concentratie en huisvestingsopgave voor en na de bedden van de locatie (vereist gemeenten en de tabel met arbeidsmigranten)</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Site context: planned beds field of the sites</source>
+            <translation>Omgeving van de locatie: veld met geplande bedden van de locaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Site context: stay category field of the sites</source>
+            <translation>Omgeving van de locatie: veld met verblijfscategorie van de locaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Site context: inhabitants field of the municipalities</source>
+            <translation>Omgeving van de locatie: veld met inwoners van de gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Labour migrants</source>
+            <translation>Arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Site context without an accommodations layer: the supply before the sites is 0 everywhere.</source>
+            <translation>Omgeving van de locatie zonder laag met huisvestingslocaties: het aanbod vóór de locaties is overal 0.</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Candidate sites</source>
+            <translation>Kandidaatlocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/site_context_block.py" />
+            <source>Site context: {0}, demand model {1}</source>
+            <translation>Omgeving van de locatie: {0}, vraagmodel {1}</translation>
         </message>
     </context>
 </TS>

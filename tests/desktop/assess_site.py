@@ -88,6 +88,7 @@ def main():
         panel_action = next(a for a in plugin.actions if a.objectName() == "FlexwonenLimburg_panel")
         panel_action.trigger()
         dock = plugin.dock
+        window.resizeDocks([dock], [460], Qt.Orientation.Horizontal)
         wait(0.5)
         result["panel_visible"] = dock.isVisible()
         result["panel_title"] = dock.windowTitle()
