@@ -9,6 +9,7 @@ from qgis.core import QgsSettings
 
 from .core.classify_sites import ClassificationParameters
 from .core.errors import InputError
+from .core.norm_sets import DEFAULT_SET
 from .core.scenarios import CURRENT, HIGH_2030, LOW_2030
 
 GROUP = "flexwonen_limburg"
@@ -85,6 +86,22 @@ def set_scenario_key(key: str) -> None:
         QgsSettings().remove(_key(SCENARIO))
     else:
         set_text_value(SCENARIO, key)
+
+
+def norm_set(available=None) -> str:
+    """The default norm set (the provincial floor always applies on top of it); the
+    built-in default when the chosen one is no longer available."""
+    value = text_value(NORM_SET, DEFAULT_SET)
+    if available is not None and value not in available:
+        return DEFAULT_SET
+    return value or DEFAULT_SET
+
+
+def set_norm_set(name: str) -> None:
+    if name == DEFAULT_SET:
+        QgsSettings().remove(_key(NORM_SET))
+    else:
+        set_text_value(NORM_SET, name)
 
 
 def reset() -> None:

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_ZIP = ROOT / "dist" / "limburg_flexwonen_plugin.zip"
 DEMO = ROOT / "test_data" / "limburg_demo.gpkg"
 SCRIPT = ROOT / "tests" / "desktop" / "assess_site.py"
-IMAGES = ("locatietoets_panel.png", "province_analysis.png", "options_page.png")
+IMAGES = ("locatietoets_panel.png", "locatietoets_card.png", "province_analysis.png")
 
 PROFILE_SETTINGS = """[locale]
 overrideFlag=true

@@ -82,3 +82,15 @@ def test_the_province_analysis_adds_styled_results_to_one_group(desktop_run, dem
     for colour in ("#1a9641", "#fdae61", "#d7191c"):  # the three classes on the map
         assert colour_share(image, colour, 0, image.width(), tolerance=8) > 0.00005, colour
     assert not QImage(desktop_run["options_png"]).isNull()
+
+
+@pytest.mark.desktop
+def test_the_card_shows_the_norm_verdict_and_the_gap_effect(desktop_run):
+    card = desktop_run["card"]
+    for text in ("Huisvestingsnormen:", "Bepalende regel", "Meeste bedden die aan elke regel voldoen",
+                 "Tekort aan bedden in de gemeente:", "Tekort aan bedden in de regio, met deze locatie"):
+        assert text in card, text
+    image = QImage(desktop_run["card_png"])
+    assert not image.isNull() and image.width() >= 400
+    # The verdict badge is green or red on the scrolled card.
+    assert colour_share(image, "#1a9641", 0, image.width()) + colour_share(image, "#d7191c", 0, image.width()) > 0.0005

@@ -109,9 +109,12 @@ def test_click_a_demo_site_and_read_the_card(panel, demo_layers, qgis_canvas):
     assert assessment.site_id == site["site_id"] and assessment.location_class == "inside"
     text = panel.card_text()
     for expected in (site["name"], "inside the built-up area", "Sevenum", "Horst aan de Maas",
-                     "GM1507", "Noord-Limburg", "Planned beds", "Labour migrants in the municipality"):
+                     "GM1507", "Noord-Limburg", "Planned beds", "Labour migrants in the municipality",
+                     "Housing norms", "Most beds that meet every rule", "Binding rule",
+                     "Housing gap of the municipality, with this site (beds)"):
         assert expected in text, expected
     assert f"{site['planned_beds']}" in text
+    assert f"{assessment.value('norms_max_beds')}" in text
     assert panel.zoom_button.isEnabled() and panel.add_button.isEnabled()
     assert not panel.export_button.isVisible()  # no export code installed: no dead button
 

@@ -11,6 +11,7 @@ from test_panel import wait_until
 
 from limburg_flexwonen_plugin import settings
 from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters, classify_sites
+from limburg_flexwonen_plugin.core.scenarios import SCENARIO_KEYS
 from limburg_flexwonen_plugin.gui import project_layers
 from limburg_flexwonen_plugin.gui.options_page import FlexwonenOptionsFactory, FlexwonenOptionsPage
 from limburg_flexwonen_plugin.gui.province_analysis import ProvinceAnalysis
@@ -71,11 +72,21 @@ def test_options_page_stores_defaults_that_the_algorithm_and_panel_use(flexwonen
     assert algorithm.parameterDefinition("EDGE_DISTANCE").defaultValue() == 300.0
     assert algorithm.parameterDefinition("MIN_INSIDE_SHARE").defaultValue() == 0.75
 
+    page.scenario.setCurrentIndex(page.scenario.findData("high_2030"))
+    page.norm_set.setCurrentIndex(page.norm_set.findData("akf_2024"))
+    page.apply()
+    assert settings.scenario_key() == "high_2030" and settings.norm_set() == "akf_2024"
+    gap = QgsApplication.processingRegistry().createAlgorithmById("flexwonen:housinggap")
+    assert gap.parameterDefinition("SCENARIO").defaultValue() == SCENARIO_KEYS.index("high_2030")
+    norms = QgsApplication.processingRegistry().createAlgorithmById("flexwonen:checkhousingnorms")
+    assert norms.norm_set_names[norms.parameterDefinition("NORM_SET").defaultValue()] == "akf_2024"
+
     again = FlexwonenOptionsPage()
-    assert again.edge_distance.value() == 300.0
+    assert again.edge_distance.value() == 300.0 and again.norm_set.currentData() == "akf_2024"
     again.restore_defaults()
     again.apply()
     assert flexwonen_keys() == [] and settings.classification_defaults() == ClassificationParameters.defaults()
+    assert settings.scenario_key() == "current" and settings.norm_set() == "snf"
 
 
 def test_a_broken_setting_falls_back_to_the_rules_default(clean_settings):
@@ -112,6 +123,9 @@ def test_province_analysis_on_the_demo_data(flexwonen_provider, qgis_new_project
     got = {f["site_id"]: f["location_class"] for f in classified.getFeatures()}
     assert got == dict(zip(expected["site_id"], expected["location_class"]))
     assert classified.renderer().type() == "categorizedSymbol"
+    # The norm check ran in the chain too (the default norm set, on the plans' fields).
+    verdicts = {f["norms_verdict"] for f in classified.getFeatures()}
+    assert verdicts <= {"pass", "fail", "unknown"} and "fail" in verdicts
     # One chain: each site's gap before its beds is its municipality's gap in the gap layer.
     municipal = {f["gm_code"]: f["gap_beds"] for f in nodes[4].layer().getFeatures()}
     assert len(municipal) == open_layer(demo_gpkg, "municipalities").featureCount()

@@ -59,8 +59,8 @@ def test_one_assessment_per_site_in_order_with_the_classification(assessed):
 
 def test_sections_and_rows_of_the_card(assessed):
     site, result = by_case(assessed, "inside")
-    assert [s.key for s in result.sections] == ["location", "municipality", "context", "housing_gap",
-                                                "basis"]
+    assert [s.key for s in result.sections] == ["location", "municipality", "context", "norms",
+                                                "housing_gap", "basis"]
     assert result.name == site["name"]
     assert result.value("nearest_kern") == "Sevenum"
     assert result.value("inside_share") == pytest.approx(1.0)
@@ -86,6 +86,33 @@ def test_context_figures_agree_with_the_layers(demo, assessed):
     assert result.value("nearest_accommodation") == accommodations["name"].iloc[nearest]
     assert result.value("nearest_accommodation_m") == pytest.approx(distances[nearest], abs=0.1)
     assert result.value("stay_category") == site["stay_category"]
+
+
+def test_housing_norms_of_the_plan_checked_by_hand(assessed):
+    """SNF for lodging plus the provincial floor: the most beds is the smallest of the
+    capacities the plan's own numbers allow, and the rule giving it binds."""
+    site, result = by_case(assessed, "inside")
+    assert site["housing_type"] == "lodging"
+    capacities = {
+        "floor_persons_per_bedroom": site["bedrooms"] // 1,           # at most 1 per bedroom
+        "floor_living_area": site["living_area_m2"] // 15,             # at least 15 m² each
+        "snf_living_area": site["living_area_m2"] // 10,               # lodging: 10 m² each
+        "snf_bedroom_area": site["bedroom_area_m2"] // 3.5,            # 3.5 m² bedroom each
+        "snf_toilets": site["toilets"] * 8, "snf_showers": site["showers"] * 8,  # 8 per unit
+    }
+    most = int(min(capacities.values()))
+    assert result.value("norms_max_beds") == most
+    binding = result.row("norms_binding_rule")
+    assert capacities[binding.value] == most and binding.texts["nl"] and binding.texts["en"]
+    assert result.value("norms_verdict") == ("pass" if site["planned_beds"] <= most else "fail")
+    assert result.row("norms_verdict").display in site_assessment.VERDICT_TEXTS.values()
+    assert result.value("norms_set").startswith("limburg_floor") and "snf" in result.value("norms_set")
+
+
+def test_no_norm_check_without_a_norm_set(demo):
+    sites = demo["candidate_sites"].head(1)
+    [result] = assess_sites(sites, AssessmentInputs(builtup=demo["builtup"], norm_set=None))
+    assert "norms" not in [section.key for section in result.sections]
 
 
 def test_housing_gap_before_and_after_the_site(demo, assessed):
@@ -133,7 +160,7 @@ def test_site_outside_the_province_has_no_municipality_and_a_remark(assessed):
 def test_only_the_built_up_area_is_required(demo):
     sites = demo["candidate_sites"].head(3)
     results = assess_sites(sites, AssessmentInputs(builtup=demo["builtup"]), site_id_field="site_id")
-    assert [s.key for s in results[0].sections] == ["location", "context", "basis"]  # planned beds only
+    assert [s.key for s in results[0].sections] == ["location", "context", "norms", "basis"]
     assert results[0].value("gm_code") is None
 
 

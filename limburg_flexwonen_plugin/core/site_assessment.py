@@ -1,8 +1,8 @@
 """The assessment of candidate sites, one result card per site.
 
 For each site: its location class and distances (``classify_sites``), its municipality
-and region, the plan and its surroundings (planned beds, the nearest accommodation), and
-the housing gap and concentration of its municipality and region before and after its
+and region, the plan and its surroundings (planned beds, the nearest accommodation), the
+plan against the housing norms (``housing_norms.evaluate_plans``), and the housing gap and concentration of its municipality and region before and after its
 beds (``housing_gap.site_context``). The result is a list of sections,
 each a list of rows (label, value, kind), which the site assessment panel shows as a
 card, a layer receives as fields, and a site report can print.
@@ -23,10 +23,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from . import housing_gap
+from . import housing_gap, housing_norms
 from .classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
 from .geometry import prepare_layer
 from .housing_gap import AccommodationFields
+from .norm_sets import DEFAULT_SET, combined_rules, load_norm_set, with_floor
 from .progress import SILENT, Progress
 from .scenarios import CURRENT, read_migrant_table, scenario
 from .texts import QT_TRANSLATE_NOOP
@@ -38,10 +39,16 @@ CONTEXT = "SiteAssessment"
 INTERACTIVE_BATCH_SIZE = 1_000
 
 # Row kinds: how a viewer formats the value.
-TEXT, CLASS, METRES, SHARE, COUNT, NUMBER, FLAG = (
-    "text", "class", "metres", "share", "count", "number", "flag")
+TEXT, CLASS, METRES, SHARE, COUNT, NUMBER, FLAG, VERDICT = (
+    "text", "class", "metres", "share", "count", "number", "flag", "verdict")
 KIND_FIELD_TYPES = {TEXT: "string", CLASS: "string", METRES: "double", SHARE: "double",
-                    COUNT: "int", NUMBER: "double", FLAG: "bool"}
+                    COUNT: "int", NUMBER: "double", FLAG: "bool", VERDICT: "string"}
+
+VERDICT_TEXTS = {
+    housing_norms.PASS: QT_TRANSLATE_NOOP("SiteAssessment", "meets every rule"),
+    housing_norms.FAIL: QT_TRANSLATE_NOOP("SiteAssessment", "does not meet every rule"),
+    housing_norms.UNKNOWN: QT_TRANSLATE_NOOP("SiteAssessment", "unknown: plan data missing"),
+}
 
 # The gap classes of housing_gap, as a viewer shows them (translated).
 GAP_CLASS_TEXTS = {
@@ -59,6 +66,8 @@ class Row:
     kind: str = TEXT
     note: Optional[str] = None   # shown after the value in brackets, e.g. the year (a
     #                              viewer translates it like a label when it can)
+    display: Optional[str] = None             # shown instead of the raw value; marked text
+    texts: Optional[Dict[str, str]] = None    # shown instead, by language ("en", "nl"): data
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,12 @@ class AssessmentInputs:
     scenario_key: str = CURRENT
     planned_beds_field: Optional[str] = "planned_beds"
     stay_field: Optional[str] = "stay_category"
+    # Housing norms: the chosen set (the provincial floor always on top; None: no check),
+    # the plan's fields (plan input -> field; None: the documented default names).
+    norm_set: Optional[str] = DEFAULT_SET
+    plan_fields: Optional[Dict[str, Optional[str]]] = None
+    norms_folder: Optional[object] = None     # the user's own norm sets (a folder)
+    default_housing_type: Optional[str] = None
     builtup_layer: str = "built-up area"
     municipalities_layer: str = "municipalities"
     accommodations_layer: str = "accommodations"
@@ -141,6 +156,7 @@ def assess_sites(sites: gpd.GeoDataFrame, inputs: AssessmentInputs, *,
     own = [column for column in sites.columns
            if column != sites.geometry.name and column not in classified.columns]
     frame = classified.join(sites[own]) if own else classified
+    frame.attrs["layer_name"] = sites_layer
 
     per_builder: List[List[Optional[Section]]] = []
     for number, builder in enumerate(SECTION_BUILDERS):
@@ -251,6 +267,46 @@ def context_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[O
     return sections
 
 
+def norms_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[Optional[Section]]:
+    """The plan against the housing norms (``housing_norms.evaluate_plans``): verdict,
+    the rule that limits the beds and the most beds that meet every rule."""
+    mapping = _plan_field_map(frame, inputs)
+    if mapping is None:
+        return [None] * len(frame)
+    chosen = load_norm_set(inputs.norm_set, inputs.norms_folder)
+    rules = {rule.id: rule for rule in combined_rules(with_floor(chosen, None, inputs.norms_folder))}
+    result = housing_norms.evaluate_plans(
+        frame, chosen, mapping, user_folder=inputs.norms_folder,
+        default_housing_type=inputs.default_housing_type,
+        layer=frame.attrs.get("layer_name", "sites"))
+    sections = []
+    for position in range(len(frame)):
+        row = result.iloc[position]
+        verdict = row["norms_verdict"]
+        binding = rules.get(row["norms_binding_rule"])
+        complete = bool(row["norms_max_beds_complete"])
+        rows = [
+            Row("norms_verdict", QT_TRANSLATE_NOOP("SiteAssessment", "Verdict"), verdict, VERDICT,
+                display=VERDICT_TEXTS.get(verdict)),
+            Row("norms_max_beds", QT_TRANSLATE_NOOP("SiteAssessment", "Most beds that meet every rule"),
+                _count(row["norms_max_beds"]), COUNT,
+                note=None if complete else QT_TRANSLATE_NOOP("SiteAssessment", "not every rule could be checked")),
+            Row("norms_binding_rule", QT_TRANSLATE_NOOP("SiteAssessment", "Binding rule"),
+                _plain(row["norms_binding_rule"]),
+                texts={"en": binding.description_en, "nl": binding.description_nl} if binding else None),
+        ]
+        if row["norms_reasons_en"]:
+            rows.append(Row("norms_reasons", QT_TRANSLATE_NOOP("SiteAssessment", "Reasons"),
+                            row["norms_reasons_en"],
+                            texts={"en": row["norms_reasons_en"], "nl": row["norms_reasons_nl"]}))
+        if row["norms_data_issues"]:
+            rows.append(Row("norms_data_issues", QT_TRANSLATE_NOOP("SiteAssessment", "Unusable plan data"),
+                            row["norms_data_issues"]))
+        rows.append(Row("norms_set", QT_TRANSLATE_NOOP("SiteAssessment", "Norm sets"), row["norms_set"]))
+        sections.append(Section("norms", QT_TRANSLATE_NOOP("SiteAssessment", "Housing norms"), tuple(rows)))
+    return sections
+
+
 def housing_gap_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[Optional[Section]]:
     """Concentration and housing gap of the site's municipality and region, before and
     after its planned beds (``housing_gap.site_context``, the one implementation)."""
@@ -324,8 +380,8 @@ def remarks_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[O
 
 # The card shows the sections in this order; add a builder to add a section.
 SECTION_BUILDERS: Sequence[SectionBuilder] = (
-    location_section, municipality_section, context_section, housing_gap_section, basis_section,
-    remarks_section,
+    location_section, municipality_section, context_section, norms_section, housing_gap_section,
+    basis_section, remarks_section,
 )
 
 
@@ -369,6 +425,21 @@ def _housing_gap(inputs: AssessmentInputs):
         accommodation_fields=inputs.accommodation_fields,
         municipalities_layer=inputs.municipalities_layer,
         accommodations_layer=inputs.accommodations_layer)
+
+
+def _plan_field_map(frame: pd.DataFrame, inputs: AssessmentInputs) -> Optional[Dict[str, Optional[str]]]:
+    """Plan input -> column for the norm check; None when there is nothing to check
+    (no norm set chosen, or no column with the planned beds, e.g. a drawn site)."""
+    if not inputs.norm_set:
+        return None
+    chosen = dict(inputs.plan_fields or {})
+    mapping: Dict[str, Optional[str]] = {}
+    for key in housing_norms.PLAN_INPUTS:
+        name = chosen.get(key) if key in chosen else housing_norms.DEFAULT_FIELDS.get(key)
+        if key == "beds" and not name:
+            name = inputs.planned_beds_field
+        mapping[key] = name if name and name in frame.columns else None
+    return mapping if mapping["beds"] else None
 
 
 def _gap_note(gap_class) -> Optional[str]:

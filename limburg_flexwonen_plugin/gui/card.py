@@ -33,6 +33,9 @@ def label(text: str) -> str:
     return QCoreApplication.translate(sa.CONTEXT, text)
 
 
+VERDICT_COLOURS = {"pass": "#1a9641", "fail": "#d7191c", "unknown": "#808080"}
+
+
 def scenario_text(title: str) -> str:
     """A scenario title ("current (2022)") with its label in the user's language."""
     for name in sorted(SCENARIO_LABELS, key=len, reverse=True):
@@ -64,7 +67,15 @@ def format_value(row: sa.Row, locale: Optional[QLocale] = None) -> str:
     """The row's value as HTML, in the user's locale."""
     locale = locale or QLocale()
     value = row.value
-    if value is None:
+    if row.kind == sa.VERDICT and value is not None:
+        colour = VERDICT_COLOURS.get(value, "#808080")
+        text = (f'<span style="background-color:{colour}; color:{text_colour_on(colour)}">'
+                f'&nbsp;{html.escape(label(row.display) if row.display else str(value))}&nbsp;</span>')
+    elif row.texts and (row.texts.get(user_language()) or row.texts.get("en")):
+        text = html.escape(row.texts.get(user_language()) or row.texts["en"])
+    elif row.display and value is not None:
+        text = html.escape(label(row.display))
+    elif value is None:
         text = f'<span style="color:#777777"><i>{html.escape(tr("unknown"))}</i></span>'
     elif row.kind == sa.CLASS:
         text = html.escape(class_text(value))
@@ -121,6 +132,9 @@ def render_card(assessment: sa.SiteAssessment, locale: Optional[QLocale] = None,
         f'<td bgcolor="{colour}" style="color:{text_colour_on(colour)}; font-size:large">'
         f'<b>{html.escape(class_text(assessment.location_class))}</b></td></tr></table>',
     ]
+    headline = render_headline(assessment, locale or QLocale())
+    if headline:
+        parts.append(headline)
     if map_hint:
         parts.append(f'<p style="color:#555555; margin-top:3px">{html.escape(map_hint)}</p>')
     for section in assessment.sections:
@@ -134,6 +148,25 @@ def render_card(assessment: sa.SiteAssessment, locale: Optional[QLocale] = None,
                          f'<td>{format_value(row, locale)}</td></tr>')
         parts.append("</table>")
     return "\n".join(parts)
+
+
+def render_headline(assessment: sa.SiteAssessment, locale: QLocale) -> str:
+    """The other verdicts at a glance, under the class: the norms and the municipal gap."""
+    lines = []
+    verdict = assessment.row("norms_verdict")
+    if verdict is not None and verdict.value is not None:
+        most = assessment.value("norms_max_beds")
+        text = tr("Housing norms: {0}").format(format_value(verdict, locale))
+        if most is not None:
+            text += html.escape(tr(", at most {0} beds").format(locale.toString(int(most))))
+        lines.append(text)
+    before, after = assessment.row("ctx_gm_gap_before"), assessment.row("ctx_gm_gap_after")
+    if before is not None and after is not None and before.value is not None and after.value is not None:
+        lines.append(html.escape(tr("Housing gap of the municipality: {0} → {1} beds").format(
+            format_number(float(before.value), locale), format_number(float(after.value), locale))))
+    if not lines:
+        return ""
+    return '<p style="margin-top:4px">' + "<br/>".join(lines) + "</p>"
 
 
 def render_summary(assessments: List[sa.SiteAssessment]) -> str:

@@ -7,7 +7,11 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupB
 
 from .. import settings
 from ..core.classify_sites import ClassificationParameters
+from ..core.errors import InputError
+from ..core.norm_sets import DEFAULT_SET, available_norm_sets, load_norm_set
 from ..core.rules import location_rules
+from ..language import user_language
+from ..processing.norms_support import user_norms_folder
 from ..core.scenarios import CURRENT, HIGH_2030, LOW_2030, load_model_document
 from ..paths import resource
 
@@ -28,7 +32,7 @@ class FlexwonenOptionsFactory(QgsOptionsWidgetFactory):
 
 
 class FlexwonenOptionsPage(QgsOptionsPageWidget):
-    """Edge distance, minimum inside share and the housing-gap scenario."""
+    """Edge distance, minimum inside share, norm set and housing-gap scenario."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -69,6 +73,30 @@ class FlexwonenOptionsPage(QgsOptionsPageWidget):
         form.addRow(restore)
         layout.addWidget(box)
 
+        norms_box = QGroupBox(self.tr("Housing norms"), self)
+        norms_form = QFormLayout(norms_box)
+        self.norm_set = QComboBox(norms_box)
+        self.norm_set.setObjectName("norm_set")
+        folder = user_norms_folder()
+        names = available_norm_sets(folder)
+        dutch = user_language() == "nl"
+        for name in names:
+            try:
+                chosen = load_norm_set(name, folder)
+                text = f"{chosen.title_nl if dutch else chosen.title_en} ({chosen.name} {chosen.version})"
+            except InputError:
+                text = self.tr("{0} (this file has an error)").format(name)
+            self.norm_set.addItem(text, name)
+        self.norm_set.setCurrentIndex(max(self.norm_set.findData(settings.norm_set(names)), 0))
+        norms_form.addRow(self.tr("Norm set"), self.norm_set)
+        norms_note = QLabel(self.tr(
+            "The Limburg provincial floor (at most one person per bedroom, at least 15 m² living "
+            "area per person) always applies on top. Own norm sets: JSON files in {0}.").format(folder),
+            norms_box)
+        norms_note.setWordWrap(True)
+        norms_form.addRow(norms_note)
+        layout.addWidget(norms_box)
+
         gap_box = QGroupBox(self.tr("Housing gap defaults"), self)
         gap_form = QFormLayout(gap_box)
         self.scenario = QComboBox(gap_box)
@@ -96,9 +124,13 @@ class FlexwonenOptionsPage(QgsOptionsPageWidget):
         self.edge_distance.setValue(defaults.edge_distance_m)
         self.min_inside_share.setValue(defaults.min_inside_share)
         self.scenario.setCurrentIndex(self.scenario.findData(CURRENT))
+        self.norm_set.setCurrentIndex(max(self.norm_set.findData(DEFAULT_SET), 0))
 
     def apply(self):
         """Called by QGIS when the user presses OK in the Options dialog."""
+        name = self.norm_set.currentData()
+        if name and name != settings.norm_set():
+            settings.set_norm_set(name)
         key = self.scenario.currentData()
         if key != settings.scenario_key():
             settings.set_scenario_key(key)

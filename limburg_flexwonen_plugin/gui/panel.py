@@ -24,8 +24,10 @@ from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBo
 
 from ..core.geometry import WORKING_CRS
 from ..core.housing_gap import AccommodationFields
+from ..core.norm_sets import available_norm_sets
 from ..core.site_assessment import MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
+from ..processing.norms_support import user_norms_folder
 from ..qgis_bridge import crs_of
 from .. import settings
 from . import card, project_layers, results_layer
@@ -52,8 +54,19 @@ FIELD_ROLES = (
     ("site_name", "sites", "name"),
     ("planned_beds", "sites", "planned_beds"),
     ("site_stay", "sites", "stay_category"),
+    ("bedrooms", "sites", "bedrooms"),
+    ("living_area", "sites", "living_area_m2"),
+    ("bedroom_area", "sites", "bedroom_area_m2"),
+    ("toilets", "sites", "toilets"),
+    ("showers", "sites", "showers"),
+    ("housing_type", "sites", "housing_type"),
 )
-NUMERIC_ROLES = ("inhabitants", "beds", "planned_beds", "migrants_year", "migrants_count")
+NUMERIC_ROLES = ("inhabitants", "beds", "planned_beds", "migrants_year", "migrants_count",
+                 "bedrooms", "living_area", "toilets", "showers")
+# The plan inputs of the norm check (core.housing_norms.PLAN_INPUTS) -> field roles.
+PLAN_ROLES = {"beds": "planned_beds", "bedrooms": "bedrooms", "living_area_m2": "living_area",
+              "bedroom_area_m2": "bedroom_area", "toilets": "toilets", "showers": "showers",
+              "housing_type": "housing_type"}
 
 
 def theme_icon(name: str):
@@ -141,6 +154,12 @@ class SiteAssessmentDock(QgsDockWidget):
             "site_name": self.tr("Site name"),
             "planned_beds": self.tr("Planned beds"),
             "site_stay": self.tr("Site: stay category"),
+            "bedrooms": self.tr("Site: bedrooms"),
+            "living_area": self.tr("Site: living area (m²)"),
+            "bedroom_area": self.tr("Site: bedroom area (m²)"),
+            "toilets": self.tr("Site: toilets"),
+            "showers": self.tr("Site: showers"),
+            "housing_type": self.tr("Site: housing type (lodging / dwelling)"),
         }
         for role, layer_role, default in FIELD_ROLES:
             combo = QgsFieldComboBox(self.fields_box)
@@ -430,6 +449,9 @@ class SiteAssessmentDock(QgsDockWidget):
             kern_name_field=self.field("kern_name"),
             inhabitants_field=self.field("inhabitants"),
             scenario_key=settings.scenario_key(),
+            norm_set=settings.norm_set(available_norm_sets(user_norms_folder())),
+            plan_fields=None if drawn else {key: self.field(role) for key, role in PLAN_ROLES.items()},
+            norms_folder=user_norms_folder(),
             municipality_fields=MunicipalityFields(
                 self.field("municipality_code") or "gm_code", self.field("municipality_name") or "gm_name",
                 self.field("region") or "region"),

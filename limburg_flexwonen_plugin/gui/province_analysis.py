@@ -4,7 +4,7 @@ on the bundled demo data for a first look) and adds the styled results to one gr
 
 The chain: the housing gap per municipality and region (when municipalities and the
 labour-migrant table are there), then the classification of the candidate sites, with
-each site's effect on the gap. Each step is a Processing algorithm run by
+their housing norm check and each site's effect on the gap. Each step is a Processing algorithm run by
 ``QgsProcessingAlgRunnerTask``: QGIS stays responsive, the task manager shows progress
 and can cancel. A further analysis joins the chain in ``ProvinceAnalysis.steps``.
 """
@@ -21,7 +21,9 @@ from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProces
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QObject, pyqtSignal
 
 from .. import settings
+from ..core.norm_sets import available_norm_sets
 from ..core.scenarios import SCENARIO_KEYS
+from ..processing.norms_support import user_norms_folder
 from ..paths import demo_data
 from . import project_layers
 from .card import scenario_text
@@ -38,6 +40,11 @@ GAP_FIELD_PARAMETERS = {
     "MIGRANTS_COUNT_FIELD": "migrants_count", "ACCOMMODATION_NAME_FIELD": "accommodation_name",
     "ACCOMMODATION_STATUS_FIELD": "status", "ACCOMMODATION_STAY_FIELD": "accommodation_stay",
     "ACCOMMODATION_BEDS_FIELD": "beds",
+}
+NORM_FIELD_PARAMETERS = {
+    "BEDS_FIELD": "planned_beds", "BEDROOMS_FIELD": "bedrooms", "LIVING_AREA_FIELD": "living_area",
+    "BEDROOM_AREA_FIELD": "bedroom_area", "TOILETS_FIELD": "toilets", "SHOWERS_FIELD": "showers",
+    "HOUSING_TYPE_FIELD": "housing_type",
 }
 CONTEXT_FIELD_PARAMETERS = {
     "CONTEXT_MIGRANTS_CODE_FIELD": "migrants_code", "CONTEXT_MIGRANTS_YEAR_FIELD": "migrants_year",
@@ -173,6 +180,10 @@ class ProvinceAnalysis(QObject):
             if inputs.municipalities:
                 parameters["MUNICIPALITIES"] = inputs.municipalities
                 parameters.update(self._fields(MUNICIPALITY_FIELD_PARAMETERS, inputs))
+            # The plans against the housing norms (the set chosen in the options).
+            names = available_norm_sets(user_norms_folder())
+            parameters.update(CHECK_NORMS=True, NORM_SET=names.index(settings.norm_set(names)))
+            parameters.update(self._fields(NORM_FIELD_PARAMETERS, inputs))
             if with_gap:  # each site's effect on the gap (the same model and scenario)
                 parameters.update(ADD_CONTEXT=True, CONTEXT_MIGRANTS=inputs.migrants,
                                   CONTEXT_SCENARIO=scenario_index)

@@ -38,6 +38,9 @@ class AssessmentRequest:
     kern_name_field: Optional[str] = None
     inhabitants_field: Optional[str] = None
     scenario_key: str = CURRENT
+    norm_set: Optional[str] = None
+    plan_fields: Optional[dict] = None
+    norms_folder: Optional[object] = None
     municipality_fields: MunicipalityFields = MunicipalityFields()
     accommodation_fields: AccommodationFields = AccommodationFields()
     migrant_fields: MigrantFields = MigrantFields()
@@ -137,7 +140,8 @@ class AssessmentTask(QgsTask):
             accommodation_fields=request.accommodation_fields,
             migrant_fields=request.migrant_fields, planned_beds_field=request.planned_beds_field,
             stay_field=request.stay_field, inhabitants_field=request.inhabitants_field,
-            scenario_key=request.scenario_key,
+            scenario_key=request.scenario_key, norm_set=request.norm_set,
+            plan_fields=request.plan_fields, norms_folder=request.norms_folder,
             builtup_layer=request.builtup.name,
             municipalities_layer=request.municipalities.name if request.municipalities else "municipalities",
             accommodations_layer=request.accommodations.name if request.accommodations else "accommodations",

@@ -59,6 +59,164 @@ Aangrenzende bebouwde cellen (met een gemeenschappelijke zijde) vormen één pol
         </message>
     </context>
     <context>
+        <name>CheckHousingNormsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <source>Check housing norms</source>
+            <translation>Huisvestingsnormen toetsen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <source>Checks each plan (a candidate site or an accommodation) against a norm set (SNF, AKF 2024, AKF from 2026, or your own) with the Limburg provincial floor (at most one person per bedroom, at least 15 m² living area per person) always on top.
+
+Input: points, polygons or a table with the plan's numbers. Map the fields: beds (planned_beds or beds), bedrooms, living area (m²), bedroom area (optional: a total in m², or the area of each bedroom as text such as '9;9;12'), toilets, showers and housing type (optional: lodging/logies or dwelling/woning, for SNF's 10 and 12 m²).
+Norm set: the built-in sets and your own files from the folder &lt;QGIS profile&gt;/flexwonen_limburg/norms (or the folder named by the environment variable FLEXWONEN_NORMS_FOLDER); or pick one JSON file directly.
+
+Per rule the output has a field norm_&lt;rule id&gt; with pass, fail or unknown. A value exactly at the threshold passes; missing or unusable data (text in a number field) makes a rule unknown, never a pass. norms_verdict is fail when any rule fails, else unknown when any rule is unknown, else pass. norms_max_beds is the largest number of beds that meets every rule with known data (norms_max_beds_complete: whether that was every rule) and norms_binding_rule the rule that limits it. Reasons are given in English (norms_reasons_en) and Dutch (norms_reasons_nl); unusable values are listed in norms_data_issues and in the log. The input is not changed.</source>
+            <translation>Toetst elk plan (een kandidaatlocatie of een huisvestingslocatie) aan een normenset (SNF, AKF 2024, AKF vanaf 2026, of een eigen set), met de Limburgse provinciale ondergrens (maximaal één persoon per slaapkamer, minimaal 15 m² woonoppervlak per persoon) altijd aanvullend.
+
+Invoer: punten, polygonen of een tabel met de cijfers van het plan. Koppel de velden: bedden (planned_beds of beds), slaapkamers, woonoppervlak (m²), slaapkameroppervlak (optioneel: een totaal in m², of de oppervlakte van elke slaapkamer als tekst zoals '9;9;12'), toiletten, douches en woonvorm (optioneel: lodging/logies of dwelling/woning, voor de 10 en 12 m² van SNF).
+Normenset: de ingebouwde sets en eigen bestanden uit de map &lt;QGIS-profiel&gt;/flexwonen_limburg/norms (of de map uit de omgevingsvariabele FLEXWONEN_NORMS_FOLDER); of kies direct één JSON-bestand.
+
+Per regel heeft de uitvoer een veld norm_&lt;regel-id&gt; met pass (voldoet), fail (voldoet niet) of unknown (onbekend). Een waarde precies op de grens voldoet; ontbrekende of onbruikbare gegevens (tekst in een getalveld) maken een regel onbekend, nooit voldoende. norms_verdict is fail als een regel niet voldoet, anders unknown als een regel onbekend is, anders pass. norms_max_beds is het grootste aantal bedden dat aan elke regel met bekende gegevens voldoet (norms_max_beds_complete: of dat alle regels waren) en norms_binding_rule de regel die dat aantal begrenst. Redenen staan in het Engels (norms_reasons_en) en het Nederlands (norms_reasons_nl); onbruikbare waarden staan in norms_data_issues en in het logboek. De invoer wordt niet gewijzigd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <source>Candidate sites or accommodations</source>
+            <translation>Kandidaatlocaties of huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <source>Norm check</source>
+            <translation>Normtoets</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <source>plans</source>
+            <translation>plannen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <source>Verdicts: {0}</source>
+            <translation>Oordelen: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckStayDurationsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Check stay durations</source>
+            <translation>Verblijfsduur toetsen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Checks a table of stays (accommodation id, pseudonymous resident id, start and end date; optionally the end of the rental contract and of the employment) against the provincial short-stay rule and the transition period for temporary rental contracts.
+
+Short stay: a consecutive stay lasts at most the given number of calendar months (default 4): a stay starting on S may end at the latest on S + 4 months, clamped to the month's end (31 October + 4 months = 28 or 29 February). Overlapping stays of one resident, and stays starting the day after the previous one ends, form one consecutive stay (also across accommodations). Within the period (default 12 months) from the start of each consecutive stay, the resident's stays together may not last longer than one consecutive stay may.
+A stay without an end date is ongoing: it is measured up to the reference date (default today).
+Transition period: the contract must end at least the given number of calendar months (default 1) after the end of employment.
+
+Output: one row per accommodation (counts, the longest consecutive stay, the shortest transition) and, on request, one row per stay with its status (ok, breaks, ongoing, unknown) and the reason. Only the mapped fields are read; no personal data other than the pseudonymous resident id is read or written.</source>
+            <translation>Toetst een tabel met verblijven (id van de huisvestingslocatie, gepseudonimiseerd id van de bewoner, begin- en einddatum; optioneel het einde van het huurcontract en van het dienstverband) aan de provinciale regel voor kort verblijf en aan de overgangstermijn voor tijdelijke huurcontracten.
+
+Kort verblijf: een aaneengesloten verblijf duurt hoogstens het opgegeven aantal kalendermaanden (standaard 4): een verblijf dat begint op S mag uiterlijk eindigen op S + 4 maanden, begrensd op het einde van de maand (31 oktober + 4 maanden = 28 of 29 februari). Overlappende verblijven van één bewoner, en verblijven die beginnen op de dag na het einde van het vorige, vormen samen één aaneengesloten verblijf (ook over huisvestingslocaties heen). Binnen de periode (standaard 12 maanden) vanaf het begin van elk aaneengesloten verblijf mogen de verblijven van een bewoner samen niet langer duren dan één aaneengesloten verblijf mag.
+Een verblijf zonder einddatum loopt nog: het wordt gemeten tot de peildatum (standaard vandaag).
+Overgangstermijn: het contract moet minstens het opgegeven aantal kalendermaanden (standaard 1) na het einde van het dienstverband eindigen.
+
+Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengesloten verblijf, de kortste overgangstermijn) en, op verzoek, één rij per verblijf met zijn status (ok, overtreding, lopend, onbekend) en de reden. Alleen de gekoppelde velden worden gelezen; behalve het gepseudonimiseerde id van de bewoner worden geen persoonsgegevens gelezen of geschreven.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Stays</source>
+            <translation>Verblijven</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Accommodation id field</source>
+            <translation>Veld met id van de huisvestingslocatie</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Resident id field (pseudonymous)</source>
+            <translation>Veld met id van de bewoner (gepseudonimiseerd)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Start date field</source>
+            <translation>Veld met begindatum</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>End date field (empty: ongoing)</source>
+            <translation>Veld met einddatum (leeg: loopt nog)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Contract end field</source>
+            <translation>Veld met einde huurcontract</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Employment end field</source>
+            <translation>Veld met einde dienstverband</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Longest consecutive stay (calendar months)</source>
+            <translation>Langste aaneengesloten verblijf (kalendermaanden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Within a period of (calendar months)</source>
+            <translation>Binnen een periode van (kalendermaanden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Transition period after employment (calendar months)</source>
+            <translation>Overgangstermijn na het dienstverband (kalendermaanden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Reference date for ongoing stays (empty: today)</source>
+            <translation>Peildatum voor lopende verblijven (leeg: vandaag)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Stays per accommodation</source>
+            <translation>Verblijven per huisvestingslocatie</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Checked stays</source>
+            <translation>Getoetste verblijven</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>stays</source>
+            <translation>verblijven</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>The transition period needs both the contract end and the employment end; it is not checked.</source>
+            <translation>Voor de overgangstermijn zijn zowel het einde van het huurcontract als het einde van het dienstverband nodig; deze wordt niet getoetst.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Checking {0} stays (reference date {1})…</source>
+            <translation>{0} verblijven toetsen (peildatum {1})…</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>{0} stays at {1} accommodations: {2} break the short-stay rule, {3} are ongoing, {4} could not be checked; {5} contracts have a transition period shorter than {6} month(s).</source>
+            <translation>{0} verblijven op {1} huisvestingslocaties: {2} overtreden de regel voor kort verblijf, {3} lopen nog, {4} konden niet worden getoetst; {5} contracten hebben een overgangstermijn korter dan {6} maand(en).</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>layer '{0}', feature {1}: {2}</source>
+            <translation>laag '{0}', object {1}: {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassifySitesAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/classify_sites.py" />
@@ -318,6 +476,26 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
             <location filename="../gui/options_page.py" />
             <source>Restore the rules' defaults</source>
             <translation>Standaardwaarden uit de regels herstellen</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>Housing norms</source>
+            <translation>Huisvestingsnormen</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>{0} (this file has an error)</source>
+            <translation>{0} (dit bestand bevat een fout)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>Norm set</source>
+            <translation>Normenset</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>The Limburg provincial floor (at most one person per bedroom, at least 15 m² living area per person) always applies on top. Own norm sets: JSON files in {0}.</source>
+            <translation>De Limburgse provinciale ondergrens (maximaal één persoon per slaapkamer, minimaal 15 m² woonoppervlak per persoon) geldt altijd aanvullend. Eigen normensets: JSON-bestanden in {0}.</translation>
         </message>
         <message>
             <location filename="../gui/options_page.py" />
@@ -728,6 +906,119 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
     </context>
     <context>
+        <name>NormParameters</name>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Beds field</source>
+            <translation>Veld met aantal bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Bedrooms field</source>
+            <translation>Veld met aantal slaapkamers</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Living area (m²) field</source>
+            <translation>Veld met woonoppervlak (m²)</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Bedroom area field (m²: a total, or per room as text '9;9;12')</source>
+            <translation>Veld met slaapkameroppervlak (m²: een totaal, of per kamer als tekst '9;9;12')</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Toilets field</source>
+            <translation>Veld met aantal toiletten</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Showers field</source>
+            <translation>Veld met aantal douches</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Housing type field (lodging/logies or dwelling/woning)</source>
+            <translation>Veld met woonvorm (lodging/logies of dwelling/woning)</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>{0} (this file has an error; choose it to see which)</source>
+            <translation>{0} (dit bestand bevat een fout; kies het om te zien welke)</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>, own file</source>
+            <translation>, eigen bestand</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Norm set (the Limburg provincial floor always applies on top)</source>
+            <translation>Normenset (de Limburgse provinciale ondergrens geldt altijd aanvullend)</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Own norm set file (JSON; used instead of the norm set above)</source>
+            <translation>Eigen normensetbestand (JSON; gebruikt in plaats van de normenset hierboven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Housing type where the field is empty or not given</source>
+            <translation>Woonvorm als het veld leeg is of niet is opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>not known</source>
+            <translation>onbekend</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>lodging (logies)</source>
+            <translation>logies</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>regular dwelling (woning)</source>
+            <translation>reguliere woning</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Norm set {0} is valid {1}, not today ({2}).</source>
+            <translation>Normenset {0} geldt {1}, niet vandaag ({2}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Norm sets: {0}; fields: {1}</source>
+            <translation>Normensets: {0}; velden: {1}</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>layer '{0}', feature {1}: {2}</source>
+            <translation>laag '{0}', object {1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>… and {0} more features with unusable values (see the field norms_data_issues)</source>
+            <translation>… en nog {0} objecten met onbruikbare waarden (zie het veld norms_data_issues)</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Also check housing norms (norm set and fields under Advanced)</source>
+            <translation>Ook huisvestingsnormen toetsen (normenset en velden onder Geavanceerd)</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Adds the fields of 'Check housing norms' (norms_verdict, norms_max_beds, norm_&lt;rule id&gt;, reasons) for the same features.</source>
+            <translation>Voegt de velden van 'Huisvestingsnormen toetsen' (norms_verdict, norms_max_beds, norm_&lt;regel-id&gt;, redenen) toe voor dezelfde objecten.</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>Housing norms: {0}</source>
+            <translation>Huisvestingsnormen: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>ProvinceAnalysis</name>
         <message>
             <location filename="../gui/province_analysis.py" />
@@ -854,6 +1145,21 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../gui/card.py" />
+            <source>Housing norms: {0}</source>
+            <translation>Huisvestingsnormen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../gui/card.py" />
+            <source>, at most {0} beds</source>
+            <translation>, hoogstens {0} bedden</translation>
+        </message>
+        <message>
+            <location filename="../gui/card.py" />
+            <source>Housing gap of the municipality: {0} → {1} beds</source>
+            <translation>Tekort aan bedden in de gemeente: {0} → {1}</translation>
+        </message>
+        <message>
+            <location filename="../gui/card.py" />
             <source>{0} sites assessed</source>
             <translation>{0} locaties getoetst</translation>
         </message>
@@ -906,6 +1212,21 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
     </context>
     <context>
         <name>SiteAssessment</name>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>meets every rule</source>
+            <translation>voldoet aan elke regel</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>does not meet every rule</source>
+            <translation>voldoet niet aan elke regel</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>unknown: plan data missing</source>
+            <translation>onbekend: plangegevens ontbreken</translation>
+        </message>
         <message>
             <location filename="../core/site_assessment.py" />
             <source>shortage</source>
@@ -1015,6 +1336,46 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../core/site_assessment.py" />
             <source>Plan and surroundings</source>
             <translation>Plan en omgeving</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Verdict</source>
+            <translation>Oordeel</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Most beds that meet every rule</source>
+            <translation>Meeste bedden die aan elke regel voldoen</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>not every rule could be checked</source>
+            <translation>niet elke regel kon worden getoetst</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Binding rule</source>
+            <translation>Bepalende regel</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Reasons</source>
+            <translation>Redenen</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Unusable plan data</source>
+            <translation>Onbruikbare plangegevens</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Norm sets</source>
+            <translation>Normensets</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Housing norms</source>
+            <translation>Huisvestingsnormen</translation>
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
@@ -1203,6 +1564,36 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../gui/panel.py" />
             <source>Site: stay category</source>
             <translation>Locatie: verblijfscategorie</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Site: bedrooms</source>
+            <translation>Locatie: slaapkamers</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Site: living area (m²)</source>
+            <translation>Locatie: woonoppervlak (m²)</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Site: bedroom area (m²)</source>
+            <translation>Locatie: slaapkameroppervlak (m²)</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Site: toilets</source>
+            <translation>Locatie: toiletten</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Site: showers</source>
+            <translation>Locatie: douches</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Site: housing type (lodging / dwelling)</source>
+            <translation>Locatie: woonvorm (logies / woning)</translation>
         </message>
         <message>
             <location filename="../gui/panel.py" />

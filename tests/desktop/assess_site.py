@@ -110,6 +110,18 @@ def main():
         render()
         result["panel_png"] = screenshot(shots / "locatietoets_panel.png")
 
+        # The panel alone, its card scrolled to the housing norms and the housing gap.
+        card = dock.card
+        found = card.document().find("Huisvestingsnormen")  # the headline; then the section
+        section = card.document().find("Huisvestingsnormen", found) if not found.isNull() else found
+        found = section if not section.isNull() else found
+        if not found.isNull():
+            bar = card.verticalScrollBar()
+            bar.setValue(bar.value() + card.cursorRect(found).top() - 8)
+        wait(0.3)
+        dock.grab().save(str(shots / "locatietoets_card.png"))
+        result["card_png"] = str(shots / "locatietoets_card.png")
+
         # The one-click province analysis on the layers chosen in the panel.
         outcome = {}
         plugin.province_analysis.done.connect(lambda ok, message: outcome.update(ok=ok, message=message))
