@@ -150,3 +150,27 @@ def test_province_analysis_on_the_chosen_layers(flexwonen_provider, qgis_new_pro
     [node] = analysis.group.findLayers()
     assert node.layer().featureCount() == sites.featureCount()
     assert {f["location_class"] for f in node.layer().getFeatures()} == {"inside", "edge", "outside"}
+
+
+def github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a README heading: lower case, punctuation dropped, spaces to '-'."""
+    text = "".join(c for c in heading.strip().lower() if c.isalnum() or c in " -_")
+    return text.replace(" ", "-")
+
+
+def test_the_help_button_opens_the_readme_user_guide(qgis_iface):
+    from conftest import ROOT
+    from limburg_flexwonen_plugin.gui.help import USER_GUIDE_ANCHOR, user_guide_url
+    headings = [line.lstrip("#").strip() for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("## ")]
+    assert USER_GUIDE_ANCHOR in [github_anchor(h) for h in headings]
+    url = user_guide_url()
+    assert url.startswith("https://") and url.endswith("#" + USER_GUIDE_ANCHOR)
+    assert url.split("#")[0] == configparser_homepage(ROOT / "metadata.txt")
+
+
+def configparser_homepage(path):
+    import configparser
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(path, encoding="utf-8")
+    return parser["general"]["homepage"].rstrip("/")

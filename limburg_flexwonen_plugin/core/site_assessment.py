@@ -332,7 +332,8 @@ def housing_gap_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> Li
             return _number(figures[name]) if figures is not None else None
 
         year = figures["year"] if figures is not None else None
-        sections.append(Section("housing_gap", QT_TRANSLATE_NOOP("SiteAssessment", "Housing gap and concentration"), (
+        notes = _plain(row["ctx_remarks"])
+        rows = [
             Row("ctx_scenario", QT_TRANSLATE_NOOP("SiteAssessment", "Scenario"), row["ctx_scenario"]),
             Row("municipality_labour_migrants",
                 QT_TRANSLATE_NOOP("SiteAssessment", "Labour migrants in the municipality"),
@@ -361,9 +362,12 @@ def housing_gap_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> Li
                 _number(row["ctx_region_gap_after"]), NUMBER, note=_gap_note(row["ctx_region_class_after"])),
             Row("ctx_model_version", QT_TRANSLATE_NOOP("SiteAssessment", "Demand model"),
                 row["ctx_model_version"]),
-            Row("ctx_remarks", QT_TRANSLATE_NOOP("SiteAssessment", "Notes on the housing gap"),
-                _plain(row["ctx_remarks"])),
-        )))
+        ]
+        if notes:
+            rows.append(Row("ctx_remarks", QT_TRANSLATE_NOOP("SiteAssessment", "Notes on the housing gap"),
+                            notes))
+        sections.append(Section("housing_gap", QT_TRANSLATE_NOOP("SiteAssessment", "Housing gap and concentration"),
+                                tuple(rows)))
     return sections
 
 
