@@ -1379,11 +1379,6 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
-            <source>Housing gap and concentration</source>
-            <translation>Huisvestingsopgave en concentratie</translation>
-        </message>
-        <message>
-            <location filename="../core/site_assessment.py" />
             <source>Scenario</source>
             <translation>Scenario</translation>
         </message>
@@ -1436,6 +1431,11 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../core/site_assessment.py" />
             <source>Notes on the housing gap</source>
             <translation>Opmerkingen bij de huisvestingsopgave</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Housing gap and concentration</source>
+            <translation>Huisvestingsopgave en concentratie</translation>
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
