@@ -118,7 +118,10 @@ class FlexwonenPlugin:
     def unload(self):
         if self.province_analysis is not None:
             self.province_analysis.cancel()
-            self.province_analysis.done.disconnect(self._province_analysis_done)
+            try:
+                self.province_analysis.done.disconnect(self._province_analysis_done)
+            except TypeError:  # already disconnected
+                pass
             self.province_analysis.deleteLater()
             self.province_analysis = None
         if self.options_factory is not None:

@@ -94,3 +94,13 @@ def test_the_card_shows_the_norm_verdict_and_the_gap_effect(desktop_run):
     assert not image.isNull() and image.width() >= 400
     # The verdict badge is green or red on the scrolled card.
     assert colour_share(image, "#1a9641", 0, image.width()) + colour_share(image, "#d7191c", 0, image.width()) > 0.0005
+
+
+@pytest.mark.desktop
+def test_the_installed_plugin_runs_the_province_analysis_on_its_own_demo_data(desktop_run):
+    run = desktop_run["demo_run"]
+    assert run["outcome"]["ok"], run
+    assert run["shipped"].endswith("python/plugins/limburg_flexwonen_plugin/resources/demo/limburg_demo.gpkg")
+    assert run["unchanged"]  # opened from a copy, never the shipped file
+    assert run["layers"][0] == "Kandidaatlocaties (demo) – locatieklasse"
+    assert not [source for source in run["sources"] if "python/plugins" in source]

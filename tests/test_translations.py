@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
 from conftest import ROOT
@@ -192,3 +192,17 @@ def test_the_panel_in_dutch_shows_no_english(dutch, qgis_iface, entries, demo_la
     finally:
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_the_package_holds_the_compiled_translation_and_the_demo_data():
+    import zipfile
+    from conftest import PACKAGE_ZIP
+    assert PACKAGE_ZIP.exists(), "run `make package` first (make test does)"
+    with zipfile.ZipFile(PACKAGE_ZIP) as archive:
+        names = archive.namelist()
+        qm = archive.read("limburg_flexwonen_plugin/i18n/flexwonen_nl.qm")
+    assert "limburg_flexwonen_plugin/resources/demo/limburg_demo.gpkg" in names
+    assert not [name for name in names if name.endswith(".ts")]
+    translator = QTranslator()
+    assert translator.loadFromData(qm)
+    assert translator.translate("SiteAssessmentDock", "Site assessment (Locatietoets)") == "Locatietoets"

@@ -6,6 +6,7 @@ Environment: FLEXWONEN_RESULT (JSON written at the end), FLEXWONEN_DEMO (a copy 
 demo GeoPackage), FLEXWONEN_SHOTS (folder for the PNGs), FLEXWONEN_SITE_CASE (the demo
 site to assess, by its 'case').
 """
+import hashlib
 import json
 import os
 import time
@@ -124,7 +125,11 @@ def main():
 
         # The one-click province analysis on the layers chosen in the panel.
         outcome = {}
-        plugin.province_analysis.done.connect(lambda ok, message: outcome.update(ok=ok, message=message))
+
+        def chosen_done(ok, message):
+            outcome.update(ok=ok, message=message)
+
+        plugin.province_analysis.done.connect(chosen_done)
         province_action = next(a for a in plugin.actions if a.objectName() == "FlexwonenLimburg_province")
         province_action.trigger()
         wait(until=lambda: outcome, limit=180)
@@ -138,6 +143,26 @@ def main():
         canvas.setExtent(QgsRectangle(172_000, 305_000, 214_000, 423_000))
         render()
         result["province_png"] = screenshot(shots / "province_analysis.png")
+
+        # The first look on the demo data shipped inside the installed plugin.
+        from limburg_flexwonen_plugin.paths import demo_data
+        shipped = demo_data()
+        before = hashlib.sha256(shipped.read_bytes()).hexdigest()
+        demo_outcome = {}
+
+        def demo_done(ok, message):
+            demo_outcome.update(ok=ok, message=message)
+
+        plugin.province_analysis.done.disconnect(chosen_done)
+        plugin.province_analysis.done.connect(demo_done)
+        plugin.province_analysis.start(use_demo=True)
+        wait(until=lambda: demo_outcome, limit=180)
+        group = plugin.province_analysis.group
+        result["demo_run"] = {
+            "outcome": demo_outcome, "shipped": str(shipped),
+            "unchanged": hashlib.sha256(shipped.read_bytes()).hexdigest() == before,
+            "layers": [node.layer().name() for node in group.findLayers()] if group else [],
+            "sources": [node.layer().source() for node in group.findLayers()] if group else []}
 
         from limburg_flexwonen_plugin.gui.options_page import FlexwonenOptionsPage
         page = FlexwonenOptionsPage()
