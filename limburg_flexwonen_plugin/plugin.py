@@ -61,6 +61,11 @@ class FlexwonenPlugin:
                          icon=resource("icons", "province_analysis.svg"))
         self._add_action("classify", self.tr("Classify candidate sites…"),
                          lambda: self._open_algorithm("flexwonen:classifysites"))
+        # Exports (maps and site reports), see layouts/export_action.py; unload removes the
+        # action with the others.
+        from .layouts.export_action import ExportAction
+        exports = ExportAction(self.iface)
+        self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu())
 
         self.province_analysis = ProvinceAnalysis()
         self.province_analysis.done.connect(self._province_analysis_done)
