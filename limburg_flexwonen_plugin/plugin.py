@@ -65,7 +65,8 @@ class FlexwonenPlugin:
         # action with the others.
         from .layouts.export_action import ExportAction
         exports = ExportAction(self.iface)
-        self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu())
+        self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu(),
+                         icon=resource("icons", "export_reports.svg"))
 
         self.province_analysis = ProvinceAnalysis()
         self.province_analysis.done.connect(self._province_analysis_done)

@@ -116,7 +116,7 @@ def test_click_a_demo_site_and_read_the_card(panel, demo_layers, qgis_canvas):
     assert f"{site['planned_beds']}" in text
     assert f"{assessment.value('norms_max_beds')}" in text
     assert panel.zoom_button.isEnabled() and panel.add_button.isEnabled()
-    assert not panel.export_button.isVisible()  # no export code installed: no dead button
+    assert panel.export_button.isVisibleTo(panel) and panel.export_button.isEnabled()
 
 
 def test_click_on_empty_map_says_so(panel, demo_layers, qgis_canvas):
@@ -226,3 +226,43 @@ def test_cancel_during_a_long_run_stops_within_a_second(panel, demo_layers):
     assert "Cancelled" in panel.card_text()
     # A batch of the panel's size takes a fraction of a second; the margin absorbs a busy machine.
     assert stopped_after < 1.5, f"cancel took {stopped_after:.2f} s"
+
+
+def pdf_pages(path) -> int:
+    import subprocess  # nosec B404 - poppler's pdfinfo
+    output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,  # nosec B603 B607
+                            check=True, timeout=60).stdout
+    return int(next(line.split()[-1] for line in output.splitlines() if line.startswith("Pages:")))
+
+
+def test_the_site_report_of_the_assessed_sites(panel, demo_layers, tmp_path):
+    """The export button's parameters give the report of exactly the assessed sites."""
+    import processing
+    choose_demo_layers(panel, demo_layers)
+    sites = demo_layers["candidate_sites"]
+    sites.selectByExpression("\"case\" IN ('inside', 'far_outside')")
+    panel.selected_button.click()
+    wait_for(panel)
+    sites.removeSelection()
+    parameters = panel.site_report_parameters()
+    assert sites.selectedFeatureCount() == 2  # the assessed sites are selected again
+    assert parameters["CHECK_NORMS"] and parameters["ADD_CONTEXT"] and parameters["SITE_ID_FIELD"] == "site_id"
+    parameters["OUTPUT_PDF"] = str(tmp_path / "report.pdf")
+    processing.run("flexwonen:exportsitereports", parameters)
+    assert pdf_pages(tmp_path / "report.pdf") == 2
+
+
+def test_the_site_report_of_a_drawn_site(panel, demo_layers, qgis_canvas, tmp_path):
+    import processing
+    choose_demo_layers(panel, demo_layers)
+    panel.draw_button.setChecked(True)
+    for corner in ((196_100, 383_100), (196_300, 383_100), (196_300, 383_250)):
+        click(qgis_canvas, panel.draw_tool, corner)
+    click(qgis_canvas, panel.draw_tool, (196_300, 383_250), Qt.MouseButton.RightButton)
+    wait_for(panel)
+    parameters = panel.site_report_parameters()
+    drawn = QgsProject.instance().mapLayersByName("Drawn sites")
+    assert len(drawn) == 1 and drawn[0].featureCount() == 1 and not parameters["CHECK_NORMS"]
+    parameters["OUTPUT_PDF"] = str(tmp_path / "drawn.pdf")
+    processing.run("flexwonen:exportsitereports", parameters)
+    assert pdf_pages(tmp_path / "drawn.pdf") == 1

@@ -11,6 +11,7 @@ from typing import Dict, List, Optional
 import geopandas as gpd
 import shapely
 from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+                       QgsFeature, QgsProcessingFeatureSourceDefinition,
                        QgsFieldProxyModel, QgsGeometry, QgsMapLayerProxyModel, QgsProject,
                        QgsRectangle, QgsVectorLayer, QgsWkbTypes)
 from qgis.gui import (QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox,
@@ -25,6 +26,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBo
 from ..core.geometry import WORKING_CRS
 from ..core.housing_gap import AccommodationFields
 from ..core.norm_sets import available_norm_sets
+from ..core.scenarios import SCENARIO_KEYS
 from ..core.site_assessment import MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
 from ..processing.norms_support import user_norms_folder
@@ -89,6 +91,9 @@ class SiteAssessmentDock(QgsDockWidget):
         self._restoring = False
         self._closed = False
         self._previous_tool = None
+        self.assessed_source = None
+        self._drawn_layer = None
+        self._pending_drawn = None
         self.layer_combos: Dict[str, QgsMapLayerComboBox] = {}
         self.field_combos: Dict[str, QgsFieldComboBox] = {}
 
@@ -403,7 +408,7 @@ class SiteAssessmentDock(QgsDockWidget):
     def assess_clicked_site(self, feature_id: int):
         layer = self.layer("sites")
         if layer is not None:
-            self._start(LayerSnapshot(layer, [feature_id]), layer.name())
+            self._start(LayerSnapshot(layer, [feature_id]), layer.name(), source=(layer, [feature_id]))
 
     def assess_selected_sites(self):
         layer = self.layer("sites")
@@ -415,18 +420,17 @@ class SiteAssessmentDock(QgsDockWidget):
             self.show_message(self.tr("No features are selected in layer '{0}'.").format(layer.name()),
                               error=True)
             return
-        self._start(LayerSnapshot(layer, ids), layer.name())
+        self._start(LayerSnapshot(layer, ids), layer.name(), source=(layer, list(ids)))
 
     def assess_drawn_site(self, geometry: QgsGeometry):
         number = next(self._drawn_numbers)
         crs = crs_of(self.canvas.mapSettings().destinationCrs())
-        frame = gpd.GeoDataFrame(
-            {"site_id": [self.tr("drawn-{0}").format(number)],
-             "name": [self.tr("Drawn site {0}").format(number)]},
-            geometry=[shapely.from_wkb(bytes(geometry.asWkb()))], crs=crs)
-        self._start(frame, self.tr("drawn site"), drawn=True)
+        site_id, name = self.tr("drawn-{0}").format(number), self.tr("Drawn site {0}").format(number)
+        frame = gpd.GeoDataFrame({"site_id": [site_id], "name": [name]},
+                                 geometry=[shapely.from_wkb(bytes(geometry.asWkb()))], crs=crs)
+        self._start(frame, self.tr("drawn site"), drawn=True, source=("drawn", geometry, site_id, name))
 
-    def _start(self, sites, sites_name: str, drawn: bool = False):
+    def _start(self, sites, sites_name: str, drawn: bool = False, source=None):
         builtup = self.layer("builtup")
         if builtup is None:
             self.layers_box.setCollapsed(False)
@@ -462,6 +466,7 @@ class SiteAssessmentDock(QgsDockWidget):
                 self.field("migrants_code") or "gm_code", self.field("migrants_year") or "year",
                 self.field("migrants_count") or "labour_migrants"))
         task = AssessmentTask(self.tr("Flexwonen Limburg: site assessment"), request, self._finished)
+        task.source = source
         task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.task = task
         self.progress.setValue(0)
@@ -488,9 +493,18 @@ class SiteAssessmentDock(QgsDockWidget):
             self.show_message(self.tr("Could not assess the site: {0}").format(outcome.error), error=True)
         else:
             self.builtup_frame = outcome.builtup
+            self.assessed_source = self._source_of(task.source, outcome.assessments)
             self._show_assessments(outcome.assessments)
             if self.assessments:
                 self.layers_box.setCollapsed(True)  # room for the card; one click reopens it
+
+    def _source_of(self, source, assessments):
+        """(layer, feature ids) of the assessed sites; a drawn site is stored in the layer
+        of drawn sites only when a report is asked for (see site_report_parameters)."""
+        if source is None or source[0] != "drawn":
+            return source
+        self._pending_drawn = (source, assessments)
+        return ("drawn", None)
 
     # ------------------------------------------------------------------ the card
 
@@ -613,9 +627,102 @@ class SiteAssessmentDock(QgsDockWidget):
 
     def export_report(self):
         exporter = site_report_exporter()
-        assessment = self.current_assessment()
-        if exporter is not None and assessment is not None:
-            exporter(self.iface, assessment)
+        if exporter is not None and self.assessments:
+            exporter(self)
+
+    def site_report_parameters(self) -> Dict[str, object]:
+        """The site report export's parameters for the assessed sites, with the panel's
+        layers, fields and the user's settings. The assessed sites become the selection
+        of their layer (drawn sites: of the layer 'Drawn sites', made when needed)."""
+        if self.assessed_source is None:
+            return {}
+        layer, ids = self.assessed_source
+        if layer == "drawn":
+            layer, ids = self._store_drawn_sites()
+            self.assessed_source = (layer, ids)
+        if layer is None or sip.isdeleted(layer):
+            return {}
+        layer.selectByIds(list(ids))
+        parameters: Dict[str, object] = {
+            "SITES": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+            "BUILTUP": self.layer("builtup").id() if self.layer("builtup") else None,
+            "EDGE_DISTANCE": settings.classification_defaults().edge_distance_m,
+            "MIN_INSIDE_SHARE": settings.classification_defaults().min_inside_share,
+        }
+        drawn = layer is self._drawn_layer
+        fields = {"SITE_ID_FIELD": "site_id" if drawn else self.field("site_id"),
+                  "SITE_NAME_FIELD": "name" if drawn else self.field("site_name"),
+                  "KERN_NAME_FIELD": self.field("kern_name")}
+        if not drawn:
+            fields.update({"STAY_FIELD": self.field("site_stay"), "BEDS_FIELD": self.field("planned_beds"),
+                           "BEDROOMS_FIELD": self.field("bedrooms"), "LIVING_AREA_FIELD": self.field("living_area"),
+                           "BEDROOM_AREA_FIELD": self.field("bedroom_area"), "TOILETS_FIELD": self.field("toilets"),
+                           "SHOWERS_FIELD": self.field("showers"),
+                           "HOUSING_TYPE_FIELD": self.field("housing_type")})
+            names = available_norm_sets(user_norms_folder())
+            parameters.update(CHECK_NORMS=bool(self.field("planned_beds")),
+                              NORM_SET=names.index(settings.norm_set(names)))
+        else:
+            parameters["CHECK_NORMS"] = False
+        municipalities = self.layer("municipalities")
+        if municipalities is not None:
+            parameters["MUNICIPALITIES"] = municipalities.id()
+            fields.update({"MUNICIPALITY_CODE_FIELD": self.field("municipality_code"),
+                           "MUNICIPALITY_NAME_FIELD": self.field("municipality_name"),
+                           "REGION_FIELD": self.field("region")})
+            migrants = self.layer("migrants")
+            if migrants is not None:
+                parameters.update(ADD_CONTEXT=True, CONTEXT_MIGRANTS=migrants.id(),
+                                  CONTEXT_SCENARIO=SCENARIO_KEYS.index(settings.scenario_key()))
+                fields.update({"CONTEXT_MIGRANTS_CODE_FIELD": self.field("migrants_code"),
+                               "CONTEXT_MIGRANTS_YEAR_FIELD": self.field("migrants_year"),
+                               "CONTEXT_MIGRANTS_COUNT_FIELD": self.field("migrants_count"),
+                               "CONTEXT_INHABITANTS_FIELD": self.field("inhabitants")})
+                if not drawn:
+                    fields.update({"CONTEXT_PLANNED_BEDS_FIELD": self.field("planned_beds"),
+                                   "CONTEXT_STAY_FIELD": self.field("site_stay")})
+                accommodations = self.layer("accommodations")
+                if accommodations is not None:
+                    parameters["CONTEXT_ACCOMMODATIONS"] = accommodations.id()
+                    fields.update({"CONTEXT_ACCOMMODATION_NAME_FIELD": self.field("accommodation_name"),
+                                   "CONTEXT_ACCOMMODATION_STATUS_FIELD": self.field("status"),
+                                   "CONTEXT_ACCOMMODATION_STAY_FIELD": self.field("accommodation_stay"),
+                                   "CONTEXT_ACCOMMODATION_BEDS_FIELD": self.field("beds")})
+        parameters.update({name: value for name, value in fields.items() if value})
+        return {name: value for name, value in parameters.items() if value is not None}
+
+    def _store_drawn_sites(self):
+        """Adds the assessed drawn sites to the layer of drawn sites; (layer, their ids)."""
+        _, assessments = self._pending_drawn
+        layer = self._drawn_sites_layer()
+        features = []
+        for assessment in assessments:
+            if assessment.geometry is None:
+                continue
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes([str(assessment.site_id), assessment.name, None, None, None])
+            geometry = QgsGeometry()
+            geometry.fromWkb(assessment.geometry.wkb)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            features.append(feature)
+        _, added = layer.dataProvider().addFeatures(features)
+        layer.updateExtents()
+        layer.triggerRepaint()
+        return layer, [feature.id() for feature in added]
+
+    def _drawn_sites_layer(self) -> QgsVectorLayer:
+        """The project's memory layer of drawn sites (made when needed), for the report."""
+        layer = self._drawn_layer
+        if layer is None or sip.isdeleted(layer) or QgsProject.instance().mapLayer(layer.id()) is None:
+            # With the plan fields the report reads (empty: a drawn site has no plan yet).
+            layer = QgsVectorLayer(
+                f"MultiPolygon?crs={WORKING_CRS}&field=site_id:string&field=name:string"
+                "&field=planned_beds:integer&field=stay_category:string&field=building_type:string",
+                self.tr("Drawn sites"), "memory")
+            QgsProject.instance().addMapLayer(layer)
+            self._drawn_layer = layer
+        return layer
 
     def open_help(self):
         QDesktopServices.openUrl(QUrl(user_guide_url()))
@@ -649,6 +756,16 @@ class SiteAssessmentDock(QgsDockWidget):
             scene.removeItem(self.edge_band)
 
 
+SITE_REPORTS = "flexwonen:exportsitereports"
+
+
 def site_report_exporter():
-    """The site report export, when the export code is installed; else None (button hidden)."""
-    return None
+    """Opens the site report export (its Processing dialog, filled in), when the export
+    algorithm is installed; else None, and the button stays hidden."""
+    if QgsApplication.processingRegistry().algorithmById(SITE_REPORTS) is None:
+        return None
+
+    def open_dialog(panel):
+        from processing import execAlgorithmDialog
+        execAlgorithmDialog(SITE_REPORTS, panel.site_report_parameters())
+    return open_dialog

@@ -400,6 +400,410 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
         </message>
     </context>
     <context>
+        <name>ExportAction</name>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Province overview map (PDF/PNG)…</source>
+            <translation>Provinciekaart (PDF/PNG)…</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Atlas per region and municipality (PDF/PNG)…</source>
+            <translation>Atlas per regio en gemeente (PDF/PNG)…</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Site assessment reports (PDF/PNG)…</source>
+            <translation>Locatierapporten (PDF/PNG)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportAlgorithm</name>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>Your data sources (printed after the boundary source)</source>
+            <translation>Uw gegevensbronnen (afgedrukt na de bron van de grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>PNG resolution (dpi)</source>
+            <translation>PNG-resolutie (dpi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-bestanden (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>PNG files (*.png)</source>
+            <translation>PNG-bestanden (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>Number of pages</source>
+            <translation>Aantal pagina's</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>PDF written: {0}</source>
+            <translation>PDF geschreven: {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>PNG written: {0}</source>
+            <translation>PNG geschreven: {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>PDF written: {0} ({1} pages)</source>
+            <translation>PDF geschreven: {0} ({1} pagina's)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_support.py" />
+            <source>{0} PNG files written to {1}</source>
+            <translation>{0} PNG-bestanden geschreven naar {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportAtlasAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Export region and municipality atlas (PDF/PNG)</source>
+            <translation>Atlas per regio en gemeente exporteren (PDF/PNG)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Makes an atlas with one A4 landscape page per region and one per municipality (each region followed by its municipalities) and writes it as one PDF and, on request, one PNG per page into a folder.
+
+Each page shows the area on a map that follows it (the rest of the province veiled), a locator map, a legend, a scale bar and a north arrow, the key figures of the area next to those of Limburg, and the municipalities of its region. With the housing gap's outputs the map is the gap choropleth and the figures include labour migrants, concentration, demand, supply and gap per stay category; with plain municipal boundaries the figures are inhabitants and area.
+
+Municipalities: the housing gap's municipality output, or municipal boundaries.
+Name field / Region field: the municipality's name and its region.
+Regions (optional): the housing gap's region output (figures per region and for Limburg); without it regions are dissolved from the municipalities.
+Accommodations, Built-up area (optional): drawn on the maps.
+Pages: regions and municipalities, regions only, or municipalities only.
+Scenario and Your data sources: printed on every page.
+
+Files are written completely or not at all.</source>
+            <translation>Maakt een atlas met één A4-pagina (liggend) per regio en één per gemeente (elke regio gevolgd door haar gemeenten) en schrijft die als één PDF en, op verzoek, één PNG per pagina in een map.
+
+Elke pagina toont het gebied op een kaart die het volgt (de rest van de provincie gesluierd), een overzichtskaartje, een legenda, een schaalstok en een noordpijl, de kerncijfers van het gebied naast die van Limburg, en de gemeenten van de regio. Met de uitvoer van de huisvestingsopgave is de kaart de choropleet van het tekort en omvatten de cijfers arbeidsmigranten, concentratie, vraag, aanbod en tekort per verblijfscategorie; met alleen gemeentegrenzen zijn de cijfers inwoners en oppervlakte.
+
+Gemeenten: de gemeente-uitvoer van de huisvestingsopgave, of gemeentegrenzen.
+Naamveld / Regioveld: de naam van de gemeente en haar regio.
+Regio's (optioneel): de regio-uitvoer van de huisvestingsopgave (cijfers per regio en voor Limburg); zonder deze worden de regio's uit de gemeenten samengevoegd.
+Huisvestingslocaties, Bestaand bebouwd gebied (optioneel): op de kaarten getekend.
+Pagina's: regio's en gemeenten, alleen regio's, of alleen gemeenten.
+Scenario en Uw gegevensbronnen: op elke pagina afgedrukt.
+
+Bestanden worden volledig of helemaal niet geschreven.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Municipalities (housing gap output or boundaries)</source>
+            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Regions (housing gap region output)</source>
+            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Pages</source>
+            <translation>Pagina's</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Regions and municipalities</source>
+            <translation>Regio's en gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Regions only</source>
+            <translation>Alleen regio's</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Municipalities only</source>
+            <translation>Alleen gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Scenario (empty: from the housing gap layer)</source>
+            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Atlas (PDF)</source>
+            <translation>Atlas (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Folder for one PNG per page</source>
+            <translation>Map voor één PNG per pagina</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Regions</source>
+            <translation>Regio's</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_atlas.py" />
+            <source>Atlas with {0} pages</source>
+            <translation>Atlas met {0} pagina's</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportProvinceOverviewAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Export province overview map (PDF/PNG)</source>
+            <translation>Provinciekaart exporteren (PDF/PNG)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Makes the Stuurgroep map 'Huisvestingsopgave arbeidsmigranten Limburg' on A4 or A3 landscape and writes it as PDF (and PNG on request).
+
+The page shows the municipalities (as the housing gap choropleth when the layer holds the housing gap fields), the accommodations sized by beds, the region outlines and names, a legend listing exactly these layers, a scale bar, a north arrow, the scenario and the export date, the sources and the model version, and a table of region totals when the housing gap's region layer is given. Texts on the page are in Dutch.
+
+Municipalities: the housing gap's municipality output, or municipal boundaries.
+Region field: the field holding the region name.
+Regions (optional): the housing gap's region output (for the totals table); without it the region outlines are dissolved from the municipalities.
+Accommodations (optional): points of existing, permitted and planned accommodation.
+Scenario: printed in the subtitle; empty takes it from the housing gap layer.
+Your data sources: printed after 'Bron: grenzen Kadaster / CBS (CC BY 4.0);'.
+Paper: A4 or A3 landscape. PNG resolution: dots per inch of the PNG.
+
+Files are written completely or not at all.</source>
+            <translation>Maakt de Stuurgroepkaart 'Huisvestingsopgave arbeidsmigranten Limburg' op A4 of A3 liggend en schrijft die als PDF (en op verzoek als PNG).
+
+De pagina toont de gemeenten (als choropleet van het tekort wanneer de laag de velden van de huisvestingsopgave heeft), de huisvestingslocaties naar aantal bedden, de regiogrenzen en -namen, een legenda met precies deze lagen, een schaalstok, een noordpijl, het scenario en de exportdatum, de bronnen en de modelversie, en een tabel met de regiototalen wanneer de regiolaag van de huisvestingsopgave is opgegeven. De teksten op de pagina zijn Nederlands.
+
+Gemeenten: de gemeente-uitvoer van de huisvestingsopgave, of gemeentegrenzen.
+Regioveld: het veld met de naam van de regio.
+Regio's (optioneel): de regio-uitvoer van de huisvestingsopgave (voor de tabel met totalen); zonder deze worden de regiogrenzen uit de gemeenten samengevoegd.
+Huisvestingslocaties (optioneel): punten van bestaande, vergunde en geplande huisvesting.
+Scenario: afgedrukt in de ondertitel; leeg neemt het uit de laag met de huisvestingsopgave.
+Uw gegevensbronnen: afgedrukt na 'Bron: grenzen Kadaster / CBS (CC BY 4.0);'.
+Papier: A4 of A3 liggend. PNG-resolutie: punten per inch van de PNG.
+
+Bestanden worden volledig of helemaal niet geschreven.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Municipalities (housing gap output or boundaries)</source>
+            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Regions (housing gap region output)</source>
+            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Scenario (empty: from the housing gap layer)</source>
+            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Paper</source>
+            <translation>Papier</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>A4 landscape</source>
+            <translation>A4 liggend</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>A3 landscape</source>
+            <translation>A3 liggend</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Province overview (PDF)</source>
+            <translation>Provinciekaart (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Province overview (PNG)</source>
+            <translation>Provinciekaart (PNG)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Regions</source>
+            <translation>Regio's</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_province_overview.py" />
+            <source>Filling the {0} page…</source>
+            <translation>De pagina {0} vullen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportSiteReportsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Export site assessment reports (PDF/PNG)</source>
+            <translation>Locatierapporten exporteren (PDF/PNG)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Makes the site assessment report ('Locatietoets'): one A4 page per candidate site, for the application file. Written as one PDF and, on request, one PNG per site.
+
+Each page shows the site on a map with the existing built-up area, the edge zone (the built-up area grown by the edge distance, dashed) and the shortest distance to the built-up area; the location class in its colour; the location facts (share inside, distance, nearest kern, municipality and region, area); the plan as given; and the rules version and parameters used. The class is computed by the same rule as 'Classify candidate sites by built-up area', with the same parameters.
+
+Candidate sites: points or polygons in any CRS. Site id / name field: printed in the page title. Built-up area and Kern name field: as for the classification. Municipalities (optional): adds municipality, region and municipal boundaries.
+Edge distance (m), Minimum share inside: the classification parameters.
+Plan fields: the fields holding the plan (beds, bedrooms, living area, toilets, showers, stay category, building type); leave empty when the layer has none.
+Your data sources: printed at the foot of every page.
+
+Sites without a usable geometry get no page (the log names them). Files are written completely or not at all.</source>
+            <translation>Maakt het locatierapport ('Locatietoets'): één A4-pagina per kandidaatlocatie, voor het aanvraagdossier. Geschreven als één PDF en, op verzoek, één PNG per locatie.
+
+Elke pagina toont de locatie op een kaart met het bestaand bebouwd gebied, de randzone (het bebouwd gebied vergroot met de randafstand, gestippeld) en de kortste afstand tot het bebouwd gebied; de locatieklasse in haar kleur; de feiten van de ligging (aandeel binnen, afstand, dichtstbijzijnde kern, gemeente en regio, oppervlakte); het plan zoals opgegeven; en de gebruikte regelversie en parameters. De klasse wordt bepaald met dezelfde regel als 'Kandidaatlocaties classificeren naar bestaand bebouwd gebied', met dezelfde parameters.
+
+Kandidaatlocaties: punten of polygonen in elk coördinatenstelsel. Veld met locatie-id / -naam: afgedrukt in de paginatitel. Bestaand bebouwd gebied en Veld met naam van de kern: zoals bij de classificatie. Gemeenten (optioneel): voegt gemeente, regio en gemeentegrenzen toe.
+Randafstand (m), Minimaal aandeel binnen: de parameters van de classificatie.
+Planvelden: de velden met het plan (bedden, slaapkamers, woonoppervlak, toiletten, douches, verblijfscategorie, bouwvorm); laat ze leeg als de laag ze niet heeft.
+Uw gegevensbronnen: afgedrukt onderaan elke pagina.
+
+Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). Bestanden worden volledig of helemaal niet geschreven.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Candidate sites</source>
+            <translation>Kandidaatlocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Site id field</source>
+            <translation>Veld met locatie-id</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Site name field</source>
+            <translation>Veld met locatienaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Kern name field</source>
+            <translation>Veld met naam van de kern</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Municipality code field</source>
+            <translation>Veld met gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Edge distance (m)</source>
+            <translation>Randafstand (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Minimum share inside for 'inside' (0–1)</source>
+            <translation>Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Stay category field</source>
+            <translation>Veld met verblijfscategorie</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Building type field</source>
+            <translation>Veld met bouwvorm</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Site reports (PDF)</source>
+            <translation>Locatierapporten (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Folder for one PNG per site</source>
+            <translation>Map voor één PNG per locatie</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Site {0} has no usable geometry: no page.</source>
+            <translation>Locatie {0} heeft geen bruikbare geometrie: geen pagina.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>{0} site pages</source>
+            <translation>{0} locatiepagina's</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>The sites have no beds field: the norm check is left out.</source>
+            <translation>De locaties hebben geen veld met bedden: de normtoets vervalt.</translation>
+        </message>
+    </context>
+    <context>
         <name>FlexwonenAlgorithm</name>
         <message>
             <location filename="../processing/base.py" />
@@ -549,6 +953,11 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
             <location filename="../plugin.py" />
             <source>Classify candidate sites…</source>
             <translation>Kandidaatlocaties classificeren…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" />
+            <source>Export maps and reports…</source>
+            <translation>Kaarten en rapporten exporteren…</translation>
         </message>
         <message>
             <location filename="../plugin.py" />
@@ -1764,6 +2173,11 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../gui/panel.py" />
             <source>{0} site(s) added to the results layer.</source>
             <translation>{0} locatie(s) toegevoegd aan de resultatenlaag.</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Drawn sites</source>
+            <translation>Getekende locaties</translation>
         </message>
         <message>
             <location filename="../gui/panel.py" />
