@@ -1,0 +1,562 @@
+"""The one-page PDF report of a business's housing effect, built in code as a print layout.
+
+A page (A4 portrait) holds: title and subtitle; a map with the business, its reach and
+the municipalities coloured by the beds placed in them; the key figures; a table of the
+municipalities within reach (beds per stay category, gap before and after); the phasing
+per year; the assumptions and the model versions. Every figure comes from
+``core.business_effect``; nothing is calculated here.
+
+Each layout lives in its own QgsProject with its own memory layers, made and dropped in
+the thread that renders it, so the report can be written from a Processing run in the
+background. Files are written to a temporary file beside the target and moved into
+place (complete or absent).
+"""
+import datetime
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsFeature, QgsFillSymbol, QgsGeometry, QgsGraduatedSymbolRenderer,
+                       QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend,
+                       QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLegendStyle, QgsLayoutItemTextTable,
+                       QgsLayoutMeasurement, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
+                       QgsLayoutTableStyle, QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout,
+                       QgsProject, QgsRectangle, QgsRendererRange, QgsRenderContext,
+                       QgsSingleSymbolRenderer, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,
+                       QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtCore import QCoreApplication, QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..core.business_effect import (COMBINED, DISTANCE, BusinessEffect, BusinessEffectResult,
+                                    BORDER_AREA, EXPONENTIAL, PLANNED_SUPPLY, POPULATION)
+from ..core.errors import CancelledError
+from ..core.housing_gap import PROVINCE_LEVEL, STAY_CATEGORIES
+from ..core.progress import SILENT, Progress
+
+PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
+MARGIN = 12.0
+MAX_MUNICIPALITY_ROWS = 10
+MAX_YEAR_ROWS = 9
+ROW_HEIGHT = 4.6  # mm per table row at 6.5 pt with the cell margin
+FONT = "DejaVu Sans"
+# ColorBrewer Oranges (4 classes) for the beds placed in a municipality.
+BED_COLOURS = ("#fdbe85", "#fd8d3c", "#e6550d", "#a63603")
+NONE_COLOUR = "#f4f4f4"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BusinessEffectReport", text)
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def number(value, decimals: int = 0) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "–"
+    return f"{float(value):,.{decimals}f}"
+
+
+def signed(value) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "–"
+    return f"+{value:,.0f}" if value > 0 else f"{value:,.0f}".replace("-", "−")
+
+
+def class_text(value) -> str:
+    names = {"shortage": tr("shortage"), "balanced": tr("balanced"), "surplus": tr("surplus")}
+    return names.get(value, "–") if isinstance(value, str) else "–"
+
+
+def stay_text(values: Sequence[int]) -> str:
+    return tr("short stay {0} · mid stay {1} · long stay {2}").format(*[number(v) for v in values])
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a business id or name."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9-]+", "_", plain).strip("_")
+    return cleaned or "business"
+
+
+def report_file_name(key: str) -> str:
+    return f"housing_effect_{slug(key)}.pdf"
+
+
+def title_text(effect: BusinessEffect) -> str:
+    return tr("Housing effect of {0}").format(effect.business.name)
+
+
+def subtitle_text(effect: BusinessEffect, scenario: str) -> str:
+    business = effect.business
+    return tr("Business {0} · {1} → {2} jobs ({3}–{4}) · housing gap: {5}").format(
+        business.key, number(business.jobs_now), number(business.jobs_full), business.year_now,
+        business.year_full, scenario)
+
+
+def key_figure_lines(result: BusinessEffectResult, effect: BusinessEffect) -> List[str]:
+    business = effect.business
+    last = effect.phasing.iloc[-1]
+    lines = [
+        tr("Extra jobs: {0} ({1} → {2})").format(number(business.jobs_full - business.jobs_now),
+                                                  number(business.jobs_now), number(business.jobs_full)),
+        tr("Share of labour migrants: {0} % ({1})").format(number(business.migrant_share * 100, 1),
+                                                           business.share_source),
+        tr("Extra labour migrants: {0}").format(number(last["extra_migrants"], 0)),
+        tr("Extra beds at full operation ({0}): {1}").format(business.year_full, number(effect.total)),
+        "   " + stay_text(effect.demand),
+        tr("Placed in {0} municipalities: {1} beds").format(
+            int((effect.allocation["beds"] > 0).sum()), number(effect.placed.sum())),
+        tr("Not placed: {0} beds").format(number(effect.unplaced.sum())),
+    ]
+    regions = result.business_regions[result.business_regions["business_id"] == business.key]
+    for _, row in regions.iterrows():
+        name = row["region"] if row["level"] != PROVINCE_LEVEL else tr("{0} (province)").format(row["region"])
+        lines.append(tr("Gap {0}: {1} → {2} ({3})").format(
+            name, number(row["gap_before"]), number(row["gap_after"]), class_text(row["gap_class_after"])))
+    return lines
+
+
+def message_text(effect: BusinessEffect) -> str:
+    return effect.message or ""
+
+
+def assumption_lines(result: BusinessEffectResult, effect: BusinessEffect) -> List[str]:
+    business = effect.business
+    model = result.business_model
+    gap_model = result.gap.model
+    settings = result.settings
+    if business.phasing == "linear":
+        phasing = tr("jobs grow linearly from {0} to {1}").format(business.year_now, business.year_full)
+    else:
+        phasing = tr("jobs grow in steps ({0})").format(business.phasing_label.replace("steps ", ""))
+    if settings.method == DISTANCE:
+        method = (tr("distance decay exp(−d / {0} km)").format(f"{settings.decay_km:g}")
+                  if settings.decay == EXPONENTIAL else
+                  tr("distance decay 1 / d² (d at least {0} km)").format(f"{settings.min_distance_km:g}"))
+    elif settings.method == POPULATION:
+        method = tr("in proportion to the inhabitants")
+    else:
+        method = tr("in proportion to the available planned supply (permitted × {0:g} + planned × {1:g})"
+                    ).format(gap_model.weight_permitted, gap_model.weight_planned)
+    border = (tr("the share of the reach outside the municipalities is housed there (not placed)")
+              if settings.border == BORDER_AREA else
+              tr("all demand is placed in the municipalities within reach"))
+    outside = tr("{0} % of the reach lies outside the municipalities").format(
+        number(effect.outside_share * 100, 1))
+    return [
+        tr("Only the growth counts: the current jobs are taken to be housed already; {0}.").format(phasing),
+        tr("{0} person(s) per job; {1} % of the extra jobs held by labour migrants ({2}).").format(
+            f"{business.persons_per_job:g}", number(business.migrant_share * 100, 1), business.share_source),
+        tr("Stay mix short / mid / long {0} / {1} / {2} %; {3} person(s) per bed; whole beds "
+           "(totals rounded half up, categories by largest remainder).").format(
+            *[number(share * 100, 0) for share in (model.share_short, model.share_mid, model.share_long)],
+            f"{model.persons_per_bed:g}"),
+        tr("Reach: {0}, straight line from the business to each municipality's built-up area "
+           "(its centroid where it has none); {1}; {2}.").format(result.reach_settings.describe(),
+                                                                 outside, border),
+        tr("Allocation: {0}, per stay category by largest remainder so that the beds add up "
+           "exactly.").format(method),
+        tr("Gap before and after: housing gap model, scenario {0}; gap = demand − supply "
+           "(positive = shortage); supply weights existing / permitted / planned {1:g} / {2:g} / {3:g}."
+           ).format(result.gap.title, gap_model.weight_existing, gap_model.weight_permitted,
+                    gap_model.weight_planned),
+        tr("Defaults marked as assumptions in the model files are placeholders for the "
+           "province's own figures."),
+    ]
+
+
+def footer_text(result: BusinessEffectResult, day: datetime.date) -> str:
+    return tr("Flexwonen Limburg · {0} · {1} · {2} · made {3}").format(
+        result.model_version, result.gap.model.version_label, result.gap.title, day.isoformat())
+
+
+def municipality_rows(effect: BusinessEffect, allocation: pd.DataFrame) -> List[List[str]]:
+    """The table rows: the municipalities with most beds, the rest summed, a total."""
+    rows = allocation[allocation["business_id"] == effect.business.key]
+    rows = rows.sort_values(["beds", "distance_km"], ascending=[False, True])
+    shown = rows.iloc[:MAX_MUNICIPALITY_ROWS]
+    result = []
+    for _, row in shown.iterrows():
+        result.append([str(row["gm_name"]), number(row["distance_km"], 1), number(row["beds_short"]),
+                       number(row["beds_mid"]), number(row["beds_long"]), number(row["beds"]),
+                       number(row["gap_before"]), number(row["gap_after"]),
+                       class_text(row["gap_class_after"])])
+    rest = rows.iloc[MAX_MUNICIPALITY_ROWS:]
+    if len(rest):
+        result.append([tr("{0} other municipalities").format(len(rest)), "", number(rest["beds_short"].sum()),
+                       number(rest["beds_mid"].sum()), number(rest["beds_long"].sum()),
+                       number(rest["beds"].sum()), "", "", ""])
+    if effect.unplaced.sum():
+        result.append([tr("not placed"), "", *[number(v) for v in effect.unplaced],
+                       number(effect.unplaced.sum()), "", "", ""])
+    result.append([tr("total"), "", *[number(v) for v in effect.demand], number(effect.total), "", "", ""])
+    return result
+
+
+MUNICIPALITY_HEADINGS = ("Municipality", "km", "short", "mid", "long", "beds", "gap before",
+                         "gap after", "class after")
+YEAR_HEADINGS = ("Year", "jobs", "extra labour migrants", "new beds", "short", "mid", "long",
+                 "beds in total")
+
+
+def year_rows(effect: BusinessEffect) -> List[List[str]]:
+    phasing = effect.phasing
+    if len(phasing) > MAX_YEAR_ROWS:
+        phasing = pd.concat([phasing.iloc[:MAX_YEAR_ROWS - 1], phasing.iloc[-1:]])
+    rows = [[str(int(row["year"])), number(row["jobs"]), number(row["extra_migrants"], 0),
+             number(row["new_beds"]), number(row["new_short"]), number(row["new_mid"]),
+             number(row["new_long"]), number(row["beds"])] for _, row in phasing.iterrows()]
+    full = effect.phasing
+    rows.append([tr("total"), "", "", number(full["new_beds"].sum()), number(full["new_short"].sum()),
+                 number(full["new_mid"].sum()), number(full["new_long"].sum()), ""])
+    return rows
+
+
+# ---------------------------------------------------------------------------- map layers
+
+
+def _memory_layer(kind: str, name: str, fields: Sequence[str], rows: Sequence[Sequence], geometries) -> QgsVectorLayer:
+    uri = f"{kind}?crs=EPSG:28992&" + "&".join(
+        f"field={field}:{'double' if field in ('beds',) else 'string'}" for field in fields)
+    layer = QgsVectorLayer(uri, name, "memory")
+    features = []
+    for values, geometry in zip(rows, geometries):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(values))
+        if geometry is not None:
+            qgis_geometry = QgsGeometry()
+            qgis_geometry.fromWkb(shapely.to_wkb(geometry))
+            if kind.startswith("Multi"):
+                qgis_geometry.convertToMultiType()
+            feature.setGeometry(qgis_geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def _bed_classes(maximum: int):
+    """Up to four classes of whole beds from 1 to the maximum: (lower, upper) bounds."""
+    if maximum <= 0:
+        return []
+    breaks = sorted({int(math.ceil(maximum * k / 4.0)) for k in range(1, 5)})
+    classes, lower = [], 0
+    for upper in breaks:
+        classes.append((lower + 0.5, upper + 0.5))
+        lower = upper
+    return classes
+
+
+def municipality_layer(result: BusinessEffectResult, effect: BusinessEffect) -> QgsVectorLayer:
+    municipal = result.gap.municipalities
+    beds = effect.allocation.set_index("gm_code")["beds"]
+    values = [float(beds.get(code, 0)) for code in municipal["gm_code"]]
+    layer = _memory_layer("MultiPolygon", tr("Beds placed per municipality"), ("gm_name", "beds"),
+                          [(name, value) for name, value in zip(municipal["gm_name"], values)],
+                          municipal.geometry.values)
+    ranges = [QgsRendererRange(-0.5, 0.5, _fill(NONE_COLOUR), tr("no beds"))]
+    classes = _bed_classes(int(max(values) if values else 0))
+    for position, (lower, upper) in enumerate(classes):
+        colour = BED_COLOURS[min(position + (len(BED_COLOURS) - len(classes)), len(BED_COLOURS) - 1)]
+        first, last = int(lower + 0.5), int(upper - 0.5)
+        label = tr("{0} beds").format(first) if first == last else \
+            tr("{0}–{1} beds").format(first, last)
+        ranges.append(QgsRendererRange(lower, upper, _fill(colour), label))
+    layer.setRenderer(QgsGraduatedSymbolRenderer("beds", ranges))
+    settings = QgsPalLayerSettings()
+    settings.isExpression = True
+    settings.fieldName = "CASE WHEN \"beds\" > 0 THEN \"gm_name\" || '\n' || to_int(\"beds\") END"
+    text = QgsTextFormat()
+    text.setFont(QFont(FONT))
+    text.setSize(6.5)
+    buffer = text.buffer()
+    buffer.setEnabled(True)
+    buffer.setSize(0.6)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+def _fill(colour: str) -> QgsFillSymbol:
+    return QgsFillSymbol.createSimple({"color": colour, "outline_color": "#7a7a7a",
+                                       "outline_width": "0.15"})
+
+
+def reach_layer(result: BusinessEffectResult, effect: BusinessEffect) -> QgsVectorLayer:
+    rings = result.reach[result.reach["business_id"] == effect.business.key]
+    layer = _memory_layer("MultiPolygon", tr("Reach"), ("band",),
+                          [(f"{row['inner_km']:g}–{row['outer_km']:g} km",) for _, row in rings.iterrows()],
+                          rings.geometry.values)
+    symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#08519c",
+                                         "outline_width": "0.5", "outline_style": "dash"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def business_layer(effect: BusinessEffect) -> QgsVectorLayer:
+    geometry = effect.business.geometry
+    polygonal = shapely.get_dimensions(geometry) == 2
+    layer = _memory_layer("MultiPolygon" if polygonal else "MultiPoint", tr("Business"), ("name",),
+                          [(effect.business.name,)], [geometry])
+    if polygonal:
+        symbol = QgsFillSymbol.createSimple({"color": "#cb181d", "outline_color": "#67000d",
+                                             "outline_width": "0.4"})
+    else:
+        symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "#cb181d", "size": "5",
+                                               "outline_color": "#67000d", "outline_width": "0.3"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+# ---------------------------------------------------------------------------- the page
+
+
+def _label(layout, text: str, x: float, y: float, width: float, height: float, size: float,
+           bold: bool = False, item_id: str = "") -> QgsLayoutItemLabel:
+    label = QgsLayoutItemLabel(layout)
+    label.setText(text)
+    font = QFont(FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    text_format = QgsTextFormat.fromQFont(font)
+    text_format.setSize(size)
+    text_format.setColor(QColor("#1a1a1a"))
+    if hasattr(label, "setTextFormat"):
+        label.setTextFormat(text_format)
+    else:
+        label.setFont(font)
+    label.setHAlign(Qt.AlignmentFlag.AlignLeft)
+    label.setVAlign(Qt.AlignmentFlag.AlignTop)
+    label.attemptMove(QgsLayoutPoint(x, y))
+    label.attemptResize(QgsLayoutSize(width, height))
+    label.setId(item_id)
+    layout.addLayoutItem(label)
+    return label
+
+
+def _text_table(layout, headings: Sequence[str], rows: Sequence[Sequence[str]], x: float, y: float,
+                width: float, widths: Sequence[float], item_id: str) -> QgsLayoutItemTextTable:
+    table = QgsLayoutItemTextTable(layout)
+    layout.addMultiFrame(table)
+    columns = []
+    for heading, column_width in zip(headings, widths):
+        column = QgsLayoutTableColumn(heading)
+        column.setWidth(column_width)
+        columns.append(column)
+    table.setColumns(columns)
+    table.setContents([list(row) for row in rows])
+    for setter, size, bold in ((table.setHeaderTextFormat, 6.5, True), (table.setContentTextFormat, 6.5, False)):
+        font = QFont(FONT)
+        font.setBold(bold)
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setSize(size)
+        setter(text_format)
+    table.setCellMargin(0.8)
+    table.setGridStrokeWidth(0.15)
+    table.setGridColor(QColor("#9a9a9a"))
+    header = QgsLayoutTableStyle()
+    header.enabled = True
+    header.cellBackgroundColor = QColor("#e8eef4")
+    table.setCellStyle(QgsLayoutItemTextTable.CellStyleGroup.HeaderRow, header)
+    table.setResizeMode(QgsLayoutItemTextTable.ResizeMode.UseExistingFrames)
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptSetSceneRect(QRectF(x, y, width, ROW_HEIGHT * (len(rows) + 1) + 2))
+    frame.setId(item_id)
+    table.addFrame(frame)
+    table.recalculateFrameSizes()
+    return table
+
+
+def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProject,
+                        day: Optional[datetime.date] = None) -> QgsPrintLayout:
+    """The report page of business ``key`` in ``project`` (which receives the map layers)."""
+    effect = result.effect_of(key)
+    day = day or datetime.date.today()
+    crs = QgsCoordinateReferenceSystem("EPSG:28992")
+    project.setCrs(crs)
+    layers = [business_layer(effect), reach_layer(result, effect), municipality_layer(result, effect)]
+    for layer in reversed(layers):
+        project.addMapLayer(layer)
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    page = layout.pageCollection().page(0)
+    page.setPageSize("A4", page.Orientation.Portrait)
+    layout.setName(title_text(effect))
+
+    width = PAGE_WIDTH - 2 * MARGIN
+    _label(layout, title_text(effect), MARGIN, 9, width, 9, 15, True, "title")
+    _label(layout, subtitle_text(effect, result.gap.title), MARGIN, 18, width, 6, 8.5, False, "subtitle")
+
+    map_size = 112.0
+    map_item = QgsLayoutItemMap(layout)
+    map_item.attemptMove(QgsLayoutPoint(MARGIN, 26))
+    map_item.attemptResize(QgsLayoutSize(map_size, map_size))
+    map_item.setCrs(crs)
+    map_item.setLayers(layers)
+    map_item.setKeepLayerSet(True)
+    map_item.setFrameEnabled(True)
+    map_item.setId("map")
+    extent = _map_extent(result, effect)
+    layout.addLayoutItem(map_item)
+    map_item.setExtent(extent)  # square extent for a square map item
+
+    scale_bar = QgsLayoutItemScaleBar(layout)
+    scale_bar.setStyle("Single Box")
+    scale_bar.setLinkedMap(map_item)
+    scale_bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+    scale_bar.setUnitLabel("km")
+    scale_bar.setNumberOfSegments(2)
+    scale_bar.setNumberOfSegmentsLeft(0)
+    scale_bar.setUnitsPerSegment(_nice_segment(extent.width() / 1000.0 / 5.0))
+    scale_bar.setHeight(1.5)
+    scale_bar.attemptMove(QgsLayoutPoint(MARGIN + 2, 26 + map_size - 10))
+    scale_bar.setBackgroundEnabled(True)
+    bar_font = QFont(FONT)
+    bar_format = QgsTextFormat.fromQFont(bar_font)
+    bar_format.setSize(6.5)
+    scale_bar.setTextFormat(bar_format)
+    scale_bar.setId("scale_bar")
+    layout.addLayoutItem(scale_bar)
+
+    side_x = MARGIN + map_size + 5
+    side_width = PAGE_WIDTH - MARGIN - side_x
+    _label(layout, tr("Key figures"), side_x, 26, side_width, 5, 9, True, "key_figures_title")
+    _label(layout, "\n".join(key_figure_lines(result, effect)), side_x, 32, side_width, 44, 7,
+           False, "key_figures")
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle(tr("Legend"))
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(True)
+    legend.attemptMove(QgsLayoutPoint(side_x, 77))
+    legend.setSymbolHeight(2.5)
+    legend.setSymbolWidth(5.0)
+    legend.setResizeToContents(True)
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 8.0, True),
+                              (QgsLegendStyle.Style.Group, 7.0, True),
+                              (QgsLegendStyle.Style.Subgroup, 7.0, True),
+                              (QgsLegendStyle.Style.SymbolLabel, 6.5, False)):
+        font = QFont(FONT)
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        _set_legend_font(legend, style, font, size)
+    legend.setId("legend")
+    layout.addLayoutItem(legend)
+
+    table_y = 26 + map_size + 3
+    _label(layout, message_text(effect), MARGIN, table_y, width, 8, 7, False, "message")
+    table_y += 9 if message_text(effect) else 0
+    municipal_rows = municipality_rows(effect, result.allocation)
+    _label(layout, tr("Beds placed per municipality (this business at full operation) and the "
+                      "municipal gap before and after"), MARGIN, table_y, width, 5, 8, True,
+           "municipalities_title")
+    _text_table(layout, [tr(h) for h in MUNICIPALITY_HEADINGS], municipal_rows, MARGIN, table_y + 6,
+                width, (40, 10, 12, 12, 12, 13, 18, 18, 20), "municipalities_table")
+
+    years_y = table_y + 6 + ROW_HEIGHT * (len(municipal_rows) + 1) + 6
+    phasing_rows = year_rows(effect)
+    _label(layout, tr("Phasing: extra beds per year"), MARGIN, years_y, width, 5, 8, True, "years_title")
+    _text_table(layout, [tr(h) for h in YEAR_HEADINGS], phasing_rows, MARGIN, years_y + 6, width,
+                (16, 18, 30, 18, 16, 16, 16, 24), "years_table")
+
+    assumptions_y = max(years_y + 6 + ROW_HEIGHT * (len(phasing_rows) + 1) + 4, 240.0)
+    _label(layout, tr("Assumptions"), MARGIN, assumptions_y, width, 5, 8, True, "assumptions_title")
+    _label(layout, "\n".join(assumption_lines(result, effect)), MARGIN, assumptions_y + 5, width,
+           PAGE_HEIGHT - 12 - assumptions_y - 5, 6.3, False, "assumptions")
+    _label(layout, footer_text(result, day), MARGIN, PAGE_HEIGHT - 9, width, 5, 6, False, "footer")
+    return layout
+
+
+def _set_legend_font(legend, style, font: QFont, size: float) -> None:
+    # QGIS 3.30 moved legend fonts into text formats; 3.22 only has fonts.
+    legend_style = legend.rstyle(style)
+    if hasattr(legend_style, "setTextFormat"):
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setSize(size)
+        legend_style.setTextFormat(text_format)
+    else:
+        legend_style.setFont(font)
+
+
+def _map_extent(result: BusinessEffectResult, effect: BusinessEffect) -> QgsRectangle:
+    rings = result.reach[result.reach["business_id"] == effect.business.key]
+    parts = list(rings.geometry.values) + [effect.business.geometry]
+    minx, miny, maxx, maxy = shapely.total_bounds(np.array(parts, dtype=object))
+    # Square, with a margin, so the circle of the reach is not cut off.
+    side = max(maxx - minx, maxy - miny) * 1.08
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    return QgsRectangle(cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
+
+
+def _nice_segment(length_km: float) -> float:
+    for value in (0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100):
+        if value >= length_km:
+            return float(value)
+    return 100.0
+
+
+# ---------------------------------------------------------------------------- export
+
+
+class ReportError(RuntimeError):
+    """QGIS could not write a report."""
+
+
+def export_pdf(layout: QgsPrintLayout, path) -> Path:
+    """The layout as PDF, written to a temporary file beside ``path`` and moved into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    try:
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = 300
+        settings.forceVectorOutput = True
+        settings.rasterizeWholeImage = False
+        settings.appendGeoreference = False
+        # Text stays text (searchable); the enum moved from QgsRenderContext to Qgis in 3.28.
+        text_formats = getattr(Qgis, "TextRenderFormat", None)
+        settings.textRenderFormat = text_formats.AlwaysText if text_formats is not None else \
+            QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
+        exporter = QgsLayoutExporter(layout)
+        outcome = exporter.exportToPdf(temporary, settings)
+        if outcome != QgsLayoutExporter.ExportResult.Success:
+            raise ReportError(f"could not write {path.name}: {exporter.errorMessage() or int(outcome)}")
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a report is for sharing
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+    return path
+
+
+def write_reports(result: BusinessEffectResult, folder, day: Optional[datetime.date] = None,
+                  progress: Progress = SILENT) -> Dict[str, Path]:
+    """One one-page PDF per business in ``folder``: business id -> file."""
+    folder = Path(folder)
+    written: Dict[str, Path] = {}
+    keys = [effect.business.key for effect in result.effects]
+    for number_done, key in enumerate(keys):
+        if progress.cancelled():
+            raise CancelledError("cancelled by the user")
+        project = QgsProject()
+        try:
+            layout = build_report_layout(result, key, project, day)
+            written[key] = export_pdf(layout, folder / report_file_name(key))
+            del layout
+        finally:
+            project.removeAllMapLayers()
+        progress.report(100.0 * (number_done + 1) / len(keys))
+    return written
+
+
+__all__ = ["build_report_layout", "export_pdf", "write_reports", "report_file_name", "COMBINED"]
