@@ -59,9 +59,13 @@ def tr(text: str) -> str:
 
 
 def number(value, decimals: int = 0) -> str:
+    """Grouped, rounded half up (9,053.5 -> 9,054; Python's own format rounds half to even,
+    which would make a gap of 9,053.5 -> 9,270.5 look like a change of 216 for 217 beds)."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "–"
-    return f"{float(value):,.{decimals}f}"
+    factor = 10 ** decimals
+    rounded = math.floor(abs(float(value)) * factor + 0.5 + 1e-9) / factor
+    return f"{math.copysign(rounded, float(value)) if rounded else 0.0:,.{decimals}f}"
 
 
 def signed(value) -> str:
