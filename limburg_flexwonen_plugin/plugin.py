@@ -18,6 +18,7 @@ class FlexwonenPlugin:
         self.toolbar = None
         self.translator = None
         self.log_handler = None
+        self.business_effect = None  # housing effect of a business: action, map tool, dialog
 
     @staticmethod
     def tr(text):
@@ -38,6 +39,8 @@ class FlexwonenPlugin:
         self.toolbar.setObjectName("FlexwonenLimburgToolbar")
         self._add_action("classify", self.tr("Classify candidate sites…"),
                          lambda: self._open_algorithm("flexwonen:classifysites"))
+        from .gui.business_effect_dialog import add_business_effect_action
+        self.business_effect = add_business_effect_action(self.iface, self.toolbar, MENU)
 
     def _add_action(self, key, text, callback):
         action = QAction(QIcon(str(resource("icons", "flexwonen.svg"))), text,
@@ -55,6 +58,9 @@ class FlexwonenPlugin:
         execAlgorithmDialog(algorithm_id, {})
 
     def unload(self):
+        if self.business_effect is not None:
+            self.business_effect.remove()
+            self.business_effect = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             if self.toolbar is not None:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shapely.geometry import Point, box
+from shapely.geometry import Point
 
 from gap_data import ACCOMMODATIONS, KERNEN, MIGRANTS, MUNICIPALITIES
 from limburg_flexwonen_plugin.core import business_effect as be

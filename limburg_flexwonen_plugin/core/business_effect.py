@@ -35,9 +35,8 @@ import shapely
 from ..paths import resource
 from .errors import InputError
 from .geometry import WORKING_CRS, check_plausible_extent, prepare_layer
-from .housing_gap import (ADDITIVE, MUNICIPALITY_LEVEL, OUTPUT_FIELDS, PROVINCE_LEVEL,
-                          REGION_LEVEL, STAY_CATEGORIES, DemandModel, HousingGapResult,
-                          aggregate, builtup_zones, demand_per_category, derive_figures)
+from .housing_gap import (ADDITIVE, OUTPUT_FIELDS, PROVINCE_LEVEL, STAY_CATEGORIES, DemandModel,
+                          HousingGapResult, builtup_zones, demand_per_category, derive_figures)
 from .progress import SILENT, Progress
 from .rules import load_rules
 from .scenarios import largest_remainder
@@ -1103,5 +1102,4 @@ __all__ = [
     "ALLOCATION_METHODS", "AllocationSettings", "Business", "BusinessDefaults", "BusinessEffect",
     "BusinessEffectResult", "BusinessFields", "Reach", "SectorTable", "compute_business_effect",
     "load_effect_document", "load_sector_table", "read_businesses", "sector_table_from_frame",
-    "MUNICIPALITY_LEVEL", "REGION_LEVEL",
 ]

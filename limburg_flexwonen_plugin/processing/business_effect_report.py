@@ -26,7 +26,7 @@ import shapely
 from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsFeature, QgsFillSymbol, QgsGeometry, QgsGraduatedSymbolRenderer,
                        QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend,
                        QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLegendStyle, QgsLayoutItemTextTable,
-                       QgsLayoutMeasurement, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
+                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
                        QgsLayoutTableStyle, QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout,
                        QgsProject, QgsRectangle, QgsRendererRange, QgsRenderContext,
                        QgsSingleSymbolRenderer, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,
@@ -34,10 +34,10 @@ from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsFeature, QgsFillSy
 from qgis.PyQt.QtCore import QCoreApplication, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..core.business_effect import (COMBINED, DISTANCE, BusinessEffect, BusinessEffectResult,
-                                    BORDER_AREA, EXPONENTIAL, PLANNED_SUPPLY, POPULATION)
+from ..core.business_effect import (BORDER_AREA, DISTANCE, EXPONENTIAL, POPULATION, BusinessEffect,
+                                    BusinessEffectResult)
 from ..core.errors import CancelledError
-from ..core.housing_gap import PROVINCE_LEVEL, STAY_CATEGORIES
+from ..core.housing_gap import PROVINCE_LEVEL
 from ..core.progress import SILENT, Progress
 
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
@@ -66,12 +66,6 @@ def number(value, decimals: int = 0) -> str:
     factor = 10 ** decimals
     rounded = math.floor(abs(float(value)) * factor + 0.5 + 1e-9) / factor
     return f"{math.copysign(rounded, float(value)) if rounded else 0.0:,.{decimals}f}"
-
-
-def signed(value) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "–"
-    return f"+{value:,.0f}" if value > 0 else f"{value:,.0f}".replace("-", "−")
 
 
 def class_text(value) -> str:
@@ -205,10 +199,14 @@ def municipality_rows(effect: BusinessEffect, allocation: pd.DataFrame) -> List[
     return result
 
 
-MUNICIPALITY_HEADINGS = ("Municipality", "km", "short", "mid", "long", "beds", "gap before",
-                         "gap after", "class after")
-YEAR_HEADINGS = ("Year", "jobs", "extra labour migrants", "new beds", "short", "mid", "long",
-                 "beds in total")
+def municipality_headings() -> List[str]:
+    return [tr("Municipality"), tr("km"), tr("short"), tr("mid"), tr("long"), tr("beds"),
+            tr("gap before"), tr("gap after"), tr("class after")]
+
+
+def year_headings() -> List[str]:
+    return [tr("Year"), tr("jobs"), tr("extra labour migrants"), tr("new beds"), tr("short"),
+            tr("mid"), tr("long"), tr("beds in total")]
 
 
 def year_rows(effect: BusinessEffect) -> List[List[str]]:
@@ -463,13 +461,13 @@ def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProj
     _label(layout, tr("Beds placed per municipality (this business at full operation) and the "
                       "municipal gap before and after"), MARGIN, table_y, width, 5, 8, True,
            "municipalities_title")
-    _text_table(layout, [tr(h) for h in MUNICIPALITY_HEADINGS], municipal_rows, MARGIN, table_y + 6,
+    _text_table(layout, municipality_headings(), municipal_rows, MARGIN, table_y + 6,
                 width, (40, 10, 12, 12, 12, 13, 18, 18, 20), "municipalities_table")
 
     years_y = table_y + 6 + ROW_HEIGHT * (len(municipal_rows) + 1) + 6
     phasing_rows = year_rows(effect)
     _label(layout, tr("Phasing: extra beds per year"), MARGIN, years_y, width, 5, 8, True, "years_title")
-    _text_table(layout, [tr(h) for h in YEAR_HEADINGS], phasing_rows, MARGIN, years_y + 6, width,
+    _text_table(layout, year_headings(), phasing_rows, MARGIN, years_y + 6, width,
                 (16, 18, 30, 18, 16, 16, 16, 24), "years_table")
 
     assumptions_y = max(years_y + 6 + ROW_HEIGHT * (len(phasing_rows) + 1) + 4, 240.0)
@@ -563,4 +561,4 @@ def write_reports(result: BusinessEffectResult, folder, day: Optional[datetime.d
     return written
 
 
-__all__ = ["build_report_layout", "export_pdf", "write_reports", "report_file_name", "COMBINED"]
+__all__ = ["build_report_layout", "export_pdf", "write_reports", "report_file_name"]

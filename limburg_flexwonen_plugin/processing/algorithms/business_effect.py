@@ -204,11 +204,11 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.REPORT_FOLDER, self.tr("Folder for the PDF reports (one page per business)"),
             optional=True, createByDefault=False))
-        for name, label in ((self.TOTAL_BEDS, "Extra beds at full operation"),
-                            (self.PLACED_BEDS, "Beds placed in municipalities"),
-                            (self.UNPLACED_BEDS, "Beds that could not be placed"),
-                            (self.EXTRA_MIGRANTS, "Extra labour migrants at full operation")):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in ((self.TOTAL_BEDS, self.tr("Extra beds at full operation")),
+                            (self.PLACED_BEDS, self.tr("Beds placed in municipalities")),
+                            (self.UNPLACED_BEDS, self.tr("Beds that could not be placed")),
+                            (self.EXTRA_MIGRANTS, self.tr("Extra labour migrants at full operation"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString(self.MESSAGE, self.tr("Messages")))
         self.addOutput(QgsProcessingOutputString(self.REPORTS, self.tr("PDF reports")))
         self.addOutput(QgsProcessingOutputString(self.SCENARIO_TITLE, self.tr("Scenario and year")))
