@@ -39,6 +39,12 @@ class FlexwonenPlugin:
         self.toolbar.setObjectName("FlexwonenLimburgToolbar")
         self._add_action("classify", self.tr("Classify candidate sites…"),
                          lambda: self._open_algorithm("flexwonen:classifysites"))
+        # Exports (maps and site reports), see layouts/export_action.py; unload removes the
+        # action with the others.
+        from .layouts.export_action import ExportAction
+        exports = ExportAction(self.iface)
+        self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu())
+        # Housing effect of a business (map-click dialog); unload calls its remove().
         from .gui.business_effect_dialog import add_business_effect_action
         self.business_effect = add_business_effect_action(self.iface, self.toolbar, MENU)
 

@@ -10,6 +10,9 @@ Around one reference kern (Sevenum, an exact rectangle with a rectangular park h
 the generator builds hand-checkable "hard case" sites for the location classification
 with its default parameters (edge distance 250 m, minimum inside share 0.9).
 
+The stays table (residents known only by a pseudonymous id) comes from its own
+random stream, so it never changes the other layers.
+
 The output is deterministic (fixed seed): tests regenerate it and compare it with the
 committed file. Pure geopandas/shapely/numpy; no QGIS needed.
 """
@@ -167,7 +170,8 @@ STRADDLE_PAIR = ("GM1640", "GM0946")
 STRADDLE_SHARE = 0.7
 
 SITE_FIELDS = ("site_id", "name", "case", "planned_beds", "bedrooms", "living_area_m2",
-               "toilets", "showers", "stay_category", "building_type")
+               "bedroom_area_m2", "toilets", "showers", "stay_category", "building_type",
+               "housing_type")
 HARD_SITE_CASES = (
     "inside", "on_boundary_inside", "touching_outside", "at_edge_distance",
     "just_beyond_edge", "in_hole", "straddling_contour_half", "mostly_inside_95",
@@ -644,7 +648,25 @@ def build_candidates(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
         frame["bedrooms"] = frame["bedrooms"].astype("Int64")
         frame.loc[regular[[3, 11]], "bedrooms"] = pd.NA
         frame.loc[regular[[5, 9, 13]], "living_area_m2"] = np.nan
+        add_room_details(frame, prefix)
     return sites[[*SITE_FIELDS, "geometry"]], points[[*SITE_FIELDS, "geometry"]]
+
+
+PLAN_DETAIL_SEED = (SEED, 4)
+
+
+def add_room_details(frame: pd.DataFrame, prefix: str) -> None:
+    """Total bedroom area and housing type, drawn from their own random stream so that
+    adding them left every other layer unchanged. About one plan in four has bedrooms
+    too small for 3.5 m2 per person (SNF); a few leave the area empty (unknown)."""
+    rng = np.random.default_rng([*PLAN_DETAIL_SEED, ord(prefix)])
+    beds = frame["planned_beds"].astype(float).values
+    tight = rng.random(len(frame)) < 0.25
+    per_person = np.where(tight, rng.uniform(2.5, 3.4, len(frame)), rng.uniform(3.6, 7.0, len(frame)))
+    area = np.round(beds * per_person * 2) / 2
+    frame["bedroom_area_m2"] = area
+    frame.loc[frame.index[rng.random(len(frame)) < 0.1], "bedroom_area_m2"] = np.nan
+    frame["housing_type"] = np.where(frame["stay_category"].values == "long", "dwelling", "lodging")
 
 
 # -------------------------------------------------------------------- accommodations
@@ -718,6 +740,126 @@ def build_accommodations(rng: np.random.Generator, builtup: gpd.GeoDataFrame,
     columns = ["acc_id", "name", "gm_code", "status", "stay_category", "beds", "bedrooms",
                "living_area_m2", "certification", "building_type", "geometry"]
     return frame[columns], permit_end
+
+
+# ----------------------------------------------------------------------------- stays
+# A separate random stream, so that adding or changing stays never changes the layers
+# generated before them.
+STAYS_SEED = (SEED, 3)
+STAYS_REFERENCE_DATE = "2025-12-31"
+STAY_DATE_FIELDS = ("start_date", "end_date", "contract_end", "employment_end")
+# Hand-checkable stays (short-stay rule: at most 4 calendar months consecutively,
+# within 12 months; transition period of at least 1 month), by resident:
+# (case, [(accommodation number, start, end, contract end, employment end), ...]).
+# Accommodation numbers index the short-stay accommodations; None is an empty date.
+HAND_STAYS = [
+    ("exact_4_months_month_end", [(0, "2024-10-31", "2025-02-28", "2025-03-31", "2025-02-28")]),
+    ("exact_4_months_leap_year", [(0, "2023-10-31", "2024-02-29", "2024-03-31", "2024-02-29")]),
+    ("one_day_too_long", [(1, "2024-10-31", "2025-03-01", "2025-04-01", "2025-03-01")]),
+    ("back_to_back_two_accommodations", [(1, "2024-03-01", "2024-04-30", None, None),
+                                         (2, "2024-05-01", "2024-07-20", "2024-08-31", "2024-07-20")]),
+    ("overlapping", [(2, "2025-01-10", "2025-03-31", None, None),
+                     (2, "2025-03-15", "2025-05-31", "2025-07-01", "2025-05-31")]),
+    ("gap_of_one_day", [(3, "2024-01-01", "2024-03-31", None, None),
+                        (3, "2024-04-02", "2024-04-30", "2024-05-31", "2024-04-30")]),
+    ("split_by_short_break", [(3, "2024-06-01", "2024-08-31", None, None),
+                              (0, "2024-09-20", "2024-11-30", "2024-12-31", "2024-11-30")]),
+    ("ongoing_too_long", [(4, "2025-06-01", None, None, None)]),
+    ("ongoing_within_limit", [(4, "2025-11-01", None, None, None)]),
+    ("transition_too_short", [(5, "2025-01-01", "2025-01-31", "2025-02-15", "2025-01-31")]),
+    ("transition_exactly_one_month", [(5, "2024-12-01", "2025-01-31", "2025-02-28", "2025-01-31")]),
+    ("no_start_date", [(6, None, "2025-03-31", None, None)]),
+]
+REGULAR_STAY_RESIDENTS = 240
+
+
+def build_stays(accommodations: gpd.GeoDataFrame) -> Tuple[pd.DataFrame, Dict[str, np.ndarray]]:
+    """Stays of pseudonymous residents in the existing short-stay accommodations.
+
+    Most follow the short-stay rule; about one in ten lasts too long, some residents
+    return after a break (sometimes the next day), some contracts end less than a month
+    after the employment, some stays are still ongoing on the reference date. Returns
+    the text columns and the date columns (datetime64[D], NaT for empty)."""
+    rng = np.random.default_rng(list(STAYS_SEED))
+    short = accommodations[(accommodations["stay_category"] == "short")
+                           & (accommodations["status"] == "existing")]
+    acc_ids = list(short["acc_id"])
+    if len(acc_ids) < 8:
+        raise AssertionError("too few short-stay accommodations for the stays table")
+    reference = np.datetime64(STAYS_REFERENCE_DATE)
+    rows = []
+    used_ids = set()
+
+    def pseudonym() -> str:
+        while True:
+            candidate = "R" + "".join(rng.choice(list("0123456789ABCDEF"), 7))
+            if candidate not in used_ids:
+                used_ids.add(candidate)
+                return candidate
+
+    def date(text):
+        return np.datetime64(text) if text else np.datetime64("NaT")
+
+    for case, stays in HAND_STAYS:
+        resident = pseudonym()
+        for number, start, end, contract_end, employment_end in stays:
+            rows.append((acc_ids[number], resident, case, date(start), date(end),
+                         date(contract_end), date(employment_end)))
+    # Weights: bigger accommodations house more residents.
+    weights = short["beds"].to_numpy(dtype=float)
+    weights /= weights.sum()
+    first_day = np.datetime64("2024-01-01")
+    for _ in range(REGULAR_STAY_RESIDENTS):
+        resident = pseudonym()
+        accommodation = acc_ids[int(rng.choice(len(acc_ids), p=weights))]
+        start = first_day + np.timedelta64(int(rng.integers(0, 690)), "D")
+        visits = 1 + int(rng.random() < 0.3)
+        for _visit in range(visits):
+            if start > reference:
+                break
+            too_long = rng.random() < 0.1
+            days = int(rng.integers(125, 220) if too_long else rng.integers(20, 115))
+            end = start + np.timedelta64(days, "D")
+            if end > reference:
+                # Still living there on the reference date: no end date yet.
+                rows.append((accommodation, resident, "regular", start, np.datetime64("NaT"),
+                             np.datetime64("NaT"), np.datetime64("NaT")))
+                break
+            employment_end = end
+            draw = rng.random()
+            if draw < 0.1:
+                contract_end = employment_end = np.datetime64("NaT")
+            elif draw < 0.22:
+                contract_end = end + np.timedelta64(int(rng.integers(0, 25)), "D")
+            else:
+                contract_end = end + np.timedelta64(int(rng.integers(31, 62)), "D")
+            rows.append((accommodation, resident, "regular", start, end, contract_end,
+                         employment_end))
+            # A return: sometimes the next day (one consecutive stay), else after weeks.
+            gap = 1 if rng.random() < 0.3 else int(rng.integers(10, 120))
+            start = end + np.timedelta64(gap, "D")
+            if rng.random() < 0.3:
+                accommodation = acc_ids[int(rng.choice(len(acc_ids), p=weights))]
+    order = sorted(range(len(rows)), key=lambda i: (rows[i][0], str(rows[i][3]), rows[i][1]))
+    rows = [rows[i] for i in order]
+    text = pd.DataFrame({
+        "stay_id": [f"ST{i:04d}" for i in range(1, len(rows) + 1)],
+        "acc_id": [row[0] for row in rows],
+        "resident_id": [row[1] for row in rows],
+        "case": [row[2] for row in rows],
+    })
+    dates = {name: np.array([row[3 + k] for row in rows], dtype="datetime64[D]")
+             for k, name in enumerate(STAY_DATE_FIELDS)}
+    return text, dates
+
+
+def write_stays(path: Path, text: pd.DataFrame, dates: Dict[str, np.ndarray]) -> None:
+    """A table without geometry; dates through the raw interface so they become DATE fields."""
+    names = list(text.columns) + list(STAY_DATE_FIELDS)
+    values = [text[c].to_numpy(dtype=object) for c in text.columns] + \
+        [dates[name] for name in STAY_DATE_FIELDS]
+    write_raw_layer(path, None, values, names, layer="stays", driver="GPKG",
+                    geometry_type=None, crs=None, append=False)
 
 
 # ------------------------------------------------------------------- labour migrants
@@ -795,7 +937,8 @@ LAYER_GEOMETRY_TYPES = {"province": "Polygon", "municipalities": "MultiPolygon",
 
 
 def write_geopackage(output: Path, layers: Dict[str, pd.DataFrame],
-                     accommodations: gpd.GeoDataFrame, permit_end: np.ndarray) -> None:
+                     accommodations: gpd.GeoDataFrame, permit_end: np.ndarray,
+                     stays: Tuple[pd.DataFrame, Dict[str, np.ndarray]]) -> None:
     """Writes all layers to a temporary file next to ``output``, then moves it into
     place, so an interrupted run never leaves a half-written GeoPackage."""
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -813,6 +956,8 @@ def write_geopackage(output: Path, layers: Dict[str, pd.DataFrame],
                 pyogrio.write_dataframe(frame, temporary, layer=name, driver="GPKG")
             if name == "candidate_points":
                 write_accommodations(temporary, accommodations, permit_end)
+        # Last, so that every earlier layer is written exactly as before it existed.
+        write_stays(temporary, *stays)
         os.replace(temporary, output)
     finally:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
@@ -853,8 +998,10 @@ def generate(output: Path) -> Dict[str, pd.DataFrame]:
         "labour_migrants": labour,
         "metadata": build_metadata(),
     }
-    write_geopackage(output, layers, accommodations, permit_end)
+    stays = build_stays(accommodations)
+    write_geopackage(output, layers, accommodations, permit_end, stays)
     layers["accommodations"] = accommodations
+    layers["stays"] = stays[0]
     return layers
 
 

@@ -27,9 +27,10 @@ SPATIAL_LAYERS = {
     "candidate_points": "Point",
     "accommodations": "Point",
 }
-TABLES = ("labour_migrants", "metadata")
+TABLES = ("labour_migrants", "metadata", "stays")
 SITE_FIELDS = ["site_id", "name", "case", "planned_beds", "bedrooms", "living_area_m2",
-               "toilets", "showers", "stay_category", "building_type"]
+               "bedroom_area_m2", "toilets", "showers", "stay_category", "building_type",
+               "housing_type"]
 HARD_SITE_CASES = {
     "inside", "on_boundary_inside", "touching_outside", "at_edge_distance",
     "just_beyond_edge", "in_hole", "straddling_contour_half", "mostly_inside_95",
@@ -328,3 +329,34 @@ def test_regenerated_file_equals_committed_file(tmp_path, generator, layers):
                                            layers[name].geometry.values, tolerance=0))
     for name in TABLES:
         pd.testing.assert_frame_equal(regenerated[name], layers[name])
+
+
+STAY_FIELDS = ["stay_id", "acc_id", "resident_id", "case", "start_date", "end_date",
+               "contract_end", "employment_end"]
+
+
+def test_stays(layers):
+    stays = layers["stays"]
+    # Only ids, the hand case and dates: nothing else about a resident.
+    assert list(stays.columns) == STAY_FIELDS
+    info = pyogrio.read_info(DEMO_PATH, layer="stays")
+    types = dict(zip(info["fields"], info["ogr_types"]))
+    assert all(types[name] == "OFTDate" for name in STAY_FIELDS[4:])
+    assert stays["stay_id"].is_unique
+    assert stays["resident_id"].str.fullmatch(r"R[0-9A-F]{7}").all()
+    accommodations = layers["accommodations"].set_index("acc_id")
+    assert set(stays["acc_id"]) <= set(accommodations.index)
+    used = accommodations.loc[sorted(set(stays["acc_id"]))]
+    assert (used["stay_category"] == "short").all() and (used["status"] == "existing").all()
+    hand = stays[stays["case"] != "regular"]
+    assert {"exact_4_months_month_end", "exact_4_months_leap_year", "one_day_too_long",
+            "back_to_back_two_accommodations", "overlapping", "split_by_short_break",
+            "ongoing_too_long", "transition_too_short"} <= set(hand["case"])
+    regular = stays[stays["case"] == "regular"]
+    assert len(regular) >= 250 and regular["resident_id"].nunique() >= 200
+    days = (regular["end_date"] - regular["start_date"]).dt.days
+    assert (days > 125).sum() >= 10 and (days <= 115).sum() >= 150   # some break the rule
+    assert regular["end_date"].isna().sum() >= 5                       # ongoing stays
+    assert (regular["start_date"] <= pd.Timestamp("2025-12-31")).all()
+    transition = (regular["contract_end"] - regular["employment_end"]).dt.days
+    assert (transition < 28).sum() >= 10 and (transition >= 31).sum() >= 100

@@ -11,6 +11,7 @@ from ..base import FlexwonenAlgorithm
 from ...language import user_language
 from .. import site_context_block
 from ..styling import style_on_load
+from .. import norms_support  # housing norms (optional block)
 
 RESULT_FIELDS = (
     ("site_id", "string"), ("location_class", "string"), ("location_label", "string"),
@@ -92,6 +93,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
                 parentLayerParameterName=self.MUNICIPALITIES, optional=True))
         # Site context (optional, advanced): concentration and housing gap before/after.
         site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)
+        # --- housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping ---
+        norms_support.add_optional_norm_check(self, self.SITES)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))
 
@@ -146,6 +149,9 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         if context_frame is not None:
             output_frame, output_fields = site_context_block.append(output_frame, output_fields,
                                                                     context_frame)
+        # --- housing norms (optional block): the same core call as 'Check housing norms' ---
+        output_frame, output_fields = norms_support.apply_optional_norm_check(
+            self, parameters, context, feedback, sites, sites_name, output_frame, output_fields)
         geometry_type = QgsWkbTypes.flatType(sites_source.wkbType())
         multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry
         if multipart:

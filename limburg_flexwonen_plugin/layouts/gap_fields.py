@@ -1,0 +1,66 @@
+"""The housing gap outputs as the pages read them (field names from the gap algorithm).
+
+Municipality and region layers of ``flexwonen:housinggap`` carry these fields; the
+province total is the region row named "Limburg".
+"""
+from typing import Optional
+
+from qgis.core import QgsFeatureRequest
+
+GAP_FIELDS = ("demand_beds", "supply_beds", "gap_beds", "gap_class")
+TABLE_FIELDS = ("labour_migrants", "demand_beds", "supply_beds", "gap_beds")
+TABLE_HEADINGS = {
+    "labour_migrants": "Arbeids-\nmigranten",
+    "demand_beds": "Vraag\n(bedden)",
+    "supply_beds": "Aanbod\n(bedden)",
+    "gap_beds": "Tekort\n(bedden)",
+}
+STAY_FIELDS = ("gap_short", "gap_mid", "gap_long")
+STAY_HEADINGS = {"gap_short": "Kort", "gap_mid": "Middel-\nlang", "gap_long": "Lang"}
+REGION_ORDER = ("Noord-Limburg", "Midden-Limburg", "Zuid-Limburg")
+GAP_LEGEND_TITLE = "Tekort of overschot aan bedden"
+GAP_NOTE = ("Tekort = vraag − aanbod in bedden: positief is een tekort, negatief een overschot. "
+            "Vraag en aanbod volgens het vraagmodel met de genoemde versie.")
+GAP_CLASS_NL = {"shortage": "tekort", "balanced": "in evenwicht", "surplus": "overschot"}
+# The scenario labels of the demand model file, as the pages say them.
+SCENARIO_NL = {
+    "current": "huidige situatie",
+    "2030 low": "2030 laag",
+    "2030 high": "2030 hoog",
+    "user-defined": "eigen scenario",
+    "2022 (policy)": "2022 (beleid)",
+}
+
+
+def has_gap(layer) -> bool:
+    names = set(layer.fields().names())
+    return all(name in names for name in GAP_FIELDS)
+
+
+def _first_value(layer, field: str):
+    if layer is None or field not in layer.fields().names():
+        return None
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes([field], layer.fields())
+    for feature in layer.getFeatures(request):
+        value = feature[field]
+        if value not in (None, "") and str(value) != "NULL":
+            return value
+    return None
+
+
+def scenario_text(layer) -> str:
+    """'huidige situatie (2022)' from the layer's scenario and year fields."""
+    scenario = _first_value(layer, "scenario")
+    year = _first_value(layer, "year")
+    if scenario is None:
+        return ""
+    label = SCENARIO_NL.get(str(scenario), str(scenario))
+    if year is not None and str(int(year)) not in label:
+        label = f"{label} ({int(year)})"
+    return label
+
+
+def model_version(layer) -> Optional[str]:
+    value = _first_value(layer, "model_version")
+    return str(value) if value is not None else None

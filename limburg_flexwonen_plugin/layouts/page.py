@@ -1,0 +1,144 @@
+"""What every page shares: the texts in its header and footer, the legend, the versions.
+
+A built page is returned as a ``Page``: the layout together with the project and the
+layers it draws, which must stay alive until the export is done.
+"""
+import configparser
+import datetime
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLegend,
+                       QgsLegendRenderer, QgsLegendStyle, QgsMapLayerLegendUtils, QgsPrintLayout,
+                       QgsProject, QgsRectangle, QgsScaleBarSettings, QgsUnitTypes)
+
+from ..paths import PLUGIN_DIR
+from . import texts
+
+APP_NAME = "Flexwonen Limburg"
+
+
+@dataclass
+class Page:
+    """A filled layout and everything that must outlive it until the export is done."""
+    layout: QgsPrintLayout
+    project: QgsProject
+    layers: List[object] = field(default_factory=list)
+    legend_roots: List[QgsLayerTree] = field(default_factory=list)
+    page_names: List[str] = field(default_factory=list)
+    callbacks: List[object] = field(default_factory=list)
+
+
+def plugin_version() -> str:
+    for path in (PLUGIN_DIR / "metadata.txt", PLUGIN_DIR.parent / "metadata.txt"):
+        if path.is_file():
+            parser = configparser.ConfigParser(interpolation=None)
+            parser.read(path, encoding="utf-8")
+            return parser.get("general", "version", fallback="?")
+    return "?"
+
+
+def versions_text(parts: Sequence[Tuple[str, Optional[str]]]) -> str:
+    """'Regels: x 2026.1 · Model: y 1.0 · Flexwonen Limburg 0.1.0'; empty parts are left out."""
+    items = [f"{name}: {value}" for name, value in parts if value]
+    items.append(f"{APP_NAME} {plugin_version()}")
+    return texts.join_nonempty(items)
+
+
+def set_variables(layout, *, export_date: datetime.date, scenario: str = "", sources: str = "",
+                  versions: str = "", notes: str = "") -> None:
+    """The layout variables the template texts use (@flexwonen_...)."""
+    values = {
+        "flexwonen_export_date": texts.dutch_date(export_date),
+        "flexwonen_scenario": scenario or "",
+        "flexwonen_source": texts.source_line(sources),
+        "flexwonen_versions": versions,
+        "flexwonen_notes": notes,
+    }
+    for name, value in values.items():
+        QgsExpressionContextUtils.setLayoutVariable(layout, name, value)
+    layout.refresh()
+
+
+def fill_legend(page: Page, legend: QgsLayoutItemLegend, entries: Iterable[Tuple[object, str]],
+                filter_by_map: bool = False, flat: bool = False) -> QgsLayerTree:
+    """The legend lists exactly these layers, top to bottom, under the given titles.
+
+    A layer with a single symbol shows as one line (its symbol and its title); with
+    ``flat`` every layer shows only its symbol lines, without a heading.
+    """
+    root = QgsLayerTree()
+    for layer, title in entries:
+        node = root.addLayer(layer)
+        node.setCustomProperty("legend/title-label", title)
+        single = layer.renderer() is not None and layer.renderer().type() == "singleSymbol"
+        if single or flat:
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+        if single:
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, title)
+    legend.setAutoUpdateModel(False)
+    legend.model().setRootGroup(root)
+    legend.setLegendFilterByMapEnabled(filter_by_map)
+    legend.updateLegend()
+    page.legend_roots.append(root)
+    return root
+
+
+def legend_titles(legend: QgsLayoutItemLegend) -> List[str]:
+    """The layer titles the legend lists (what a reader sees)."""
+    root = legend.model().rootGroup()
+    return [node.customProperty("legend/title-label") or node.name() for node in root.findLayers()]
+
+
+def fitted_extent(map_item, extent: QgsRectangle, margin: float = 0.0) -> QgsRectangle:
+    """``extent`` grown by ``margin`` (share) and widened to the map item's aspect ratio."""
+    size = map_item.rect()
+    ratio = size.width() / size.height()
+    grown = QgsRectangle(extent)
+    grown.grow(max(extent.width(), extent.height()) * margin)
+    width, height = grown.width(), grown.height()
+    if width / height < ratio:
+        width = height * ratio
+    else:
+        height = width / ratio
+    centre = grown.center()
+    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
+                        centre.x() + width / 2, centre.y() + height / 2)
+
+
+def show_extent(map_item, extent: QgsRectangle, margin: float = 0.0) -> None:
+    """Shows at least ``extent`` (plus margin) without changing the map item's shape."""
+    map_item.setExtent(fitted_extent(map_item, extent, margin))
+
+
+def nice_segment(length: float, segments: int = 2) -> float:
+    """The largest of 1, 2, 2.5, 5 × 10^n with ``segments`` of it at most ``length``."""
+    target = length / segments
+    if target <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(target))
+    best = power
+    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if step * power <= target:
+            best = step * power
+    return best
+
+
+def keep_scale_bar_round(page: Page, scale_bar, map_item, share: float = 0.3) -> None:
+    """Scale bar segments of 1, 2, 2.5 or 5 (× 10^n) at every extent the map takes
+    (QGIS's own fit-to-width gives steps such as 9 km on some atlas pages)."""
+    per_unit = 1000.0 if scale_bar.units() == QgsUnitTypes.DistanceUnit.DistanceKilometers else 1.0
+
+    def update(*_args):
+        width = map_item.extent().width()
+        if width <= 0:
+            return
+        segments = max(scale_bar.numberOfSegments(), 1)
+        scale_bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+        scale_bar.setUnitsPerSegment(nice_segment(width * share / per_unit, segments))
+        scale_bar.update()
+
+    map_item.extentChanged.connect(update)
+    page.callbacks.append(update)
+    update()

@@ -1,0 +1,257 @@
+"""What the site assessment page says, in Dutch, from the analyses' results (no QGIS here).
+
+Each section is a list of (label, value, detail) rows; the page shows them as tables.
+The figures come from the classification (and, where given, the norm check and the
+housing gap); this module only words and formats them.
+"""
+import math
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import shapely
+
+from ..core.housing_norms import FAIL, PASS, UNKNOWN
+from . import texts
+
+Row = Tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class PlanFields:
+    """Which fields of the sites layer hold the plan (None: not available)."""
+    beds: Optional[str] = "planned_beds"
+    bedrooms: Optional[str] = "bedrooms"
+    living_area: Optional[str] = "living_area_m2"
+    bedroom_area: Optional[str] = "bedroom_area_m2"
+    toilets: Optional[str] = "toilets"
+    showers: Optional[str] = "showers"
+    stay_category: Optional[str] = "stay_category"
+    building_type: Optional[str] = "building_type"
+    housing_type: Optional[str] = "housing_type"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def report_title(site_id, name) -> str:
+    return texts.join_nonempty([str(site_id) if not _missing(site_id) else None,
+                                str(name) if not _missing(name) else None])
+
+
+def report_subtitle(row: Dict) -> str:
+    municipality = row.get("gm_name")
+    if _missing(municipality):
+        place = "buiten de Limburgse gemeenten"
+    else:
+        region = row.get("region")
+        place = f"Gemeente {municipality}" + (f" ({region})" if not _missing(region) else "")
+    kern = row.get("nearest_kern")
+    return texts.join_nonempty([place, f"dichtstbijzijnde kern {kern}" if not _missing(kern) else None])
+
+
+def class_text(location_class: Optional[str]) -> str:
+    if _missing(location_class):
+        return "Geen locatieklasse: de locatie heeft geen bruikbare geometrie"
+    return f"Locatieklasse: {texts.LOCATION_CLASS_NL[location_class].lower()}"
+
+
+def location_rows(row: Dict, geometry) -> List[Row]:
+    """Share inside, distance, nearest kern, municipality, size, position (the class
+    itself heads the page)."""
+    rows: List[Row] = []
+    rows.append(("Aandeel binnen bebouwd gebied", texts.percentage(row.get("inside_share")), ""))
+    rows.append(("Afstand tot bebouwd gebied", texts.metres(row.get("distance_m")), ""))
+    rows.append(("Dichtstbijzijnde kern", _text(row.get("nearest_kern")), ""))
+    municipality = row.get("gm_name")
+    if not _missing(municipality):
+        code = row.get("gm_code")
+        rows.append(("Gemeente", f"{municipality} ({code})" if not _missing(code) else str(municipality), ""))
+        rows.append(("Regio", _text(row.get("region")), ""))
+        if row.get("straddles_municipalities"):
+            rows.append(("Ligt in meer gemeenten", "ja: " + texts.percentage(row.get("municipality_share"))
+                         + f" in {municipality}", ""))
+    else:
+        rows.append(("Gemeente", "buiten de Limburgse gemeenten", ""))
+    if geometry is not None and not shapely.is_missing(geometry):
+        if shapely.get_dimensions(geometry) == 2:
+            rows.append(("Oppervlakte locatie", f"{texts.dutch_number(shapely.area(geometry) / 10_000, 2)} ha", ""))
+        centre = shapely.centroid(geometry) if shapely.get_dimensions(geometry) == 2 else geometry
+        if shapely.get_type_id(centre) != 0:
+            centre = shapely.centroid(centre)
+        rows.append(("Ligging (RD, midden)", f"x {texts.dutch_number(shapely.get_x(centre))}, "
+                                              f"y {texts.dutch_number(shapely.get_y(centre))}", ""))
+    # "Outside every municipality" is said in the municipality row already.
+    remarks = [part for part in str(row.get("remarks") or "").split("; ")
+               if part and part != "outside every municipality"]
+    if remarks:
+        rows.append(("Opmerkingen", _remarks_nl("; ".join(remarks)), ""))
+    return rows
+
+
+def plan_rows(attributes: Dict, fields: PlanFields) -> List[Row]:
+    """The plan as the applicant gave it; a missing figure shows as 'niet opgegeven'."""
+    rows: List[Row] = []
+
+    def add(label, field, formatter):
+        if field is None or field not in attributes:
+            return
+        value = attributes.get(field)
+        rows.append((label, "niet opgegeven" if _missing(value) else formatter(value), ""))
+
+    add("Geplande bedden", fields.beds, lambda v: texts.dutch_number(v))
+    add("Slaapkamers", fields.bedrooms, lambda v: texts.dutch_number(v))
+    add("Woonoppervlak", fields.living_area, lambda v: f"{texts.dutch_number(v, 1)} m²")
+    add("Slaapkameroppervlak", fields.bedroom_area, _bedroom_area)
+    add("Toiletten", fields.toilets, lambda v: texts.dutch_number(v))
+    add("Douches", fields.showers, lambda v: texts.dutch_number(v))
+    add("Verblijfsduur", fields.stay_category, lambda v: texts.STAY_CATEGORY_NL.get(str(v), str(v)))
+    add("Gebouw", fields.building_type, lambda v: texts.BUILDING_TYPE_NL.get(str(v), str(v)))
+    add("Woningtype", fields.housing_type, lambda v: texts.HOUSING_TYPE_NL.get(str(v).lower(), str(v)))
+    return rows
+
+
+def _bedroom_area(value) -> str:
+    """A total ('383 m²') or the rooms as given ('9;9;12' → '9 + 9 + 12 m²')."""
+    if isinstance(value, str) and ";" in value:
+        return " + ".join(part.strip() for part in value.split(";") if part.strip()) + " m²"
+    try:
+        return f"{texts.dutch_number(float(value), 1)} m²"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def assumptions_text(row: Dict, extra: Sequence[str] = ()) -> str:
+    """The rules and parameters the page was made with, as one short paragraph."""
+    parts = [
+        f"Locatieklasse volgens de regels {_text(row.get('rules_version'))}: binnen bij minstens "
+        f"{texts.percentage(row.get('min_inside_share'))} van de oppervlakte in bestaand bebouwd gebied; "
+        f"rand tot {texts.metres(row.get('edge_distance_m'))} ervan (gestippelde lijn op de kaart).",
+        "Afstanden en oppervlakten gemeten in RD New (EPSG:28992).",
+    ]
+    parts.extend(text for text in extra if text)
+    return " ".join(parts)
+
+
+def _text(value) -> str:
+    return "–" if _missing(value) else str(value)
+
+
+_REMARKS_NL = (
+    ("invalid geometry repaired", "geometrie hersteld"),
+    ("no geometry", "geen geometrie"),
+    ("outside every municipality", "buiten alle gemeenten"),
+    ("nothing usable left after repair", "na herstel niets bruikbaars over"),
+)
+
+
+def _remarks_nl(remarks: str) -> str:
+    for english, dutch in _REMARKS_NL:
+        remarks = remarks.replace(english, dutch)
+    return remarks
+
+
+NORM_STATUS_NL = {PASS: "voldoet", FAIL: "voldoet niet", UNKNOWN: "onbekend"}
+
+
+def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
+    """One row per rule of the norm check (floor first), then the overall verdict.
+
+    ``result`` is a row of ``core.housing_norms.evaluate_plans``; ``rules`` the rules it
+    checked (with ``id`` and ``description_nl``).
+    """
+    reasons = {}
+    for part in str(result.get("norms_reasons_nl") or "").split("; "):
+        rule_id, _, text = part.partition(": ")
+        if text:
+            reasons[rule_id] = text
+    all_rules = reasons.get("alle regels")
+    rows: List[Row] = []
+    for rule in rules:
+        status = result.get(f"norm_{rule.id}")
+        detail = reasons.get(rule.id) or (all_rules if status != PASS else "") or ""
+        rows.append((rule.description_nl.rstrip("."), NORM_STATUS_NL.get(status, "–"), _sentence(detail)))
+    verdict = result.get("norms_verdict")
+    max_beds = result.get("norms_max_beds")
+    binding = result.get("norms_binding_rule")
+    binding_text = next((rule.description_nl.rstrip(".").lower() for rule in rules if rule.id == binding), None)
+    if _missing(max_beds):
+        summary = "het grootste toegestane aantal bedden is niet te bepalen"
+    else:
+        summary = f"hoogstens {texts.dutch_number(max_beds)} bedden"
+        if binding_text:
+            summary += f" (bepalend: {binding_text})"
+        if result.get("norms_max_beds_complete") is False:
+            summary += "; niet alle regels konden worden getoetst"
+    rows.append(("Oordeel", NORM_STATUS_NL.get(verdict, "–"), _sentence(summary)))
+    return rows
+
+
+def _sentence(text: str) -> str:
+    text = (text or "").strip()
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def effect_rows(context: Dict) -> List[Row]:
+    """Concentration and housing gap before → after the site's planned beds (the gap
+    core's site context); empty when the site has no municipal context."""
+    rows: List[Row] = []
+
+    def change(before, after, decimals=0):
+        return f"{texts.dutch_number(before, decimals)} → {texts.dutch_number(after, decimals)}"
+
+    if _missing(context.get("ctx_gm_gap_before")) and _missing(context.get("ctx_beds_per_100_inh_before")):
+        remark = context.get("ctx_remarks")
+        if not _missing(remark):
+            rows.append(("Effect", "niet te bepalen: " + _context_remark_nl(str(remark)), ""))
+        return rows
+    rows.append(("Scenario", scenario_title_nl(context.get("ctx_scenario")), ""))
+    rows.append(("Bedden arbeidsmigranten per 100 inwoners",
+                 change(context.get("ctx_beds_per_100_inh_before"), context.get("ctx_beds_per_100_inh_after"), 1),
+                 ""))
+    rows.append(("Tekort gemeente (bedden)",
+                 change(context.get("ctx_gm_gap_before"), context.get("ctx_gm_gap_after")), ""))
+    if not _missing(context.get("ctx_gm_stay_gap_before")):
+        rows.append(("Tekort gemeente, zelfde verblijfsduur",
+                     change(context.get("ctx_gm_stay_gap_before"), context.get("ctx_gm_stay_gap_after")), ""))
+    if not _missing(context.get("ctx_region_gap_before")):
+        rows.append(("Tekort regio (bedden)",
+                     change(context.get("ctx_region_gap_before"), context.get("ctx_region_gap_after")), ""))
+    remark = context.get("ctx_remarks")
+    if not _missing(remark):
+        rows.append(("Opmerking", _context_remark_nl(str(remark)), ""))
+    return rows
+
+
+_SCENARIOS_NL = (("current", "huidige situatie"), ("2030 low", "2030 laag"), ("2030 high", "2030 hoog"),
+                 ("user-defined", "eigen scenario"))
+
+
+def scenario_title_nl(title) -> str:
+    """'current (2022)' → 'huidige situatie (2022)'; '2030 high (2030)' → '2030 hoog'."""
+    if _missing(title):
+        return "–"
+    title = str(title)
+    for english, dutch in _SCENARIOS_NL:
+        if title.startswith(english):
+            rest = title[len(english):].strip()
+            if dutch.startswith("2030") and rest == "(2030)":
+                rest = ""
+            return f"{dutch} {rest}".strip()
+    return title
+
+
+_CONTEXT_REMARKS_NL = (
+    ("outside every municipality: no municipal context", "buiten alle gemeenten: geen gemeentelijk effect"),
+    ("no planned beds: after equals before", "geen geplande bedden: na is gelijk aan voor"),
+    ("no known stay category: the stay-category gap is left empty",
+     "verblijfsduur onbekend: tekort per verblijfsduur niet bepaald"),
+    ("the municipality has no labour-migrant figure: its gap is unknown",
+     "de gemeente heeft geen cijfer arbeidsmigranten: het tekort is onbekend"),
+)
+
+
+def _context_remark_nl(remark: str) -> str:
+    for english, dutch in _CONTEXT_REMARKS_NL:
+        remark = remark.replace(english, dutch)
+    return remark

@@ -1,0 +1,285 @@
+"""The site assessment report: one A4 page per candidate site (an atlas over the sites).
+
+Each page shows the site on a map with the built-up area and the edge zone (the
+built-up area grown by the edge distance, dashed), the location class in its colour,
+the location facts, the plan, the norm results, the concentration and gap effect when
+these are given, and the rules and assumptions used. The classification itself is the
+core's (``core.classify_sites``); this module only lays the results out.
+"""
+import datetime
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import QgsConditionalStyle, QgsLayoutItemMap, QgsProject
+from qgis.PyQt.QtGui import QColor
+
+from ..core.classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
+from ..core.errors import InputError
+from ..core.geometry import WORKING_CRS, prepare_layer
+from ..core.progress import SILENT, Progress
+from . import site_geometry, site_report_content, styling, templates, texts
+from .layers import layer_from_frame
+from .page import Page, fill_legend, keep_scale_bar_round, set_variables, versions_text
+from .tables import set_columns
+
+FACT_FIELDS = [("page_key", "string"), ("section", "string"), ("position", "int"),
+               ("label", "string"), ("value", "string"), ("detail", "string")]
+NORM_RESULT_COLORS = {"voldoet": "#1a7a36", "voldoet niet": "#b2182b", "onbekend": "#8a5a00"}
+
+
+@dataclass
+class SiteReportInputs:
+    sites: gpd.GeoDataFrame
+    builtup: gpd.GeoDataFrame
+    municipalities: Optional[gpd.GeoDataFrame] = None
+    parameters: Optional[ClassificationParameters] = None
+    site_id_field: Optional[str] = None
+    site_name_field: Optional[str] = "name"
+    kern_name_field: Optional[str] = "kern_name"
+    municipality_fields: MunicipalityFields = MunicipalityFields()
+    plan_fields: site_report_content.PlanFields = site_report_content.PlanFields()
+    data_sources: str = ""
+    export_date: Optional[datetime.date] = None
+    sites_layer: str = "sites"
+    builtup_layer: str = "built-up area"
+    municipalities_layer: str = "municipalities"
+    # Sections from the other analyses: (label, value, detail) rows per index of ``sites``.
+    norm_rows: Dict[object, List[Tuple[str, str, str]]] = field(default_factory=dict)
+    norms_title: str = ""
+    # Called with the classified sites (gm_code etc.); returns effect rows per index.
+    effect_rows: Optional[Callable[[gpd.GeoDataFrame], Dict[object, List[Tuple[str, str, str]]]]] = None
+    extra_assumptions: Sequence[str] = ()
+    versions: Sequence[Tuple[str, Optional[str]]] = ()
+
+
+@dataclass
+class SiteReportData:
+    """Everything the pages show, as frames (kept for checks and for the log)."""
+    classified: gpd.GeoDataFrame
+    coverage: gpd.GeoDataFrame
+    facts: pd.DataFrame
+    skipped: List[str]
+
+
+def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> SiteReportData:
+    parameters = inputs.parameters or ClassificationParameters.defaults()
+    classified = classify_sites(
+        inputs.sites, inputs.builtup, parameters, inputs.municipalities,
+        site_id_field=inputs.site_id_field, kern_name_field=inputs.kern_name_field,
+        municipality_fields=inputs.municipality_fields, sites_layer=inputs.sites_layer,
+        builtup_layer=inputs.builtup_layer, municipalities_layer=inputs.municipalities_layer,
+        progress=progress.scaled(0, 60))
+    keys = _page_keys(classified)
+    classified = classified.assign(page_key=keys)
+    present = classified["location_class"].notna().values
+    skipped = [str(key) for key in classified.loc[~present, "page_key"]]
+    reportable = classified[present]
+    if reportable.empty:
+        raise InputError("no site has a usable geometry: no report to make", layer=inputs.sites_layer)
+
+    effects = inputs.effect_rows(classified) if inputs.effect_rows is not None else {}
+    builtup, _ = prepare_layer(inputs.builtup, inputs.builtup_layer, "polygon")
+    parts = site_geometry.builtup_parts(builtup.geometry.values)
+    tree = shapely.STRtree(parts) if len(parts) else None
+    colors = styling.class_colors()
+    edge = parameters.edge_distance_m
+    coverage_rows, fact_rows = [], []
+    names = inputs.sites[inputs.site_name_field] if inputs.site_name_field in inputs.sites.columns else None
+    for position, (index, row) in enumerate(reportable.iterrows()):
+        progress.check()
+        site = row.geometry
+        line = site_geometry.distance_line(site, parts, tree) if tree is not None else None
+        record = row.to_dict()
+        name = names.loc[index] if names is not None else None
+        key = record["page_key"]
+        location_class = record["location_class"]
+        coverage_rows.append({
+            "page_key": key,
+            "site_id": str(record["site_id"]),
+            "location_class": location_class,
+            "report_title": site_report_content.report_title(record["site_id"], name),
+            "report_subtitle": site_report_content.report_subtitle(record),
+            "class_text": site_report_content.class_text(location_class),
+            "class_color": colors.get(location_class, "#bdbdbd"),
+            "class_tint": styling.tint(colors.get(location_class, "#bdbdbd")),
+            "norms_title": inputs.norms_title or "Normtoets",
+            "assumptions": site_report_content.assumptions_text(record, list(inputs.extra_assumptions)),
+            "geometry": site_geometry.view_box(site, edge, line),
+        })
+        attributes = inputs.sites.loc[index].to_dict()
+        sections = {
+            "location": site_report_content.location_rows(record, site),
+            "plan": site_report_content.plan_rows(attributes, inputs.plan_fields),
+            "norms": inputs.norm_rows.get(index, []),
+            "effect": effects.get(index, []),
+        }
+        for section, rows in sections.items():
+            for number, (label, value, detail) in enumerate(rows):
+                fact_rows.append({"page_key": key, "section": section, "position": number,
+                                  "label": label, "value": value, "detail": detail})
+        progress.report(60 + 30 * (position + 1) / len(reportable))
+    coverage = gpd.GeoDataFrame(coverage_rows, geometry="geometry", crs=WORKING_CRS)
+    facts = pd.DataFrame(fact_rows, columns=[name for name, _ in FACT_FIELDS])
+    return SiteReportData(classified, coverage, facts, skipped)
+
+
+def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) -> Tuple[Page, SiteReportData]:
+    data = site_report_data(inputs, progress.scaled(0, 80))
+    parameters = inputs.parameters or ClassificationParameters.defaults()
+    project = QgsProject()
+    reportable = data.classified[data.classified["location_class"].notna()]
+
+    coverage = layer_from_frame(data.coverage, "Locaties (kaartuitsnede)", "polygon")
+    facts = layer_from_frame(data.facts, "Locatietoets (tabellen)", None, FACT_FIELDS)
+    _style_norm_results(facts)
+
+    builtup, _ = prepare_layer(inputs.builtup, inputs.builtup_layer, "polygon")
+    builtup = builtup[builtup.geometry.notna()]
+    kern_field = inputs.kern_name_field if inputs.kern_name_field in builtup.columns else None
+    builtup_frame = gpd.GeoDataFrame({"kern": builtup[kern_field].astype(object).values if kern_field
+                                      else [None] * len(builtup)},
+                                     geometry=builtup.geometry.values, crs=WORKING_CRS)
+    builtup_layer = layer_from_frame(builtup_frame, "Bestaand bebouwd gebied", "polygon", [("kern", "string")])
+    styling.style_builtup(builtup_layer, "kern")
+
+    parts = site_geometry.builtup_parts(builtup.geometry.values)
+    zone = site_geometry.edge_zone(parts, reportable.geometry.values, parameters.edge_distance_m)
+    edge_label = f"Randzone ({texts.metres(parameters.edge_distance_m)} rond bebouwd gebied)"
+    layers: List[object] = []
+    legend_entries = []
+
+    site_frame = gpd.GeoDataFrame({"page_key": reportable["page_key"].values,
+                                   "location_class": reportable["location_class"].values},
+                                  geometry=reportable.geometry.values, crs=WORKING_CRS)
+    is_point = shapely.get_dimensions(site_frame.geometry.values) == 0
+    if (~is_point).any():
+        polygons = layer_from_frame(site_frame[~is_point], "Kandidaatlocaties", "polygon")
+        styling.style_sites(polygons)
+        layers.append(polygons)
+        legend_entries.append((polygons, "Kandidaatlocaties"))
+    if is_point.any():
+        points = layer_from_frame(site_frame[is_point], "Kandidaatlocaties (punten)", "point")
+        styling.style_site_points(points)
+        layers.append(points)
+        legend_entries.append((points, "Kandidaatlocaties"))
+
+    tree = shapely.STRtree(parts) if len(parts) else None
+    lines = []
+    for _, row in reportable.iterrows():
+        line = site_geometry.distance_line(row.geometry, parts, tree) if tree is not None else None
+        if line is not None:
+            lines.append({"page_key": row["page_key"], "label": texts.metres(row["distance_m"]),
+                          "geometry": line})
+    if lines:
+        line_layer = layer_from_frame(gpd.GeoDataFrame(lines, geometry="geometry", crs=WORKING_CRS),
+                                      "Afstand", "line")
+        styling.style_distance_lines(line_layer)
+        layers.append(line_layer)  # under the sites, over the rest
+        legend_entries.append((line_layer, "Kortste afstand tot bebouwd gebied"))
+    if zone is not None:
+        zone_layer = layer_from_frame(gpd.GeoDataFrame({"edge_distance_m": [parameters.edge_distance_m]},
+                                                       geometry=[zone], crs=WORKING_CRS),
+                                      "Randzone", "polygon")
+        styling.style_edge_zone(zone_layer)
+        layers.append(zone_layer)
+        legend_entries.append((zone_layer, edge_label))
+    layers.append(builtup_layer)
+    legend_entries.append((builtup_layer, "Bestaand bebouwd gebied"))
+    if inputs.municipalities is not None:
+        municipalities, _ = prepare_layer(inputs.municipalities, inputs.municipalities_layer, "polygon")
+        boundaries = site_geometry.boundary_lines(municipalities.geometry.values)
+        if boundaries is not None:
+            boundary_layer = layer_from_frame(
+                gpd.GeoDataFrame({"kind": ["gemeentegrens"]}, geometry=[boundaries], crs=WORKING_CRS),
+                "Gemeentegrenzen", "line")
+            styling.style_municipal_boundaries(boundary_layer)
+            layers.append(boundary_layer)
+            legend_entries.append((boundary_layer, "Gemeentegrens"))
+
+    project.addMapLayers(layers + [coverage, facts], False)
+    layout = templates.load_layout(templates.SITE_REPORT, project, "Locatietoets",
+                                   required=templates.SITE_ITEMS)
+    page = Page(layout, project, layers=layers + [coverage, facts],
+                page_names=list(data.coverage["page_key"]))
+
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(coverage)
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(False)
+    atlas.setPageNameExpression('"page_key"')
+    atlas.setFilenameExpression("'locatietoets_' || \"page_key\"")
+
+    map_item = templates.find_item(layout, "map")
+    map_item.setCrs(coverage.crs())
+    map_item.setLayers(layers)
+    map_item.setAtlasDriven(True)
+    map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+    map_item.setAtlasMargin(0.0)
+    keep_scale_bar_round(page, templates.find_item(layout, "scalebar"), map_item)
+    titles = {layer.id(): title for layer, title in legend_entries}
+    legend_entries = [(layer, titles[layer.id()]) for layer in layers]  # in drawing order
+    fill_legend(page, templates.find_item(layout, "legend"), legend_entries, filter_by_map=True,
+                flat=True)
+
+    page_filter = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
+    for section, item_id, columns, headings in (
+            ("location", "location_table", ["label", "value"], ["", ""]),
+            ("plan", "plan_table", ["label", "value"], ["", ""]),
+            ("norms", "norms_table", ["label", "value", "detail"], ["Norm", "Uitkomst", "Toelichting"]),
+            ("effect", "effect_table", ["label", "value"], ["", ""])):
+        table = templates.find_item(layout, item_id)
+        frame_width = templates.find_frame(layout, item_id).rect().width()
+        widths = _column_widths(section, frame_width)
+        set_columns(table, facts, columns, headings, widths=widths)
+        table.setFilterFeatures(True)
+        table.setFeatureFilter(f"{page_filter} AND \"section\" = '{section}'")
+        table.setUseConditionalStyling(section == "norms")
+        table.refreshAttributes()
+
+    versions = list(inputs.versions)
+    set_variables(layout, export_date=inputs.export_date or datetime.date.today(),
+                  sources=inputs.data_sources, versions=versions_text(
+                      [("Regels", str(reportable["rules_version"].iloc[0]))] + versions))
+    atlas.updateFeatures()
+    return page, data
+
+
+def _column_widths(section: str, width: float) -> List[float]:
+    if section == "norms":
+        return [width * 0.42, width * 0.11, width * 0.47 - 2]
+    if section == "effect":
+        return [width * 0.58, width * 0.42 - 2]
+    return [width * 0.52, width * 0.48 - 2]
+
+
+def _style_norm_results(facts) -> None:
+    """Norm outcomes in colour, so a failing rule stands out in the table."""
+    styles = []
+    for outcome, color in NORM_RESULT_COLORS.items():
+        style = QgsConditionalStyle(f"\"section\" = 'norms' AND @value = '{outcome}'")
+        style.setTextColor(QColor(color))
+        font = style.font()
+        font.setBold(True)
+        style.setFont(font)
+        styles.append(style)
+    facts.conditionalStyles().setFieldStyles("value", styles)
+
+
+def _page_keys(classified: pd.DataFrame) -> List[str]:
+    """The site id as text, made unique with the feature id where ids repeat or are empty."""
+    ids = ["" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+           for value in classified["site_id"]]
+    counts = pd.Series(ids).value_counts()
+    keys = []
+    for site_id, index in zip(ids, classified.index):
+        if not site_id:
+            keys.append(f"fid{index}")
+        elif counts[site_id] > 1:
+            keys.append(f"{site_id}-{index}")
+        else:
+            keys.append(site_id)
+    return keys

@@ -1,0 +1,82 @@
+"""Dutch texts on the printed pages: dates, numbers, class names, source lines.
+
+The pages speak Dutch whatever the QGIS interface language, because the people who read
+them (the Stuurgroep, a municipality's application file) do. Formatting is done here,
+not through the system locale, so a page looks the same on every machine.
+"""
+import datetime
+import math
+from typing import Iterable, Optional
+
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december")
+
+BOUNDARY_SOURCE = "grenzen Kadaster / CBS (CC BY 4.0)"
+
+LOCATION_CLASS_NL = {
+    "inside": "Binnen bestaand bebouwd gebied",
+    "edge": "Aan de rand van bestaand bebouwd gebied",
+    "outside": "Buiten bestaand bebouwd gebied",
+}
+
+LOCATION_CLASS_SHORT_NL = {"inside": "binnen", "edge": "rand", "outside": "buiten"}
+
+STAY_CATEGORY_NL = {"short": "kort verblijf", "mid": "middellang verblijf", "long": "lang verblijf"}
+BUILDING_TYPE_NL = {"permanent": "permanent gebouw", "temporary": "tijdelijk gebouw"}
+HOUSING_TYPE_NL = {"lodging": "logies", "dwelling": "reguliere woning", "logies": "logies",
+                   "woning": "reguliere woning"}
+STATUS_NL = {"existing": "bestaand", "permitted": "vergund", "planned": "gepland"}
+
+
+def dutch_date(day: datetime.date) -> str:
+    """'27 november 2026': day without leading zero, month in lower case."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+def dutch_number(value, decimals: int = 0) -> str:
+    """Dutch digit grouping: 82.895 and 12,5 (a dash for a missing value)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def signed_number(value, decimals: int = 0) -> str:
+    """A change with its sign: +120, −35, 0."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if round(float(value), decimals) == 0:
+        return dutch_number(0, decimals)
+    sign = "+" if value > 0 else "\u2212"
+    return sign + dutch_number(abs(value), decimals)
+
+
+def metres(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{dutch_number(value, 0)} m"
+
+
+def percentage(share, decimals: int = 0) -> str:
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{dutch_number(100.0 * float(share), decimals)}%"
+
+
+def yes_no(value) -> str:
+    if value is None:
+        return "–"
+    return "ja" if bool(value) else "nee"
+
+
+def source_line(user_sources: Optional[str]) -> str:
+    """'Bron: grenzen Kadaster / CBS (CC BY 4.0); <the user's own sources>'."""
+    parts = [BOUNDARY_SOURCE]
+    extra = (user_sources or "").strip().strip(";").strip()
+    if extra:
+        parts.append(extra)
+    return "Bron: " + "; ".join(parts)
+
+
+def join_nonempty(parts: Iterable[Optional[str]], separator: str = " · ") -> str:
+    return separator.join(part for part in parts if part)

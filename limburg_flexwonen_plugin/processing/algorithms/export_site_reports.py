@@ -1,0 +1,207 @@
+"""Processing algorithm: the site assessment report, one A4 page per candidate site."""
+from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterNumber)
+
+from ...core.classify_sites import ClassificationParameters, MunicipalityFields
+from ...core.errors import InputError
+from ...core.norm_sets import combined_rules, with_floor
+from ...layouts import site_report_content
+from ...layouts.site_report_content import PlanFields
+from ...layouts.site_reports import SiteReportInputs, build_site_reports
+from ...qgis_bridge import source_to_frame
+from .. import norms_support, site_context_block
+from ..export_support import ExportAlgorithm
+
+# Plan fields shown on the page besides those the norm check maps (beds, bedrooms, ...).
+STAY_FIELD = "STAY_FIELD"
+BUILDING_TYPE_FIELD = "BUILDING_TYPE_FIELD"
+
+
+class ExportSiteReportsAlgorithm(ExportAlgorithm):
+    ALGORITHM_ID = "exportsitereports"
+    DISPLAY_NAME = "Export site assessment reports (PDF/PNG)"
+    HELP = (
+        "Makes the site assessment report ('Locatietoets'): one A4 page per candidate site, for "
+        "the application file. Written as one PDF and, on request, one PNG per site.\n\n"
+        "Each page shows the site on a map with the existing built-up area, the edge zone (the "
+        "built-up area grown by the edge distance, dashed) and the shortest distance to the "
+        "built-up area; the location class in its colour; the location facts (share inside, "
+        "distance, nearest kern, municipality and region, area); the plan as given; and the "
+        "rules version and parameters used. The class is computed by the same rule as "
+        "'Classify candidate sites by built-up area', with the same parameters.\n\n"
+        "Candidate sites: points or polygons in any CRS. Site id / name field: printed in the "
+        "page title. Built-up area and Kern name field: as for the classification. "
+        "Municipalities (optional): adds municipality, region and municipal boundaries.\n"
+        "Edge distance (m), Minimum share inside: the classification parameters.\n"
+        "Plan fields: the fields holding the plan (beds, bedrooms, living area, toilets, "
+        "showers, stay category, building type); leave empty when the layer has none.\n"
+        "Your data sources: printed at the foot of every page.\n\n"
+        "Sites without a usable geometry get no page (the log names them). Files are written "
+        "completely or not at all."
+    )
+
+    SITES = "SITES"
+    SITE_ID_FIELD = "SITE_ID_FIELD"
+    SITE_NAME_FIELD = "SITE_NAME_FIELD"
+    BUILTUP = "BUILTUP"
+    KERN_NAME_FIELD = "KERN_NAME_FIELD"
+    MUNICIPALITIES = "MUNICIPALITIES"
+    MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
+    MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
+    REGION_FIELD = "REGION_FIELD"
+    EDGE_DISTANCE = "EDGE_DISTANCE"
+    MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
+
+    def initAlgorithm(self, config=None):
+        defaults = ClassificationParameters.defaults()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, self.tr("Candidate sites"),
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SITE_NAME_FIELD, self.tr("Site name field"), defaultValue="name",
+            parentLayerParameterName=self.SITES, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILTUP, self.tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.KERN_NAME_FIELD, self.tr("Kern name field"), defaultValue="kern_name",
+            parentLayerParameterName=self.BUILTUP, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MUNICIPALITIES, self.tr("Municipalities"), [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
+        for name, label, default in (
+                (self.MUNICIPALITY_CODE_FIELD, "Municipality code field", "gm_code"),
+                (self.MUNICIPALITY_NAME_FIELD, "Municipality name field", "gm_name"),
+                (self.REGION_FIELD, "Region field", "region")):
+            self.addParameter(QgsProcessingParameterField(
+                name, self.tr(label), defaultValue=default,
+                parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.EDGE_DISTANCE, self.tr("Edge distance (m)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=defaults.edge_distance_m, minValue=0.0, maxValue=10000.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_INSIDE_SHARE, self.tr("Minimum share inside for 'inside' (0–1)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
+            minValue=0.01, maxValue=1.0))
+        for name, label, default in ((STAY_FIELD, "Stay category field", "stay_category"),
+                                     (BUILDING_TYPE_FIELD, "Building type field", "building_type")):
+            self.addParameter(QgsProcessingParameterField(
+                name, self.tr(label), defaultValue=default, parentLayerParameterName=self.SITES,
+                optional=True))
+        # The norm check of 'Check housing norms' (on by default: the page has a section for it).
+        norms_support.add_optional_norm_check(self, self.SITES)
+        self.parameterDefinition(norms_support.CHECK_NORMS).setDefaultValue(True)
+        # Concentration and gap effect, as in 'Classify candidate sites' (site context).
+        site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)
+        self.add_data_sources_parameter()
+        self.add_output_parameters(self.tr("Site reports (PDF)"), self.tr("Folder for one PNG per site"),
+                                   png_folder=True)
+
+    def compute(self, parameters, context, feedback):
+        sites_source = self.parameterAsSource(parameters, self.SITES, context)
+        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
+        if sites_source is None:
+            raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
+        if builtup_source is None:
+            raise InputError("no built-up area layer given", layer=self.tr("Built-up area"))
+        sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
+        builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
+        kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
+        sites = source_to_frame(sites_source, sites_name, feedback=feedback)
+        builtup = source_to_frame(builtup_source, builtup_name, [kern_field] if kern_field else [],
+                                  feedback=feedback)
+        municipalities, muni_name = None, "municipalities"
+        fields = MunicipalityFields()
+        muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
+        if muni_source is not None:
+            muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities"))
+            fields = MunicipalityFields(
+                self.parameterAsString(parameters, self.MUNICIPALITY_CODE_FIELD, context) or "gm_code",
+                self.parameterAsString(parameters, self.MUNICIPALITY_NAME_FIELD, context) or "gm_name",
+                self.parameterAsString(parameters, self.REGION_FIELD, context) or "region")
+            municipalities = source_to_frame(muni_source, muni_name, [fields.code, fields.name, fields.region],
+                                             feedback=feedback)
+        norm_rows, norms_title, norm_note, norm_version = self._norms(parameters, context, feedback, sites,
+                                                                      sites_name)
+        plan = self._plan_fields(parameters, context, sites)
+        # The pages' versions line and assumptions; the effect adds its model when it runs.
+        versions = [("Normen", norm_version)]
+        assumptions = [norm_note]
+
+        def effect_rows(classified):
+            frame = site_context_block.compute(self, parameters, context, feedback, classified, sites,
+                                               fields, self.MUNICIPALITIES)
+            if frame is None or frame.empty:
+                return {}
+            versions.append(("Model", frame["ctx_model_version"].iloc[0]))
+            assumptions.append(
+                f"Effect in scenario {site_report_content.scenario_title_nl(frame['ctx_scenario'].iloc[0])}: "
+                "de bedden van deze locatie alleen, volledig meegeteld als aanbod; tekort = vraag − "
+                "aanbod, negatief is een overschot.")
+            return {index: site_report_content.effect_rows(row.to_dict()) for index, row in frame.iterrows()}
+
+        inputs = SiteReportInputs(
+            sites=sites, builtup=builtup, municipalities=municipalities,
+            parameters=ClassificationParameters(
+                self.parameterAsDouble(parameters, self.EDGE_DISTANCE, context),
+                self.parameterAsDouble(parameters, self.MIN_INSIDE_SHARE, context)),
+            site_id_field=self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None,
+            site_name_field=self.parameterAsString(parameters, self.SITE_NAME_FIELD, context) or None,
+            kern_name_field=kern_field, municipality_fields=fields, plan_fields=plan,
+            data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),
+            export_date=self.today(), sites_layer=sites_name, builtup_layer=builtup_name,
+            municipalities_layer=muni_name, norm_rows=norm_rows, norms_title=norms_title,
+            effect_rows=effect_rows, extra_assumptions=assumptions, versions=versions)
+        progress = self.progress_for(feedback)
+        page, data = build_site_reports(inputs, progress.scaled(0, 30))
+        for key in data.skipped:
+            feedback.reportError(self.tr("Site {0} has no usable geometry: no page.").format(key))
+        feedback.pushInfo(self.tr("{0} site pages").format(len(page.page_names)))
+        return self.export_atlas(page, parameters, context, feedback, "locatietoets")
+
+    def _plan_fields(self, parameters, context, sites) -> PlanFields:
+        """The norm check's field mapping (beds, bedrooms, ...) plus stay and building type."""
+        names = set(sites.columns)
+
+        def field(name, default):
+            value = self.parameterAsString(parameters, name, context) or None
+            if value is None:
+                return default if default in names else None
+            if value not in names:
+                raise InputError("field not found", field=value)
+            return value
+
+        mapped = {}
+        for key, name, _label, default, alternatives in norms_support.FIELD_PARAMETERS:
+            value = self.parameterAsString(parameters, name, context) or None
+            candidates = [value] if value else [default, *alternatives]
+            mapped[key] = next((c for c in candidates if c in names), None)
+        return PlanFields(beds=mapped["beds"], bedrooms=mapped["bedrooms"],
+                          living_area=mapped["living_area_m2"], bedroom_area=mapped["bedroom_area_m2"],
+                          housing_type=mapped["housing_type"], toilets=mapped["toilets"],
+                          showers=mapped["showers"],
+                          stay_category=field(STAY_FIELD, "stay_category"),
+                          building_type=field(BUILDING_TYPE_FIELD, "building_type"))
+
+    def _norms(self, parameters, context, feedback, sites, sites_name):
+        """Norm rows per site, the section title, a note for the assumptions, the version."""
+        if not self.parameterAsBoolean(parameters, norms_support.CHECK_NORMS, context):
+            return {}, "Normtoets (niet uitgevoerd)", "", None
+        columns = set(sites.columns)
+        chosen_beds = self.parameterAsString(parameters, "BEDS_FIELD", context)
+        if not chosen_beds and not {"planned_beds", "beds"} & columns:
+            feedback.pushWarning(self.tr("The sites have no beds field: the norm check is left out."))
+            return {}, "Normtoets (niet uitgevoerd: geen aantal bedden)", "", None
+        result, _columns = norms_support.run_norm_check(
+            self, parameters, context, feedback, sites, sites_name,
+            self.progress_for(feedback).scaled(0, 5))
+        norm_set = norms_support.chosen_norm_set(self, parameters, context)
+        sets = with_floor(norm_set, user_folder=norms_support.user_norms_folder())
+        rules = combined_rules(sets)
+        rows = {index: site_report_content.norm_rows(row.to_dict(), rules) for index, row in result.iterrows()}
+        title = "Normtoets: " + " + ".join(s.title_nl for s in reversed(sets))
+        version = " + ".join(s.label for s in sets)
+        note = (f"Normen {version}; ontbrekende gegevens geven 'onbekend', nooit 'voldoet'.")
+        return rows, title, note, version

@@ -1,0 +1,121 @@
+"""What the export algorithms share: output parameters, layer copies, writing the files."""
+import datetime
+from pathlib import Path
+
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingOutputNumber,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+
+from ..core.errors import InputError
+from ..layouts import exporter
+from ..layouts.layers import copy_of
+from .base import FlexwonenAlgorithm
+
+
+class ExportAlgorithm(FlexwonenAlgorithm):
+    """Base of the map and report exports: PDF always, PNG on request, files written whole."""
+
+    GROUP_ID = "export"
+    DATA_SOURCES = "DATA_SOURCES"
+    DPI = "DPI"
+    OUTPUT_PDF = "OUTPUT_PDF"
+    OUTPUT_PNG = "OUTPUT_PNG"
+    PAGES = "PAGES"
+    DEFAULT_DPI = 150
+
+    def flags(self):
+        # Print layouts are drawn on the main thread (QGIS's layout designer does the same).
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    # -- parameters -------------------------------------------------------------------
+
+    def add_data_sources_parameter(self):
+        self.addParameter(QgsProcessingParameterString(
+            self.DATA_SOURCES, self.tr("Your data sources (printed after the boundary source)"),
+            defaultValue="", optional=True))
+
+    def add_output_parameters(self, pdf_description, png_description, png_folder: bool):
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DPI, self.tr("PNG resolution (dpi)"), QgsProcessingParameterNumber.Type.Integer,
+            defaultValue=self.DEFAULT_DPI, minValue=50, maxValue=600))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PDF, pdf_description, self.tr("PDF files (*.pdf)")))
+        if png_folder:
+            self.addParameter(QgsProcessingParameterFolderDestination(
+                self.OUTPUT_PNG, png_description, optional=True, createByDefault=False))
+        else:
+            self.addParameter(QgsProcessingParameterFileDestination(
+                self.OUTPUT_PNG, png_description, self.tr("PNG files (*.png)"), optional=True,
+                createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Number of pages")))
+
+    # -- reading parameters -----------------------------------------------------------
+
+    def layer_copy(self, parameters, name, context, title, required=True):
+        """A memory copy (RD New) of a layer input, or None for an empty optional one."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            if required:
+                raise InputError("no layer given", layer=title)
+            return None
+        if source.featureCount() == 0:
+            raise InputError("the layer has no features",
+                             layer=self.layer_name(parameters, name, context, title))
+        layer = copy_of(source, self.layer_name(parameters, name, context, title),
+                        context.transformContext())
+        return layer
+
+    def pdf_path(self, parameters, context) -> Path:
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        if not path:
+            raise InputError("no PDF file given", field=self.OUTPUT_PDF)
+        path = Path(path)
+        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    def png_target(self, parameters, context):
+        value = parameters.get(self.OUTPUT_PNG)
+        if value is None or value == "":
+            return None
+        if isinstance(self.parameterDefinition(self.OUTPUT_PNG), QgsProcessingParameterFolderDestination):
+            path = self.parameterAsString(parameters, self.OUTPUT_PNG, context)
+        else:
+            path = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+        return Path(path) if path else None
+
+    @staticmethod
+    def today() -> datetime.date:
+        return datetime.date.today()
+
+    # -- writing ----------------------------------------------------------------------
+
+    def export_single(self, page, parameters, context, feedback):
+        pdf = exporter.export_pdf(page.layout, self.pdf_path(parameters, context))
+        feedback.pushInfo(self.tr("PDF written: {0}").format(pdf))
+        results = {self.OUTPUT_PDF: str(pdf), self.PAGES: page.layout.pageCollection().pageCount()}
+        png = self.png_target(parameters, context)
+        if png is not None:
+            if png.suffix.lower() != ".png":
+                png = png.with_suffix(".png")
+            written = exporter.export_png(page.layout, png, self.parameterAsInt(parameters, self.DPI, context))
+            feedback.pushInfo(self.tr("PNG written: {0}").format(", ".join(str(p) for p in written)))
+            results[self.OUTPUT_PNG] = str(png)
+        return results
+
+    def export_atlas(self, page, parameters, context, feedback, file_prefix):
+        progress = self.progress_for(feedback)
+        pdf = exporter.export_atlas_pdf(page.layout, self.pdf_path(parameters, context),
+                                        is_cancelled=feedback.isCanceled)
+        pages = page.layout.atlas().count()
+        feedback.pushInfo(self.tr("PDF written: {0} ({1} pages)").format(pdf, pages))
+        progress.report(60)
+        results = {self.OUTPUT_PDF: str(pdf), self.PAGES: pages}
+        folder = self.png_target(parameters, context)
+        if folder is not None:
+            names = [f"{file_prefix}_{exporter.slug(name)}.png" for name in page.page_names]
+            written = exporter.export_atlas_png(
+                page.layout, folder, lambda index: names[index],
+                self.parameterAsInt(parameters, self.DPI, context), is_cancelled=feedback.isCanceled,
+                progress=progress.scaled(60, 100).report)
+            feedback.pushInfo(self.tr("{0} PNG files written to {1}").format(len(written), folder))
+            results[self.OUTPUT_PNG] = str(folder)
+        return results
