@@ -201,6 +201,11 @@ def test_bad_business_input_is_a_clean_message(flexwonen_provider, demo_gpkg, tm
 # ---------------------------------------------------------------------------- reports
 
 
+def dutch(count) -> str:
+    """A whole number as the Dutch page writes it: 1.200."""
+    return f"{int(count):,}".replace(",", ".")
+
+
 def pdf_text(path):
     """The PDF's text, ligatures (ﬀ, ﬁ) unfolded, white space collapsed."""
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,  # nosec B603 B607
@@ -231,7 +236,8 @@ def test_reports_render_one_page_each_with_the_right_figures(flexwonen_provider,
     (tmp_path / "v").mkdir()
     result_venlo, tables_venlo = run_effect(demo_gpkg, tmp_path / "v", venlo, REPORT_FOLDER=str(folder))
     reports = result["REPORTS"].split(";") + result_venlo["REPORTS"].split(";")
-    assert sorted(p.name for p in folder.glob("*.pdf")) == ["housing_effect_DC1.pdf", "housing_effect_R1.pdf"]
+    assert sorted(p.name for p in folder.glob("*.pdf")) == ["huisvestingseffect_DC1.pdf",
+                                                            "huisvestingseffect_R1.pdf"]
     assert not list(folder.glob(".*"))   # no temporary files left behind
     for report, rows in ((reports[0], tables), (reports[1], tables_venlo)):
         assert pdf_pages(report) == 1
@@ -241,13 +247,15 @@ def test_reports_render_one_page_each_with_the_right_figures(flexwonen_provider,
         assert coloured > 300, "the map shows no coloured municipalities"
         text = pdf_text(report)
         business = rows["businesses"][0]
-        assert f"Housing effect of {business['business_name']}" in text
-        assert f"Extra beds at full operation ({business['year_full']}): {business['beds']:,}" in text
-        assert (f"short stay {business['beds_short']:,} · mid stay {business['beds_mid']:,} · "
-                f"long stay {business['beds_long']:,}") in text
+        # The page is Dutch, like the other printed pages: 1.200 and "kort / middellang / lang".
+        assert f"Huisvestingseffect van {business['business_name']}" in text
+        assert f"Extra bedden, volledig in {business['year_full']}: {dutch(business['beds'])}" in text
+        assert (f"kort {dutch(business['beds_short'])} · middellang {dutch(business['beds_mid'])} · "
+                f"lang {dutch(business['beds_long'])}") in text
         for row in rows["allocation"][:5]:
             assert row["gm_name"] in text
-        assert "Assumptions" in text and "business_effect_model" in text
+        assert "Uitgangspunten en aannames" in text and "business_effect_model 2026.1" in text
+        assert "Bron: grenzen Kadaster / CBS" in text
 
 
 def test_report_layout_holds_the_figures_of_the_result(flexwonen_provider, demo_gpkg):
@@ -272,21 +280,25 @@ def test_report_layout_holds_the_figures_of_the_result(flexwonen_provider, demo_
     project = QgsProject()
     layout = build_report_layout(result, effect.business.key, project)
     labels = {item.id(): item.text() for item in layout.items() if isinstance(item, QgsLayoutItemLabel)}
-    assert labels["title"] == "Housing effect of DC Venlo-Oost"
-    assert "Extra beds at full operation (2028): 540" in labels["key_figures"]
-    assert "short stay 216 · mid stay 189 · long stay 135" in labels["key_figures"]
+    assert labels["title"] == "Huisvestingseffect van DC Venlo-Oost"
+    assert "Extra bedden, volledig in 2028: 540" in labels["key_figures"]
+    assert "kort 216 · middellang 189 · lang 135" in labels["key_figures"]
+    assert "Extra arbeidsplaatsen: 900 (300 → 1.200)" in labels["key_figures"]
     province = result.business_regions[result.business_regions["level"] == "province"].iloc[0]
-    half_up = lambda value: f"{math.floor(value + 0.5):,}"  # noqa: E731
-    assert f"{half_up(province['gap_before'])} → {half_up(province['gap_after'])}" in labels["key_figures"]
+    half_up = lambda value: dutch(math.floor(value + 0.5))  # noqa: E731
+    assert f"Tekort Limburg (provincie): {half_up(province['gap_before'])} → " \
+        f"{half_up(province['gap_after'])}" in labels["key_figures"]
+    assert labels["footer"].startswith("Bron: grenzen Kadaster / CBS (CC BY 4.0) · gemaakt op ")
     tables = {item.multiFrame().frame(0).id(): item.multiFrame() for item in layout.items()
               if isinstance(item, QgsLayoutFrame) and isinstance(item.multiFrame(), QgsLayoutItemTextTable)}
     municipal = tables["municipalities_table"].contents()
     allocation = effect.allocation.sort_values(["beds", "distance_km"], ascending=[False, True])
     for row, (_, expected) in zip(municipal, allocation.iterrows()):
-        assert row[0] == expected["gm_name"] and row[5] == f"{expected['beds']:,}"
-    assert municipal[-1][:6] == ["total", "", "216", "189", "135", "540"]
+        assert row[0] == expected["gm_name"] and row[5] == dutch(expected["beds"])
+    assert municipal[-1][:6] == ["totaal", "", "216", "189", "135", "540"]
     years = tables["years_table"].contents()
-    assert [row[0] for row in years] == ["2025", "2026", "2027", "2028", "total"]
+    assert [row[0] for row in years] == ["2025", "2026", "2027", "2028", "totaal"]
+    assert [row[1] for row in years[:4]] == ["300", "600", "900", "1.200"]
     assert years[-1][3] == "540"
     project.removeAllMapLayers()
 
@@ -318,4 +330,4 @@ def test_algorithm_and_report_run_in_a_background_task(flexwonen_provider, demo_
     assert outcome.get("ok"), "the background run failed"
     assert outcome["results"]["TOTAL_BEDS"] == 250
     (report,) = (tmp_path / "task").glob("*.pdf")
-    assert pdf_pages(report) == 1 and "Extra beds at full operation (2027): 250" in pdf_text(report)
+    assert pdf_pages(report) == 1 and "Extra bedden, volledig in 2027: 250" in pdf_text(report)

@@ -53,6 +53,10 @@ PHASING_METHODS = (LINEAR, STEPS)
 BORDER_MUNICIPALITIES, BORDER_AREA = "municipalities", "area"
 BORDER_CHOICES = (BORDER_MUNICIPALITIES, BORDER_AREA)
 COMBINED = "all"
+# Why demand could not be placed.
+ACROSS_BORDER, NO_MUNICIPALITY, NO_WEIGHT, BORDER_SHARE = (
+    "across_border", "no_municipality", "no_weight", "border_share")
+UNPLACED_REASONS = (ACROSS_BORDER, NO_MUNICIPALITY, NO_WEIGHT, BORDER_SHARE)
 TO_BUILTUP, TO_CENTROID = "built-up area", "centroid"
 # Cells per reach diameter when measuring the share of the reach outside the municipalities.
 SAMPLES_PER_DIAMETER = 200
@@ -680,6 +684,7 @@ class BusinessEffect:
     allocation: pd.DataFrame         # per municipality within reach
     outside_share: float
     message: Optional[str] = None
+    reason: Optional[str] = None     # why demand was not placed: one of UNPLACED_REASONS
 
     @property
     def total(self) -> int:
@@ -714,21 +719,26 @@ def allocate_business(business: Business, model: DemandModel, municipalities: pd
 
     outside = reach_outside_share(business.geometry, reach, settings, land)
     message = None
+    reason = None
     unplaced_total = 0
     if not within.any():
         unplaced_total = total
+        across = land is None or not shapely.intersects(land, business.geometry)
+        reason = ACROSS_BORDER if across else NO_MUNICIPALITY
         where = ("it lies outside the municipalities (across the border in Germany or Belgium, "
-                 "or outside Limburg)" if land is None or not shapely.intersects(land, business.geometry)
+                 "or outside Limburg)" if across
                  else "no municipality's built-up area or centre lies within it")
         message = (f"the reach ({reach.describe()}) covers no municipality: {where}")
     elif weights.sum() <= 0:
         unplaced_total = total
+        reason = NO_WEIGHT
         message = ("no municipality within reach has available planned supply (permitted or "
                    "planned beds)" if settings.method == PLANNED_SUPPLY
                    else "every municipality within reach has weight 0")
     elif settings.border == BORDER_AREA and outside > 0:
         unplaced_total = min(total, _round_half_up(total * outside))
         if unplaced_total:
+            reason = BORDER_SHARE
             message = (f"{outside * 100:.1f} % of the reach lies outside the municipalities "
                        f"(across the border): that share is taken to be housed there")
     unplaced = split_over_categories(unplaced_total, demand)
@@ -758,7 +768,8 @@ def allocate_business(business: Business, model: DemandModel, municipalities: pd
     allocation["remarks"] = [None if w > 0 else "within reach, weight 0: no beds"
                              for w in weights[positions]]
     allocation = allocation.sort_values(["beds", "distance_km"], ascending=[False, True])
-    return BusinessEffect(business, phasing, demand, placed, unplaced, allocation, outside, message)
+    return BusinessEffect(business, phasing, demand, placed, unplaced, allocation, outside, message,
+                          reason)
 
 
 # ---------------------------------------------------------------------------- the gap

@@ -3,42 +3,45 @@
 A page (A4 portrait) holds: title and subtitle; a map with the business, its reach and
 the municipalities coloured by the beds placed in them; the key figures; a table of the
 municipalities within reach (beds per stay category, gap before and after); the phasing
-per year; the assumptions and the model versions. Every figure comes from
-``core.business_effect``; nothing is calculated here.
+per year; the assumptions; the sources, date and model versions. Every figure comes from
+``core.business_effect``; nothing is calculated here. Like the other printed pages
+(``layouts``) it speaks Dutch and uses their number and date formatting and their
+atomic PDF exporter.
 
 Each layout lives in its own QgsProject with its own memory layers, made and dropped in
 the thread that renders it, so the report can be written from a Processing run in the
-background. Files are written to a temporary file beside the target and moved into
-place (complete or absent).
+background.
 """
 import datetime
 import math
-import os
-import re
-import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 import shapely
-from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsFeature, QgsFillSymbol, QgsGeometry, QgsGraduatedSymbolRenderer,
-                       QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend,
-                       QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLegendStyle, QgsLayoutItemTextTable,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
-                       QgsLayoutTableStyle, QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout,
-                       QgsProject, QgsRectangle, QgsRendererRange, QgsRenderContext,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFillSymbol, QgsGeometry,
+                       QgsGraduatedSymbolRenderer, QgsLayoutFrame, QgsLayoutItemLabel,
+                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
+                       QgsLayoutItemTextTable, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
+                       QgsLayoutTableStyle, QgsLegendStyle, QgsMarkerSymbol, QgsPalLayerSettings,
+                       QgsPrintLayout, QgsProject, QgsRectangle, QgsRendererRange,
                        QgsSingleSymbolRenderer, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,
                        QgsVectorLayerSimpleLabeling)
-from qgis.PyQt.QtCore import QCoreApplication, QRectF, Qt
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..core.business_effect import (BORDER_AREA, DISTANCE, EXPONENTIAL, POPULATION, BusinessEffect,
-                                    BusinessEffectResult)
+from ..core.business_effect import (ACROSS_BORDER, BORDER_AREA, BORDER_SHARE, DISTANCE,
+                                    EXPONENTIAL, NO_MUNICIPALITY, NO_WEIGHT, POPULATION,
+                                    BusinessEffect, BusinessEffectResult)
 from ..core.errors import CancelledError
 from ..core.housing_gap import PROVINCE_LEVEL
 from ..core.progress import SILENT, Progress
+from ..layouts import texts
+from ..layouts.exporter import export_pdf, slug
+from ..layouts.gap_fields import GAP_CLASS_NL
+from ..layouts.page import versions_text
+from ..layouts.site_report_content import scenario_title_nl
 
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
 MARGIN = 12.0
@@ -51,79 +54,119 @@ BED_COLOURS = ("#fdbe85", "#fd8d3c", "#e6550d", "#a63603")
 NONE_COLOUR = "#f4f4f4"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BusinessEffectReport", text)
-
-
 # ---------------------------------------------------------------------------- text
+# The page speaks Dutch whatever the interface language, like the other printed pages
+# (layouts/texts.py): its readers are the province, the municipality and the Stuurgroep.
+
+STAY_NL = ("kort", "middellang", "lang")
 
 
 def number(value, decimals: int = 0) -> str:
-    """Grouped, rounded half up (9,053.5 -> 9,054; Python's own format rounds half to even,
-    which would make a gap of 9,053.5 -> 9,270.5 look like a change of 216 for 217 beds)."""
+    """Dutch grouping (1.200), rounded half up: Python's own rounding goes half to even,
+    which would make a gap of 9.053,5 -> 9.270,5 look like a change of 216 for 217 beds."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "–"
     factor = 10 ** decimals
     rounded = math.floor(abs(float(value)) * factor + 0.5 + 1e-9) / factor
-    return f"{math.copysign(rounded, float(value)) if rounded else 0.0:,.{decimals}f}"
+    return texts.dutch_number(math.copysign(rounded, float(value)) if rounded else 0.0, decimals)
+
+
+def percent(share, decimals: int = 0) -> str:
+    return f"{number(float(share) * 100.0, decimals)}%"
 
 
 def class_text(value) -> str:
-    names = {"shortage": tr("shortage"), "balanced": tr("balanced"), "surplus": tr("surplus")}
-    return names.get(value, "–") if isinstance(value, str) else "–"
+    return GAP_CLASS_NL.get(value, "–") if isinstance(value, str) else "–"
 
 
 def stay_text(values: Sequence[int]) -> str:
-    return tr("short stay {0} · mid stay {1} · long stay {2}").format(*[number(v) for v in values])
-
-
-def slug(text: str) -> str:
-    """A file-name-safe form of a business id or name."""
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^A-Za-z0-9-]+", "_", plain).strip("_")
-    return cleaned or "business"
+    return " · ".join(f"{name} {number(value)}" for name, value in zip(STAY_NL, values))
 
 
 def report_file_name(key: str) -> str:
-    return f"housing_effect_{slug(key)}.pdf"
+    return f"huisvestingseffect_{slug(key)}.pdf"
+
+
+def share_source_text(source: str) -> str:
+    """Where the share of labour migrants comes from, in Dutch."""
+    if source == "typed in":
+        return "ingevoerd"
+    if source.startswith("field "):
+        return "veld " + source[len("field "):]
+    if source.startswith("sector table: "):
+        return "sectortabel: " + source[len("sector table: "):]
+    return source
+
+
+def reach_text(result: BusinessEffectResult) -> str:
+    reach = result.reach_settings
+    if reach.is_radius:
+        return f"straal {plain(reach.outer_km)} km"
+    return "ringen " + "; ".join(f"{plain(band.inner_km)}–{plain(band.outer_km)} km × {plain(band.weight)}"
+                                 for band in reach.bands)
 
 
 def title_text(effect: BusinessEffect) -> str:
-    return tr("Housing effect of {0}").format(effect.business.name)
+    return f"Huisvestingseffect van {effect.business.name}"
 
 
 def subtitle_text(effect: BusinessEffect, scenario: str) -> str:
     business = effect.business
-    return tr("Business {0} · {1} → {2} jobs ({3}–{4}) · housing gap: {5}").format(
-        business.key, number(business.jobs_now), number(business.jobs_full), business.year_now,
-        business.year_full, scenario)
+    return (f"Bedrijf {business.key} · {number(business.jobs_now)} → {number(business.jobs_full)} "
+            f"arbeidsplaatsen ({business.year_now}–{business.year_full}) · tekort volgens "
+            f"{scenario_title_nl(scenario)}")
 
 
 def key_figure_lines(result: BusinessEffectResult, effect: BusinessEffect) -> List[str]:
     business = effect.business
     last = effect.phasing.iloc[-1]
     lines = [
-        tr("Extra jobs: {0} ({1} → {2})").format(number(business.jobs_full - business.jobs_now),
-                                                  number(business.jobs_now), number(business.jobs_full)),
-        tr("Share of labour migrants: {0} % ({1})").format(number(business.migrant_share * 100, 1),
-                                                           business.share_source),
-        tr("Extra labour migrants: {0}").format(number(last["extra_migrants"], 0)),
-        tr("Extra beds at full operation ({0}): {1}").format(business.year_full, number(effect.total)),
+        f"Extra arbeidsplaatsen: {number(business.jobs_full - business.jobs_now)} "
+        f"({number(business.jobs_now)} → {number(business.jobs_full)})",
+        f"Aandeel arbeidsmigranten: {percent(business.migrant_share, 1 if business.migrant_share * 100 % 1 else 0)} "
+        f"({share_source_text(business.share_source)})",
+        f"Extra arbeidsmigranten: {number(last['extra_migrants'])}",
+        f"Extra bedden, volledig in {business.year_full}: {number(effect.total)}",
         "   " + stay_text(effect.demand),
-        tr("Placed in {0} municipalities: {1} beds").format(
-            int((effect.allocation["beds"] > 0).sum()), number(effect.placed.sum())),
-        tr("Not placed: {0} beds").format(number(effect.unplaced.sum())),
+        f"Geplaatst in {int((effect.allocation['beds'] > 0).sum())} gemeenten: "
+        f"{number(effect.placed.sum())} bedden",
+        f"Niet geplaatst: {number(effect.unplaced.sum())} bedden",
     ]
     regions = result.business_regions[result.business_regions["business_id"] == business.key]
     for _, row in regions.iterrows():
-        name = row["region"] if row["level"] != PROVINCE_LEVEL else tr("{0} (province)").format(row["region"])
-        lines.append(tr("Gap {0}: {1} → {2} ({3})").format(
-            name, number(row["gap_before"]), number(row["gap_after"]), class_text(row["gap_class_after"])))
+        name = row["region"] if row["level"] != PROVINCE_LEVEL else f"{row['region']} (provincie)"
+        lines.append(f"Tekort {name}: {number(row['gap_before'])} → {number(row['gap_after'])} "
+                     f"({class_text(row['gap_class_after'])})")
     return lines
 
 
-def message_text(effect: BusinessEffect) -> str:
-    return effect.message or ""
+def message_text(result: BusinessEffectResult, effect: BusinessEffect) -> str:
+    """Why demand was not placed (or where the reach crosses the border), in Dutch."""
+    unplaced = int(effect.unplaced.sum())
+    lost = (f"{number(unplaced)} van {number(effect.total)} bedden ("
+            + ", ".join(f"{name} {number(v)}" for name, v in zip(STAY_NL, effect.unplaced))
+            + ") konden niet in een gemeente worden geplaatst.")
+    outside = percent(effect.outside_share, 1)
+    if effect.reason == ACROSS_BORDER:
+        return (f"Het bereik ({reach_text(result)}) omvat geen gemeente: het bedrijf ligt buiten de "
+                f"gemeenten (over de grens in Duitsland of België, of buiten Limburg). {lost}")
+    if effect.reason == NO_MUNICIPALITY:
+        return (f"Het bereik ({reach_text(result)}) omvat geen gemeente: geen bebouwd gebied of "
+                f"middelpunt van een gemeente ligt erbinnen. {lost}")
+    if effect.reason == NO_WEIGHT:
+        return f"Geen gemeente binnen het bereik heeft beschikbaar gepland aanbod. {lost}"
+    if effect.reason == BORDER_SHARE:
+        return (f"{outside} van het bereik ligt buiten de gemeenten (over de grens); dat deel wordt "
+                f"geacht daar te wonen. {lost}")
+    if effect.outside_share > 0.005:
+        return (f"{outside} van het bereik ligt buiten de gemeenten (over de grens); alle vraag is "
+                f"geplaatst in de gemeenten binnen het bereik.")
+    return ""
+
+
+def plain(value) -> str:
+    """A parameter as typed, with a decimal comma: 0.5 -> '0,5', 10.0 -> '10'."""
+    return f"{float(value):g}".replace(".", ",")
 
 
 def assumption_lines(result: BusinessEffectResult, effect: BusinessEffect) -> List[str]:
@@ -132,48 +175,54 @@ def assumption_lines(result: BusinessEffectResult, effect: BusinessEffect) -> Li
     gap_model = result.gap.model
     settings = result.settings
     if business.phasing == "linear":
-        phasing = tr("jobs grow linearly from {0} to {1}").format(business.year_now, business.year_full)
+        phasing = f"de arbeidsplaatsen groeien lineair van {business.year_now} tot {business.year_full}"
     else:
-        phasing = tr("jobs grow in steps ({0})").format(business.phasing_label.replace("steps ", ""))
+        steps = business.steps or ((business.year_full, business.jobs_full),)
+        phasing = "de arbeidsplaatsen groeien in stappen (" + "; ".join(
+            f"{year}: {number(jobs)}" for year, jobs in steps) + ")"
     if settings.method == DISTANCE:
-        method = (tr("distance decay exp(−d / {0} km)").format(f"{settings.decay_km:g}")
-                  if settings.decay == EXPONENTIAL else
-                  tr("distance decay 1 / d² (d at least {0} km)").format(f"{settings.min_distance_km:g}"))
+        method = (f"afstandsverval exp(−d / {plain(settings.decay_km)} km)" if settings.decay == EXPONENTIAL
+                  else f"afstandsverval 1 / d² (d minstens {plain(settings.min_distance_km)} km)")
     elif settings.method == POPULATION:
-        method = tr("in proportion to the inhabitants")
+        method = "naar rato van het aantal inwoners"
     else:
-        method = tr("in proportion to the available planned supply (permitted × {0:g} + planned × {1:g})"
-                    ).format(gap_model.weight_permitted, gap_model.weight_planned)
-    border = (tr("the share of the reach outside the municipalities is housed there (not placed)")
+        method = (f"naar rato van het beschikbare geplande aanbod (vergund × "
+                  f"{plain(gap_model.weight_permitted)} + gepland × {plain(gap_model.weight_planned)})")
+    border = ("het deel van het bereik buiten de gemeenten woont daar (niet geplaatst)"
               if settings.border == BORDER_AREA else
-              tr("all demand is placed in the municipalities within reach"))
-    outside = tr("{0} % of the reach lies outside the municipalities").format(
-        number(effect.outside_share * 100, 1))
+              "alle vraag wordt geplaatst in de gemeenten binnen het bereik")
+    shares = " / ".join(number(share * 100) for share in (model.share_short, model.share_mid, model.share_long))
+    weights = " / ".join(plain(w) for w in (gap_model.weight_existing, gap_model.weight_permitted,
+                                            gap_model.weight_planned))
     return [
-        tr("Only the growth counts: the current jobs are taken to be housed already; {0}.").format(phasing),
-        tr("{0} person(s) per job; {1} % of the extra jobs held by labour migrants ({2}).").format(
-            f"{business.persons_per_job:g}", number(business.migrant_share * 100, 1), business.share_source),
-        tr("Stay mix short / mid / long {0} / {1} / {2} %; {3} person(s) per bed; whole beds "
-           "(totals rounded half up, categories by largest remainder).").format(
-            *[number(share * 100, 0) for share in (model.share_short, model.share_mid, model.share_long)],
-            f"{model.persons_per_bed:g}"),
-        tr("Reach: {0}, straight line from the business to each municipality's built-up area "
-           "(its centroid where it has none); {1}; {2}.").format(result.reach_settings.describe(),
-                                                                 outside, border),
-        tr("Allocation: {0}, per stay category by largest remainder so that the beds add up "
-           "exactly.").format(method),
-        tr("Gap before and after: housing gap model, scenario {0}; gap = demand − supply "
-           "(positive = shortage); supply weights existing / permitted / planned {1:g} / {2:g} / {3:g}."
-           ).format(result.gap.title, gap_model.weight_existing, gap_model.weight_permitted,
-                    gap_model.weight_planned),
-        tr("Defaults marked as assumptions in the model files are placeholders for the "
-           "province's own figures."),
+        f"Alleen de groei telt: de huidige arbeidsplaatsen zijn al gehuisvest; {phasing}.",
+        f"{plain(business.persons_per_job)} persoon per arbeidsplaats; {percent(business.migrant_share, 1)} "
+        f"van de extra arbeidsplaatsen door arbeidsmigranten ({share_source_text(business.share_source)}).",
+        f"Verblijfsduur kort / middellang / lang {shares}%; {plain(model.persons_per_bed)} persoon per bed; "
+        f"hele bedden (totaal half naar boven afgerond, categorieën met de grootste-restmethode).",
+        f"Bereik: {reach_text(result)}, hemelsbreed van het bedrijf tot het bebouwd gebied van elke "
+        f"gemeente (het middelpunt waar dat ontbreekt); {percent(effect.outside_share, 1)} van het "
+        f"bereik ligt buiten de gemeenten; {border}.",
+        f"Verdeling: {method}, per verblijfsduur met de grootste-restmethode, zodat de bedden precies "
+        f"optellen tot de vraag.",
+        f"Tekort voor en na: vraagmodel {gap_model.version_label}, {scenario_title_nl(result.gap.title)}; "
+        f"tekort = vraag − aanbod (positief is een tekort); aanbod telt bestaand / vergund / gepland "
+        f"× {weights}.",
+        "Standaardwaarden die in de modelbestanden als aanname zijn gemarkeerd, zijn plaatshouders "
+        "voor de eigen cijfers van de provincie.",
     ]
 
 
-def footer_text(result: BusinessEffectResult, day: datetime.date) -> str:
-    return tr("Flexwonen Limburg · {0} · {1} · {2} · made {3}").format(
-        result.model_version, result.gap.model.version_label, result.gap.title, day.isoformat())
+def footer_lines(result: BusinessEffectResult, day: datetime.date, sources: Optional[str]) -> List[str]:
+    return [
+        f"{texts.source_line(sources)} · gemaakt op {texts.dutch_date(day)}",
+        versions_text([("Model", result.model_version), ("Vraagmodel", result.gap.model.version_label)]),
+    ]
+
+
+def municipality_headings() -> List[str]:
+    return ["Gemeente", "km", "kort", "middellang", "lang", "bedden", "tekort voor", "tekort na",
+            "klasse na"]
 
 
 def municipality_rows(effect: BusinessEffect, allocation: pd.DataFrame) -> List[List[str]]:
@@ -189,35 +238,30 @@ def municipality_rows(effect: BusinessEffect, allocation: pd.DataFrame) -> List[
                        class_text(row["gap_class_after"])])
     rest = rows.iloc[MAX_MUNICIPALITY_ROWS:]
     if len(rest):
-        result.append([tr("{0} other municipalities").format(len(rest)), "", number(rest["beds_short"].sum()),
+        result.append([f"{len(rest)} overige gemeenten", "", number(rest["beds_short"].sum()),
                        number(rest["beds_mid"].sum()), number(rest["beds_long"].sum()),
                        number(rest["beds"].sum()), "", "", ""])
     if effect.unplaced.sum():
-        result.append([tr("not placed"), "", *[number(v) for v in effect.unplaced],
+        result.append(["niet geplaatst", "", *[number(v) for v in effect.unplaced],
                        number(effect.unplaced.sum()), "", "", ""])
-    result.append([tr("total"), "", *[number(v) for v in effect.demand], number(effect.total), "", "", ""])
+    result.append(["totaal", "", *[number(v) for v in effect.demand], number(effect.total), "", "", ""])
     return result
 
 
-def municipality_headings() -> List[str]:
-    return [tr("Municipality"), tr("km"), tr("short"), tr("mid"), tr("long"), tr("beds"),
-            tr("gap before"), tr("gap after"), tr("class after")]
-
-
 def year_headings() -> List[str]:
-    return [tr("Year"), tr("jobs"), tr("extra labour migrants"), tr("new beds"), tr("short"),
-            tr("mid"), tr("long"), tr("beds in total")]
+    return ["Jaar", "arbeidsplaatsen", "extra arbeidsmigranten", "nieuwe bedden", "kort",
+            "middellang", "lang", "bedden totaal"]
 
 
 def year_rows(effect: BusinessEffect) -> List[List[str]]:
     phasing = effect.phasing
     if len(phasing) > MAX_YEAR_ROWS:
         phasing = pd.concat([phasing.iloc[:MAX_YEAR_ROWS - 1], phasing.iloc[-1:]])
-    rows = [[str(int(row["year"])), number(row["jobs"]), number(row["extra_migrants"], 0),
+    rows = [[str(int(row["year"])), number(row["jobs"]), number(row["extra_migrants"]),
              number(row["new_beds"]), number(row["new_short"]), number(row["new_mid"]),
              number(row["new_long"]), number(row["beds"])] for _, row in phasing.iterrows()]
     full = effect.phasing
-    rows.append([tr("total"), "", "", number(full["new_beds"].sum()), number(full["new_short"].sum()),
+    rows.append(["totaal", "", "", number(full["new_beds"].sum()), number(full["new_short"].sum()),
                  number(full["new_mid"].sum()), number(full["new_long"].sum()), ""])
     return rows
 
@@ -261,16 +305,15 @@ def municipality_layer(result: BusinessEffectResult, effect: BusinessEffect) -> 
     municipal = result.gap.municipalities
     beds = effect.allocation.set_index("gm_code")["beds"]
     values = [float(beds.get(code, 0)) for code in municipal["gm_code"]]
-    layer = _memory_layer("MultiPolygon", tr("Beds placed per municipality"), ("gm_name", "beds"),
+    layer = _memory_layer("MultiPolygon", "Geplaatste bedden per gemeente", ("gm_name", "beds"),
                           [(name, value) for name, value in zip(municipal["gm_name"], values)],
                           municipal.geometry.values)
-    ranges = [QgsRendererRange(-0.5, 0.5, _fill(NONE_COLOUR), tr("no beds"))]
+    ranges = [QgsRendererRange(-0.5, 0.5, _fill(NONE_COLOUR), "geen bedden")]
     classes = _bed_classes(int(max(values) if values else 0))
     for position, (lower, upper) in enumerate(classes):
         colour = BED_COLOURS[min(position + (len(BED_COLOURS) - len(classes)), len(BED_COLOURS) - 1)]
         first, last = int(lower + 0.5), int(upper - 0.5)
-        label = tr("{0} beds").format(first) if first == last else \
-            tr("{0}–{1} beds").format(first, last)
+        label = f"{first} bedden" if first == last else f"{first}–{last} bedden"
         ranges.append(QgsRendererRange(lower, upper, _fill(colour), label))
     layer.setRenderer(QgsGraduatedSymbolRenderer("beds", ranges))
     settings = QgsPalLayerSettings()
@@ -295,7 +338,7 @@ def _fill(colour: str) -> QgsFillSymbol:
 
 def reach_layer(result: BusinessEffectResult, effect: BusinessEffect) -> QgsVectorLayer:
     rings = result.reach[result.reach["business_id"] == effect.business.key]
-    layer = _memory_layer("MultiPolygon", tr("Reach"), ("band",),
+    layer = _memory_layer("MultiPolygon", "Bereik", ("band",),
                           [(f"{row['inner_km']:g}–{row['outer_km']:g} km",) for _, row in rings.iterrows()],
                           rings.geometry.values)
     symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#08519c",
@@ -307,7 +350,7 @@ def reach_layer(result: BusinessEffectResult, effect: BusinessEffect) -> QgsVect
 def business_layer(effect: BusinessEffect) -> QgsVectorLayer:
     geometry = effect.business.geometry
     polygonal = shapely.get_dimensions(geometry) == 2
-    layer = _memory_layer("MultiPolygon" if polygonal else "MultiPoint", tr("Business"), ("name",),
+    layer = _memory_layer("MultiPolygon" if polygonal else "MultiPoint", "Bedrijf", ("name",),
                           [(effect.business.name,)], [geometry])
     if polygonal:
         symbol = QgsFillSymbol.createSimple({"color": "#cb181d", "outline_color": "#67000d",
@@ -379,7 +422,7 @@ def _text_table(layout, headings: Sequence[str], rows: Sequence[Sequence[str]], 
 
 
 def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProject,
-                        day: Optional[datetime.date] = None) -> QgsPrintLayout:
+                        day: Optional[datetime.date] = None, sources: Optional[str] = None) -> QgsPrintLayout:
     """The report page of business ``key`` in ``project`` (which receives the map layers)."""
     effect = result.effect_of(key)
     day = day or datetime.date.today()
@@ -431,12 +474,12 @@ def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProj
 
     side_x = MARGIN + map_size + 5
     side_width = PAGE_WIDTH - MARGIN - side_x
-    _label(layout, tr("Key figures"), side_x, 26, side_width, 5, 9, True, "key_figures_title")
+    _label(layout, "Kerncijfers", side_x, 26, side_width, 5, 9, True, "key_figures_title")
     _label(layout, "\n".join(key_figure_lines(result, effect)), side_x, 32, side_width, 44, 7,
            False, "key_figures")
 
     legend = QgsLayoutItemLegend(layout)
-    legend.setTitle(tr("Legend"))
+    legend.setTitle("Legenda")
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(True)
     legend.attemptMove(QgsLayoutPoint(side_x, 77))
@@ -455,26 +498,27 @@ def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProj
     layout.addLayoutItem(legend)
 
     table_y = 26 + map_size + 3
-    _label(layout, message_text(effect), MARGIN, table_y, width, 8, 7, False, "message")
-    table_y += 9 if message_text(effect) else 0
+    message = message_text(result, effect)
+    _label(layout, message, MARGIN, table_y, width, 8, 7, False, "message")
+    table_y += 9 if message else 0
     municipal_rows = municipality_rows(effect, result.allocation)
-    _label(layout, tr("Beds placed per municipality (this business at full operation) and the "
-                      "municipal gap before and after"), MARGIN, table_y, width, 5, 8, True,
+    _label(layout, "Bedden per gemeente bij volledige bedrijfsvoering, met het tekort ervoor en erna", MARGIN, table_y, width, 5, 8, True,
            "municipalities_title")
     _text_table(layout, municipality_headings(), municipal_rows, MARGIN, table_y + 6,
-                width, (40, 10, 12, 12, 12, 13, 18, 18, 20), "municipalities_table")
+                width, (36, 10, 11, 17, 11, 13, 18, 18, 19), "municipalities_table")
 
     years_y = table_y + 6 + ROW_HEIGHT * (len(municipal_rows) + 1) + 6
     phasing_rows = year_rows(effect)
-    _label(layout, tr("Phasing: extra beds per year"), MARGIN, years_y, width, 5, 8, True, "years_title")
+    _label(layout, "Fasering: extra bedden per jaar", MARGIN, years_y, width, 5, 8, True, "years_title")
     _text_table(layout, year_headings(), phasing_rows, MARGIN, years_y + 6, width,
-                (16, 18, 30, 18, 16, 16, 16, 24), "years_table")
+                (12, 22, 33, 22, 12, 18, 12, 22), "years_table")
 
     assumptions_y = max(years_y + 6 + ROW_HEIGHT * (len(phasing_rows) + 1) + 4, 240.0)
-    _label(layout, tr("Assumptions"), MARGIN, assumptions_y, width, 5, 8, True, "assumptions_title")
+    _label(layout, "Uitgangspunten en aannames", MARGIN, assumptions_y, width, 5, 8, True, "assumptions_title")
     _label(layout, "\n".join(assumption_lines(result, effect)), MARGIN, assumptions_y + 5, width,
-           PAGE_HEIGHT - 12 - assumptions_y - 5, 6.3, False, "assumptions")
-    _label(layout, footer_text(result, day), MARGIN, PAGE_HEIGHT - 9, width, 5, 6, False, "footer")
+           PAGE_HEIGHT - 15 - assumptions_y - 5, 6.3, False, "assumptions")
+    _label(layout, "\n".join(footer_lines(result, day, sources)), MARGIN, PAGE_HEIGHT - 12, width, 8, 6,
+           False, "footer")
     return layout
 
 
@@ -509,41 +553,10 @@ def _nice_segment(length_km: float) -> float:
 # ---------------------------------------------------------------------------- export
 
 
-class ReportError(RuntimeError):
-    """QGIS could not write a report."""
-
-
-def export_pdf(layout: QgsPrintLayout, path) -> Path:
-    """The layout as PDF, written to a temporary file beside ``path`` and moved into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    try:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = 300
-        settings.forceVectorOutput = True
-        settings.rasterizeWholeImage = False
-        settings.appendGeoreference = False
-        # Text stays text (searchable); the enum moved from QgsRenderContext to Qgis in 3.28.
-        text_formats = getattr(Qgis, "TextRenderFormat", None)
-        settings.textRenderFormat = text_formats.AlwaysText if text_formats is not None else \
-            QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
-        exporter = QgsLayoutExporter(layout)
-        outcome = exporter.exportToPdf(temporary, settings)
-        if outcome != QgsLayoutExporter.ExportResult.Success:
-            raise ReportError(f"could not write {path.name}: {exporter.errorMessage() or int(outcome)}")
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a report is for sharing
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return path
-
-
 def write_reports(result: BusinessEffectResult, folder, day: Optional[datetime.date] = None,
-                  progress: Progress = SILENT) -> Dict[str, Path]:
-    """One one-page PDF per business in ``folder``: business id -> file."""
+                  progress: Progress = SILENT, sources: Optional[str] = None) -> Dict[str, Path]:
+    """One one-page PDF per business in ``folder`` (written atomically by the layouts'
+    exporter): business id -> file."""
     folder = Path(folder)
     written: Dict[str, Path] = {}
     keys = [effect.business.key for effect in result.effects]
@@ -552,7 +565,7 @@ def write_reports(result: BusinessEffectResult, folder, day: Optional[datetime.d
             raise CancelledError("cancelled by the user")
         project = QgsProject()
         try:
-            layout = build_report_layout(result, key, project, day)
+            layout = build_report_layout(result, key, project, day, sources)
             written[key] = export_pdf(layout, folder / report_file_name(key))
             del layout
         finally:
@@ -561,4 +574,4 @@ def write_reports(result: BusinessEffectResult, folder, day: Optional[datetime.d
     return written
 
 
-__all__ = ["build_report_layout", "export_pdf", "write_reports", "report_file_name"]
+__all__ = ["build_report_layout", "write_reports", "report_file_name"]

@@ -22,6 +22,9 @@ def run(demo):
     package = demo.output / "business_effect.gpkg"
     if package.exists():
         package.unlink()
+    reports = demo.output / "business_effect_reports"
+    for old in reports.glob("*.pdf"):
+        old.unlink()
     gpd.GeoDataFrame({key: [value] for key, value in BUSINESS.items()}, geometry=[LOCATION],
                      crs=28992).to_file(package, layer="business")
     parameters = {
@@ -31,7 +34,7 @@ def run(demo):
         "ACCOMMODATIONS": demo.layer("accommodations"), "BUILTUP": demo.layer("builtup"),
         "SCENARIO": 0,
         "CSV_OUTPUT": str(demo.output / "business_effect_phasing.csv"),
-        "REPORT_FOLDER": str(demo.output / "business_effect_reports"),
+        "REPORT_FOLDER": str(reports),
     }
     for key in ("BUSINESSES", "PHASING", "ALLOCATION", "MUNICIPALITIES", "REGIONS", "REACH"):
         parameters[f"{key}_OUTPUT"] = f"ogr:dbname='{package}' table=\"{key.lower()}\" (geom)"
@@ -69,8 +72,8 @@ def run(demo):
         print(result["MESSAGE"])
     elif business["message"]:
         print(business["message"])
-    print(f"written: {package}, business_effect_phasing.csv, business_effect_reports/ "
-          f"({result['REPORTS'].count(';') + 1 if result['REPORTS'] else 0} PDF)")
+    names = ", ".join(path.split("/")[-1] for path in result["REPORTS"].split(";") if path)
+    print(f"written: {package}, business_effect_phasing.csv, business_effect_reports/{names}")
 
 
 def _whole(value) -> int:

@@ -100,6 +100,7 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
     REACH_OUTPUT = "REACH_OUTPUT"
     CSV_OUTPUT = "CSV_OUTPUT"
     REPORT_FOLDER = "REPORT_FOLDER"
+    DATA_SOURCES = "DATA_SOURCES"
     TOTAL_BEDS = "TOTAL_BEDS"
     PLACED_BEDS = "PLACED_BEDS"
     UNPLACED_BEDS = "UNPLACED_BEDS"
@@ -201,6 +202,9 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CSV_OUTPUT, self.tr("Extra beds per year (CSV)"), self.tr("CSV files (*.csv)"),
             optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATA_SOURCES, self.tr("Your data sources (printed on the reports after the boundary source)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.REPORT_FOLDER, self.tr("Folder for the PDF reports (one page per business)"),
             optional=True, createByDefault=False))
@@ -329,7 +333,8 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
         reports = {}
         if folder:
             feedback.pushInfo(self.tr("Writing the PDF reports…"))
-            reports = write_reports(result, folder, progress=progress.scaled(80, 100))
+            reports = write_reports(result, folder, progress=progress.scaled(80, 100),
+                                    sources=self._string(parameters, self.DATA_SOURCES, context))
             outputs[self.REPORT_FOLDER] = folder
         for effect in result.effects:
             business = effect.business
