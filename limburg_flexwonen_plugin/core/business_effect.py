@@ -399,6 +399,20 @@ def parse_steps(text, layer: str, feature=None, field_name: Optional[str] = None
     return tuple(steps)
 
 
+def _field_or_default(row, field_name: Optional[str], fallback, kind, layer: str, feature):
+    """(value, field it came from): the business's field value when it has one, else the
+    typed-in fallback (field None); text that is no number is refused."""
+    if field_name:
+        raw = row[field_name]
+        if raw is not None and not (isinstance(raw, float) and math.isnan(raw)) and str(raw).strip():
+            number = pd.to_numeric(pd.Series([raw]), errors="coerce").iloc[0]
+            if pd.isna(number):
+                raise InputError(f"'{raw}' is not a number", layer=layer, feature=feature,
+                                 field=field_name)
+            return kind(number), field_name
+    return (kind(fallback) if fallback is not None else None), None
+
+
 def read_businesses(frame: gpd.GeoDataFrame, fields: BusinessFields = BusinessFields(),
                     defaults: BusinessDefaults = BusinessDefaults(),
                     sectors: Optional[SectorTable] = None,
@@ -433,16 +447,7 @@ def read_businesses(frame: gpd.GeoDataFrame, fields: BusinessFields = BusinessFi
                              f"business cannot be placed", layer=layer, feature=index)
 
         def value(field_name, fallback, kind=float):
-            if field_name:
-                raw = row[field_name]
-                if raw is not None and not (isinstance(raw, float) and math.isnan(raw)) \
-                        and str(raw).strip() != "":
-                    number = pd.to_numeric(pd.Series([raw]), errors="coerce").iloc[0]
-                    if pd.isna(number):
-                        raise InputError(f"'{raw}' is not a number", layer=layer, feature=index,
-                                         field=field_name)
-                    return kind(number), field_name
-            return (kind(fallback) if fallback is not None else None), None
+            return _field_or_default(row, field_name, fallback, kind, layer, index)
 
         key = str(row[fields.business_id]).strip() if fields.business_id and \
             row[fields.business_id] is not None and str(row[fields.business_id]).strip() else str(index)

@@ -289,11 +289,19 @@ class BusinessEffectDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_path)))
 
     def open_in_processing(self):
+        """The algorithm's own dialog with these values; the clicked business is added to the
+        project as a scratch layer, since that dialog chooses layers from the project."""
         from processing import execAlgorithmDialog
         try:
             parameters = self.parameters(for_processing_dialog=True)
         except ValueError:
             parameters = {}
+        if parameters:
+            QgsProject.instance().addMapLayer(self.business_layer)
+            parameters["BUSINESSES"] = self.business_layer.id()
+            for key in ("MUNICIPALITIES", "MIGRANTS", "ACCOMMODATIONS", "BUILTUP"):
+                if key in parameters:
+                    parameters[key] = parameters[key].id()
         execAlgorithmDialog(ALGORITHM_ID, parameters)
 
     def cleanup(self):
