@@ -22,6 +22,7 @@ class FlexwonenPlugin:
         self.dock = None
         self.options_factory = None
         self.province_analysis = None
+        self.business_effect = None  # housing effect of a business: action, map tool, dialog
 
     @staticmethod
     def tr(text):
@@ -67,6 +68,9 @@ class FlexwonenPlugin:
         exports = ExportAction(self.iface)
         self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu(),
                          icon=resource("icons", "export_reports.svg"))
+        # Housing effect of a business (map-click dialog); unload calls its remove().
+        from .gui.business_effect_dialog import add_business_effect_action
+        self.business_effect = add_business_effect_action(self.iface, self.toolbar, MENU)
 
         self.province_analysis = ProvinceAnalysis()
         self.province_analysis.done.connect(self._province_analysis_done)
@@ -122,6 +126,9 @@ class FlexwonenPlugin:
         execAlgorithmDialog(algorithm_id, {})
 
     def unload(self):
+        if self.business_effect is not None:
+            self.business_effect.remove()
+            self.business_effect = None
         if self.province_analysis is not None:
             self.province_analysis.cancel()
             try:
