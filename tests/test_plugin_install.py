@@ -95,8 +95,9 @@ def test_desktop_loads_and_unloads_ten_times_leaving_nothing(profile, tmp_path):
         assert loaded["provider"] is True
         assert "flexwonen:classifysites" in loaded["algorithms"]
         assert "flexwonen:builtupfromraster" in loaded["algorithms"]
-        assert loaded["actions"] == ["FlexwonenLimburg_classify", "FlexwonenLimburg_export",
-                                     "FlexwonenLimburg_panel", "FlexwonenLimburg_province"]
+        assert loaded["actions"] == ["FlexwonenLimburg_business_effect", "FlexwonenLimburg_classify",
+                                     "FlexwonenLimburg_export", "FlexwonenLimburg_panel",
+                                     "FlexwonenLimburg_province"]
         assert loaded["toolbars"] and loaded["menu_entries"]
         assert loaded["docks"] == ["FlexwonenLimburg_SiteAssessmentDock"] and loaded["panel_visible"]
         assert loaded["map_tool"] == "DrawSiteTool"

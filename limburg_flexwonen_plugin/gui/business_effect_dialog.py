@@ -328,7 +328,7 @@ class BusinessEffectAction:
         self.toolbar = toolbar
         self.menu = menu
         self.dialog: Optional[BusinessEffectDialog] = None
-        self.action = QAction(QIcon(str(resource("icons", "flexwonen.svg"))),
+        self.action = QAction(QIcon(str(resource("icons", "business_effect.svg"))),
                               tr("Housing effect of a business…"), iface.mainWindow())
         self.action.setObjectName(ACTION_NAME)
         self.action.triggered.connect(self.open)

@@ -59,6 +59,540 @@ Aangrenzende bebouwde cellen (met een gemeenschappelijke zijde) vormen één pol
         </message>
     </context>
     <context>
+        <name>BusinessEffectAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Housing effect of a business</source>
+            <translation>Huisvestingseffect van een bedrijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>How many beds for labour migrants a new or growing business needs, in which years, where (in which municipalities) and what that does to the housing gap: the calculator behind the housing effect report ('huisvestingseffectrapportage').
+
+Businesses: points or polygons; several features are several businesses, giving one combined effect and per-business rows and reports. Jobs now and at full operation and their years, the phasing steps and the share of labour migrants come from fields of the layer or from the values typed in here (a field value wins).
+Extra labour migrants = (jobs in a year − jobs now) × persons per job × share of labour migrants: only the growth counts. Share: the share field, else the sector table (sector field; the shipped table is empty until sourced figures are added), else the share typed in.
+Extra beds = extra labour migrants × share per stay category ÷ persons per bed, in whole beds (the housing gap model's rounding). Phasing: linear from the current year to full operation, or steps 'year: jobs; year: jobs' (the last step is full operation).
+Reach: a commuting radius (km), or distance bands 'from-to: weight' such as '0-10: 1; 10-20: 0.5'. Distance: straight line from the business to each municipality's nearest built-up area (with a built-up layer), else to its centroid.
+Allocation over the municipalities within reach: distance decay (exp(−d/d0) or 1/d²), population, or available planned supply (permitted and planned beds), times the band weight; whole beds per stay category by largest remainder, so the allocated beds add up exactly to the demand. Demand that cannot be placed (a reach without municipalities, e.g. in Germany or Belgium; no planned supply within reach; with 'by area', the share of the reach across the border) is reported, never dropped silently.
+Gap before and after: the housing gap model (municipalities, labour-migrant table, accommodations, scenario), with the placed beds added to the demand.
+
+Outputs: the businesses with their effect (and a combined row), the extra beds per year (table and CSV), the allocation per business and municipality, the gap per municipality and per region after the effect (with the figures before), the reach, and a one-page PDF report per business in the report folder.</source>
+            <translation>Hoeveel bedden voor arbeidsmigranten een nieuw of groeiend bedrijf nodig heeft, in welke jaren, waar (in welke gemeenten) en wat dat doet met de huisvestingsopgave: de rekenhulp achter de huisvestingseffectrapportage.
+
+Bedrijven: punten of polygonen; meerdere objecten zijn meerdere bedrijven, met één gezamenlijk effect en rijen en rapporten per bedrijf. Banen nu en bij volledige bedrijfsvoering met hun jaren, de faseringsstappen en het aandeel arbeidsmigranten komen uit velden van de laag of uit de waarden die hier worden ingevuld (een veldwaarde gaat voor).
+Extra arbeidsmigranten = (banen in een jaar − banen nu) × personen per baan × aandeel arbeidsmigranten: alleen de groei telt. Aandeel: het veld met het aandeel, anders de sectortabel (veld met sector; de meegeleverde tabel is leeg tot er cijfers met bron zijn toegevoegd), anders het ingevulde aandeel.
+Extra bedden = extra arbeidsmigranten × aandeel per verblijfscategorie ÷ personen per bed, in hele bedden (de afronding van het model van de huisvestingsopgave). Fasering: lineair van het huidige jaar tot volledige bedrijfsvoering, of stappen 'jaar: banen; jaar: banen' (de laatste stap is volledige bedrijfsvoering).
+Bereik: een pendelstraal (km), of afstandsbanden 'van-tot: gewicht' zoals '0-10: 1; 10-20: 0.5'. Afstand: in rechte lijn van het bedrijf tot het dichtstbijzijnde bebouwd gebied van elke gemeente (met een laag bebouwd gebied), anders tot haar zwaartepunt.
+Verdeling over de gemeenten binnen bereik: afstandsverval (exp(−d/d0) of 1/d²), bevolking, of beschikbaar gepland aanbod (vergunde en geplande bedden), maal het gewicht van de band; hele bedden per verblijfscategorie met de methode van de grootste overschotten, zodat de verdeelde bedden precies optellen tot de vraag. Vraag die niet geplaatst kan worden (een bereik zonder gemeenten, bijvoorbeeld in Duitsland of België; geen gepland aanbod binnen bereik; bij 'naar oppervlakte' het deel van het bereik over de grens) wordt gemeld, nooit stilzwijgend weggelaten.
+Huisvestingsopgave voor en na: het model van de huisvestingsopgave (gemeenten, tabel met arbeidsmigranten, huisvestingslocaties, scenario), met de geplaatste bedden opgeteld bij de vraag.
+
+Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden per jaar (tabel en CSV), de verdeling per bedrijf en gemeente, de huisvestingsopgave per gemeente en per regio na het effect (met de cijfers ervoor), het bereik, en een PDF-rapport van één pagina per bedrijf in de map voor de rapporten.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Business location(s)</source>
+            <translation>Plek(ken) van het bedrijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Business id field (default: feature id)</source>
+            <translation>Veld met bedrijfs-id (standaard: object-id)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Business name field</source>
+            <translation>Veld met bedrijfsnaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Jobs now (0 for a new business)</source>
+            <translation>Banen nu (0 voor een nieuw bedrijf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Jobs now: field (wins over the value)</source>
+            <translation>Banen nu: veld (gaat voor de waarde)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Current year</source>
+            <translation>Huidig jaar</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Current year: field</source>
+            <translation>Huidig jaar: veld</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Jobs at full operation</source>
+            <translation>Banen bij volledige bedrijfsvoering</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Jobs at full operation: field</source>
+            <translation>Banen bij volledige bedrijfsvoering: veld</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Year of full operation</source>
+            <translation>Jaar van volledige bedrijfsvoering</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Year of full operation: field</source>
+            <translation>Jaar van volledige bedrijfsvoering: veld</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Phasing</source>
+            <translation>Fasering</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Linear from the current year to full operation</source>
+            <translation>Lineair van het huidige jaar tot volledige bedrijfsvoering</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Steps (below); without steps all jobs arrive at full operation</source>
+            <translation>Stappen (hieronder); zonder stappen komen alle banen bij volledige bedrijfsvoering</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Phasing steps 'year: jobs; year: jobs' (the last is full operation)</source>
+            <translation>Faseringsstappen 'jaar: banen; jaar: banen' (de laatste is volledige bedrijfsvoering)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Phasing steps: field</source>
+            <translation>Faseringsstappen: veld</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Share of labour migrants among the extra jobs (%)</source>
+            <translation>Aandeel arbeidsmigranten onder de extra banen (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Share of labour migrants (%): field</source>
+            <translation>Aandeel arbeidsmigranten (%): veld</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Sector field (share from the sector table)</source>
+            <translation>Veld met sector (aandeel uit de sectortabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Sector table (sector, labour_migrant_share_pct, source; default: the shipped table)</source>
+            <translation>Sectortabel (sector, labour_migrant_share_pct, source; standaard: de meegeleverde tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Persons per job</source>
+            <translation>Personen per baan</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Business's labour migrants in short stay (%)</source>
+            <translation>Arbeidsmigranten van het bedrijf in kort verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Business's labour migrants in mid stay (%)</source>
+            <translation>Arbeidsmigranten van het bedrijf in middellang verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Business's labour migrants in long stay (%)</source>
+            <translation>Arbeidsmigranten van het bedrijf in lang verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Commuting radius (km)</source>
+            <translation>Pendelstraal (km)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Distance bands 'from-to: weight' in km, e.g. '0-10: 1; 10-20: 0.5' (replaces the radius)</source>
+            <translation>Afstandsbanden 'van-tot: gewicht' in km, bijvoorbeeld '0-10: 1; 10-20: 0.5' (vervangt de straal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Allocation over the municipalities within reach</source>
+            <translation>Verdeling over de gemeenten binnen bereik</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Distance decay</source>
+            <translation>Afstandsverval</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Population (inhabitants)</source>
+            <translation>Bevolking (inwoners)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Available planned supply (permitted and planned beds)</source>
+            <translation>Beschikbaar gepland aanbod (vergunde en geplande bedden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Distance decay function</source>
+            <translation>Functie voor afstandsverval</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Exponential exp(−d / d0)</source>
+            <translation>Exponentieel exp(−d / d0)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Inverse square 1 / d²</source>
+            <translation>Omgekeerd kwadratisch 1 / d²</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Decay distance d0 (km)</source>
+            <translation>Vervalafstand d0 (km)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Inverse square: minimum distance (km)</source>
+            <translation>Omgekeerd kwadratisch: minimale afstand (km)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Reach outside the municipalities (across the border)</source>
+            <translation>Bereik buiten de gemeenten (over de grens)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Place all demand in the municipalities within reach</source>
+            <translation>Alle vraag plaatsen in de gemeenten binnen bereik</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>By area: that share of the demand is housed there (not placed)</source>
+            <translation>Naar oppervlakte: dat deel van de vraag wordt daar gehuisvest (niet geplaatst)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Housing effect per business</source>
+            <translation>Huisvestingseffect per bedrijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Extra beds per year</source>
+            <translation>Extra bedden per jaar</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Beds per business and municipality</source>
+            <translation>Bedden per bedrijf en gemeente</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Housing gap per municipality with the effect</source>
+            <translation>Huisvestingsopgave per gemeente met het effect</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Housing gap per region with the effect</source>
+            <translation>Huisvestingsopgave per regio met het effect</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Reach of the businesses</source>
+            <translation>Bereik van de bedrijven</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Extra beds per year (CSV)</source>
+            <translation>Extra bedden per jaar (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-bestanden (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Your data sources (printed on the reports after the boundary source)</source>
+            <translation>Uw gegevensbronnen (op de rapporten afgedrukt na de bron van de grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Folder for the PDF reports (one page per business)</source>
+            <translation>Map voor de PDF-rapporten (één pagina per bedrijf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Extra beds at full operation</source>
+            <translation>Extra bedden bij volledige bedrijfsvoering</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Beds placed in municipalities</source>
+            <translation>In gemeenten geplaatste bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Beds that could not be placed</source>
+            <translation>Bedden die niet geplaatst konden worden</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Extra labour migrants at full operation</source>
+            <translation>Extra arbeidsmigranten bij volledige bedrijfsvoering</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Messages</source>
+            <translation>Meldingen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>PDF reports</source>
+            <translation>PDF-rapporten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Scenario and year</source>
+            <translation>Scenario en jaar</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>businesses</source>
+            <translation>bedrijven</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Labour migrants</source>
+            <translation>Arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>No accommodations layer given: the supply is 0 everywhere (and allocation by planned supply places nothing).</source>
+            <translation>Geen laag met huisvestingslocaties opgegeven: het aanbod is overal 0 (en verdelen naar gepland aanbod plaatst niets).</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>No built-up area given: distances are measured to each municipality's centroid.</source>
+            <translation>Geen bebouwd gebied opgegeven: afstanden worden gemeten tot het zwaartepunt van elke gemeente.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Writing the PDF reports…</source>
+            <translation>De PDF-rapporten schrijven…</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>{0}: {1:,.0f} extra labour migrants, {2} extra beds (short {3}, mid {4}, long {5}); placed {6}, not placed {7}</source>
+            <translation>{0}: {1:,.0f} extra arbeidsmigranten, {2} extra bedden (kort {3}, middellang {4}, lang {5}); geplaatst {6}, niet geplaatst {7}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>sector table</source>
+            <translation>sectortabel</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Housing gap per municipality with the effect – {0}</source>
+            <translation>Huisvestingsopgave per gemeente met het effect – {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/business_effect.py" />
+            <source>Housing gap per region with the effect – {0}</source>
+            <translation>Huisvestingsopgave per regio met het effect – {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusinessEffectDialog</name>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Housing effect of a business</source>
+            <translation>Huisvestingseffect van een bedrijf</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Click the business's location on the map.</source>
+            <translation>Klik op de kaart op de plek van het bedrijf.</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Pick on map</source>
+            <translation>Op de kaart aanwijzen</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Location</source>
+            <translation>Ligging</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>New business</source>
+            <translation>Nieuw bedrijf</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Jobs now / current year</source>
+            <translation>Banen nu / huidig jaar</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Jobs at full operation / year</source>
+            <translation>Banen bij volledige bedrijfsvoering / jaar</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Share of labour migrants (assumption)</source>
+            <translation>Aandeel arbeidsmigranten (aanname)</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Commuting radius</source>
+            <translation>Pendelstraal</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Distance decay</source>
+            <translation>Afstandsverval</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Population (inhabitants)</source>
+            <translation>Bevolking (inwoners)</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Available planned supply</source>
+            <translation>Beschikbaar gepland aanbod</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Allocation</source>
+            <translation>Verdeling</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Current (the table's latest year)</source>
+            <translation>Huidig (het laatste jaar in de tabel)</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>2030 low</source>
+            <translation>2030 laag</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>2030 high</source>
+            <translation>2030 hoog</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Housing gap scenario</source>
+            <translation>Scenario van de huisvestingsopgave</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Labour migrants (table)</source>
+            <translation>Arbeidsmigranten (tabel)</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Report folder</source>
+            <translation>Map voor de rapporten</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Run</source>
+            <translation>Uitvoeren</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Cancel run</source>
+            <translation>Uitvoering annuleren</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Open report</source>
+            <translation>Rapport openen</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Open in Processing…</source>
+            <translation>Openen in Processing…</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>x {0:,.0f}, y {1:,.0f} (EPSG:28992)</source>
+            <translation>x {0:,.0f}, y {1:,.0f} (EPSG:28992)</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Business</source>
+            <translation>Bedrijf</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Click the business's location on the map first.</source>
+            <translation>Klik eerst op de kaart op de plek van het bedrijf.</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Choose the municipalities and the labour-migrant table.</source>
+            <translation>Kies de gemeenten en de tabel met arbeidsmigranten.</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>The Flexwonen Limburg Processing provider is not loaded.</source>
+            <translation>De Processing-provider van Flexwonen Limburg is niet geladen.</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Running…</source>
+            <translation>Bezig…</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>The run failed or was cancelled; the Processing log panel has the details.</source>
+            <translation>De uitvoering is mislukt of geannuleerd; het logpaneel van Processing geeft de details.</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>{0:,.0f} extra beds at full operation: {1:,.0f} placed in municipalities, {2:,.0f} not placed.</source>
+            <translation>{0:,.0f} extra bedden bij volledige bedrijfsvoering: {1:,.0f} in gemeenten geplaatst, {2:,.0f} niet geplaatst.</translation>
+        </message>
+        <message>
+            <location filename="../gui/business_effect_dialog.py" />
+            <source>Housing effect of a business…</source>
+            <translation>Huisvestingseffect van een bedrijf…</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckHousingNormsAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/check_housing_norms.py" />
