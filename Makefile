@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 SETUP_STAMP := $(VENV)/.setup-complete
 PLUGIN := limburg_flexwonen_plugin
 OUTPUT ?= output
+TRANSLATION_SOURCES := $(wildcard $(PLUGIN)/i18n/*.ts)
+TRANSLATIONS := $(TRANSLATION_SOURCES:.ts=.qm)
 
 # One GDAL/GEOS/PROJ for QGIS and the Python libraries; Debian's pyproj in a venv
 # needs to be told where PROJ's data is.
@@ -13,7 +15,7 @@ export PROJ_DATA := /usr/share/proj
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test bench package translations demo-data clean
+.PHONY: setup demo test bench package translations screenshots demo-data clean
 
 setup: $(SETUP_STAMP)
 
@@ -37,8 +39,19 @@ bench: setup
 demo-data: setup
 	$(PY) scripts/make_demo_data.py --output test_data/limburg_demo.gpkg
 
-package: setup
+# The Dutch interface: the .ts (kept in git, refreshed from the sources with
+# scripts/update_translations.py) compiled to the .qm that QGIS loads.
+translations: $(TRANSLATIONS)
+
+$(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts | $(SETUP_STAMP)
+	lrelease -silent $< -qm $@
+
+package: setup translations
 	$(PY) scripts/build_package.py --output dist/$(PLUGIN).zip
 
+# The README's pictures: the real QGIS desktop (Xvfb, Dutch) with the built plugin.
+screenshots: package
+	$(PY) scripts/make_screenshots.py --output docs/images
+
 clean:
-	rm -rf dist $(OUTPUT) .pytest_cache
+	rm -rf dist $(OUTPUT) .pytest_cache $(TRANSLATIONS)

@@ -14,3 +14,20 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+DEMO_DATA_NAME = "limburg_demo.gpkg"
+
+
+def demo_data():
+    """The synthetic demo GeoPackage: ``resources/demo`` in the installed plugin (the
+    package build copies it there), ``test_data`` in a source checkout; None if absent."""
+    candidates = [PLUGIN_DIR.parent / "test_data" / DEMO_DATA_NAME]
+    try:
+        candidates.insert(0, resources_dir() / "demo" / DEMO_DATA_NAME)
+    except FileNotFoundError:
+        pass
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    return None

@@ -1,6 +1,7 @@
-"""The plugin object QGIS creates: adds the provider, menu and toolbar, and removes them."""
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication
+"""The plugin object QGIS creates: adds the provider, menu, toolbar, the site assessment
+panel and the settings page, and removes exactly those again."""
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -18,6 +19,10 @@ class FlexwonenPlugin:
         self.toolbar = None
         self.translator = None
         self.log_handler = None
+        self.dock = None
+        self.options_factory = None
+        self.province_analysis = None
+        self.business_effect = None  # housing effect of a business: action, map tool, dialog
 
     @staticmethod
     def tr(text):
@@ -27,26 +32,53 @@ class FlexwonenPlugin:
         """Registers the provider; also called by qgis_process, where iface is None."""
         from .processing.provider import FlexwonenProvider
         if self.provider is None:
-            self.provider = FlexwonenProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = FlexwonenProvider()
+            # Refused (and deleted by the registry) when a provider "flexwonen" is already
+            # registered: then it is not ours to remove on unload.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self):  # noqa: N802 (QGIS's name)
+        # Imported here, not at module level: qgis_process loads this module without a GUI.
+        from .gui.options_page import FlexwonenOptionsFactory
+        from .gui.panel import SiteAssessmentDock
+        from .gui.province_analysis import ProvinceAnalysis
+
         self.translator = language.install_translator()
         self.log_handler = log.install_handler()
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(self.tr("Flexwonen Limburg"))
         self.toolbar.setObjectName("FlexwonenLimburgToolbar")
+
+        self.dock = SiteAssessmentDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        panel_action = self._add_action(
+            "panel", self.tr("Site assessment (Locatietoets)"), self._toggle_panel,
+            icon=resource("icons", "site_assessment.svg"))
+        panel_action.setCheckable(True)
+        self.dock.visibilityChanged.connect(panel_action.setChecked)
+        self._add_action("province", self.tr("Province analysis (one click)"), self.run_province_analysis,
+                         icon=resource("icons", "province_analysis.svg"))
         self._add_action("classify", self.tr("Classify candidate sites…"),
                          lambda: self._open_algorithm("flexwonen:classifysites"))
         # Exports (maps and site reports), see layouts/export_action.py; unload removes the
         # action with the others.
         from .layouts.export_action import ExportAction
         exports = ExportAction(self.iface)
-        self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu())
+        self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu(),
+                         icon=resource("icons", "export_reports.svg"))
+        # Housing effect of a business (map-click dialog); unload calls its remove().
+        from .gui.business_effect_dialog import add_business_effect_action
+        self.business_effect = add_business_effect_action(self.iface, self.toolbar, MENU)
 
-    def _add_action(self, key, text, callback):
-        action = QAction(QIcon(str(resource("icons", "flexwonen.svg"))), text,
-                         self.iface.mainWindow())
+        self.province_analysis = ProvinceAnalysis()
+        self.province_analysis.done.connect(self._province_analysis_done)
+        self.options_factory = FlexwonenOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def _add_action(self, key, text, callback, icon=None):
+        action = QAction(QIcon(str(icon or resource("icons", "flexwonen.svg"))), text, self.iface.mainWindow())
         action.setObjectName(f"FlexwonenLimburg_{key}")
         action.triggered.connect(callback)
         self.iface.addPluginToMenu(MENU, action)
@@ -54,12 +86,65 @@ class FlexwonenPlugin:
         self.actions.append(action)
         return action
 
+    def _toggle_panel(self, checked=None):
+        visible = (not self.dock.isVisible()) if checked is None else bool(checked)
+        self.dock.setVisible(visible)
+        if visible:
+            self.dock.raise_()
+
+    def run_province_analysis(self):
+        try:
+            which = self.province_analysis.start()
+        except (RuntimeError, FileNotFoundError) as error:
+            self.iface.messageBar().pushMessage(self.tr("Province analysis"), str(error),
+                                                Qgis.MessageLevel.Warning, 6)
+            return
+        self.iface.messageBar().pushMessage(self.tr("Province analysis"), which,
+                                            Qgis.MessageLevel.Info, 6)
+
+    def _province_analysis_done(self, ok, message):
+        level = Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Warning
+        self.iface.messageBar().pushMessage(self.tr("Province analysis"), message, level, 10)
+        analysis = self.province_analysis
+        if ok and analysis.group is not None:
+            # Show the results' class legend in the Layers panel.
+            view = self.iface.layerTreeView()
+            if view is not None:
+                view.expand(view.node2index(analysis.group))
+                for node in analysis.group.findLayers():
+                    if node.isExpanded():
+                        view.expand(view.node2index(node))
+        if ok and analysis.inputs is not None and analysis.inputs.demo and analysis.inputs.context_layers:
+            canvas = self.iface.mapCanvas()
+            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
+                analysis.inputs.context_layers[0], analysis.inputs.context_layers[0].extent()))
+            canvas.refresh()
+
     @staticmethod
     def _open_algorithm(algorithm_id):
         from processing import execAlgorithmDialog
         execAlgorithmDialog(algorithm_id, {})
 
     def unload(self):
+        if self.business_effect is not None:
+            self.business_effect.remove()
+            self.business_effect = None
+        if self.province_analysis is not None:
+            self.province_analysis.cancel()
+            try:
+                self.province_analysis.done.disconnect(self._province_analysis_done)
+            except TypeError:  # already disconnected
+                pass
+            self.province_analysis.deleteLater()
+            self.province_analysis = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.dock is not None:
+            self.dock.cleanup()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             if self.toolbar is not None:

@@ -1,4 +1,5 @@
-"""Builds the installable plugin zip: one folder with code, metadata.txt, LICENSE, resources.
+"""Builds the installable plugin zip: one folder with code, metadata.txt, LICENSE, resources,
+the compiled Dutch translation (i18n/*.qm, made by `make translations`) and the demo data.
 
 plugins.qgis.org wants exactly one top-level folder holding __init__.py and
 metadata.txt, a LICENSE file inside it, and no caches or build files.
@@ -14,6 +15,7 @@ PLUGIN = "limburg_flexwonen_plugin"
 EXCLUDED_PARTS = {"__pycache__", ".pytest_cache", ".hypothesis"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej"}
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)  # reproducible zips
+DEMO_DATA = ROOT / "test_data" / "limburg_demo.gpkg"
 
 
 def package_files():
@@ -27,6 +29,8 @@ def package_files():
     for path in sorted((ROOT / "resources").rglob("*")):
         if path.is_file() and _wanted(path):
             entries.append((path, f"{PLUGIN}/resources/{path.relative_to(ROOT / 'resources').as_posix()}"))
+    # The synthetic demo data, for the province analysis's first look (about 0.4 MB).
+    entries.append((DEMO_DATA, f"{PLUGIN}/resources/demo/{DEMO_DATA.name}"))
     return entries
 
 

@@ -191,8 +191,16 @@ def _site_symbol(geometry, colour):
     if geometry == "Point":
         return QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "3",
                                              "outline_color": "#252525", "outline_width": "0.3"})
-    return QgsFillSymbol.createSimple({"color": colour, "outline_color": "#252525",
-                                       "outline_width": "0.4"})
+    from qgis.core import QgsCentroidFillSymbolLayer
+    symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#252525",
+                                         "outline_width": "0.4"})
+    # A dot at the centre keeps sites of a hectare visible on a province-wide map.
+    centre = QgsCentroidFillSymbolLayer()
+    centre.setSubSymbol(QgsMarkerSymbol.createSimple({
+        "name": "circle", "color": colour, "size": "2.6", "outline_color": "#ffffff",
+        "outline_width": "0.3"}))
+    symbol.appendSymbolLayer(centre)
+    return symbol
 
 
 if __name__ == "__main__":

@@ -7,10 +7,12 @@ import argparse
 import importlib
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from qgis_headless import ROOT, start_qgis  # noqa: E402
 
 
@@ -37,6 +39,11 @@ def main() -> int:
     arguments = parser.parse_args()
     arguments.output.mkdir(parents=True, exist_ok=True)
     start_qgis()
+    # Debian's pandas 1.5 and QGIS's import hook warn about their own use of newer numpy
+    # and shapely; not the user's business in the demo output. (Set after QGIS starts,
+    # which resets the warning filters.)
+    warnings.filterwarnings("ignore", "np.find_common_type is deprecated", DeprecationWarning)
+    warnings.filterwarnings("ignore", "The 'shapely.geos' module is deprecated", DeprecationWarning)
     demo = Demo(arguments.data.resolve(), arguments.output.resolve())
     for name in steps():
         if arguments.only and arguments.only not in name:

@@ -6,7 +6,7 @@ PACKAGES=(
   qgis python3-qgis qgis-providers
   python3-pyproj python3-rasterio python3-pandas python3-venv python3-dev
   libgeos-dev libgdal-dev
-  fonts-dejavu-core xvfb xauth imagemagick poppler-utils qttools5-dev-tools
+  fonts-dejavu-core xvfb xauth imagemagick poppler-utils qttools5-dev-tools pyqt5-dev-tools
 )
 missing=()
 for pkg in "${PACKAGES[@]}"; do

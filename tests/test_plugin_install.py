@@ -88,15 +88,25 @@ def test_desktop_loads_and_unloads_ten_times_leaving_nothing(profile, tmp_path):
     result = json.loads(result_file.read_text())
     assert "error" not in result, result.get("error")
     before = result["before"]
+    assert before["options_pages"] == [] and before["docks"] == []
     assert len(result["cycles"]) == 10
     for cycle in result["cycles"]:
         loaded, unloaded = cycle["loaded"], cycle["unloaded"]
         assert loaded["provider"] is True
         assert "flexwonen:classifysites" in loaded["algorithms"]
         assert "flexwonen:builtupfromraster" in loaded["algorithms"]
-        assert loaded["actions"] and loaded["toolbars"] and loaded["menu_entries"]
+        assert loaded["actions"] == ["FlexwonenLimburg_business_effect", "FlexwonenLimburg_classify",
+                                     "FlexwonenLimburg_export", "FlexwonenLimburg_panel",
+                                     "FlexwonenLimburg_province"]
+        assert loaded["toolbars"] and loaded["menu_entries"]
+        assert loaded["docks"] == ["FlexwonenLimburg_SiteAssessmentDock"] and loaded["panel_visible"]
+        assert loaded["map_tool"] == "DrawSiteTool"
         assert loaded["processing_providers"] == before["processing_providers"] + 1
-        assert unloaded == before, "something was left behind after unload"
+        if "options_pages" in loaded:  # first and last cycle
+            assert loaded["options_pages"] == ["FlexwonenLimburg_OptionsPage"]
+        expected = {key: value for key, value in before.items() if key in unloaded}
+        assert unloaded == expected, "something was left behind after unload"
+    assert "options_pages" in result["cycles"][-1]["unloaded"]
 
 
 def run_qgis_process(profile, *arguments):

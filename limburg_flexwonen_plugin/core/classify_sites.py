@@ -107,11 +107,14 @@ def classify_sites(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
                    municipality_fields: MunicipalityFields = MunicipalityFields(),
                    sites_layer: str = "sites", builtup_layer: str = "built-up area",
                    municipalities_layer: str = "municipalities",
-                   progress: Progress = SILENT) -> gpd.GeoDataFrame:
+                   progress: Progress = SILENT,
+                   batch_size: int = BATCH_SIZE) -> gpd.GeoDataFrame:
     """Classifies every site; returns one row per input row, in input order and index.
 
     The result holds the columns in ``OUTPUT_FIELDS`` and the sites' geometry in RD New
     (repaired where needed). Sites without a usable geometry get no class and a remark.
+    Cancel is checked once per batch of ``batch_size`` sites: interactive callers pass a
+    smaller batch so that a cancel takes effect quickly.
     """
     parameters = parameters or ClassificationParameters.defaults()
     parameters.validate()
@@ -132,9 +135,10 @@ def classify_sites(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
     distance = np.full(count, np.nan)
     nearest = np.full(count, None, dtype=object)
     batch_progress = progress.scaled(10, 80 if municipalities is not None else 98)
-    for start in range(0, count, BATCH_SIZE):
+    batch_size = max(1, int(batch_size))
+    for start in range(0, count, batch_size):
         progress.check()
-        stop = min(start + BATCH_SIZE, count)
+        stop = min(start + batch_size, count)
         batch = np.asarray(geometries[start:stop], dtype=object)
         share[start:stop], distance[start:stop], nearest[start:stop] = _measure_batch(batch, index)
         batch_progress.report(100.0 * stop / count)

@@ -728,17 +728,17 @@ def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
         after = _with_extra_supply(before, added, site_stays)
         derive_figures(before, model)
         derive_figures(after, model)
-        result.loc[positions, "ctx_beds_added"] = [int(value) for value in added]
-        result.loc[positions, "ctx_beds_per_100_inh_before"] = before["migrant_beds_per_100_inh"].round(3).values
-        result.loc[positions, "ctx_beds_per_100_inh_after"] = after["migrant_beds_per_100_inh"].round(3).values
-        result.loc[positions, "ctx_gm_gap_before"] = before["gap_beds"].round(6).values
-        result.loc[positions, "ctx_gm_gap_after"] = after["gap_beds"].round(6).values
-        result.loc[positions, "ctx_gm_class_before"] = before["gap_class"].values
-        result.loc[positions, "ctx_gm_class_after"] = after["gap_class"].values
+        _set_rows(result, positions, "ctx_beds_added", [int(value) for value in added])
+        _set_rows(result, positions, "ctx_beds_per_100_inh_before", before["migrant_beds_per_100_inh"].round(3).values)
+        _set_rows(result, positions, "ctx_beds_per_100_inh_after", after["migrant_beds_per_100_inh"].round(3).values)
+        _set_rows(result, positions, "ctx_gm_gap_before", before["gap_beds"].round(6).values)
+        _set_rows(result, positions, "ctx_gm_gap_after", after["gap_beds"].round(6).values)
+        _set_rows(result, positions, "ctx_gm_class_before", before["gap_class"].values)
+        _set_rows(result, positions, "ctx_gm_class_after", after["gap_class"].values)
         stay_before = [before.at[i, f"gap_{c}"] if c else np.nan for i, c in enumerate(site_stays)]
         stay_after = [after.at[i, f"gap_{c}"] if c else np.nan for i, c in enumerate(site_stays)]
-        result.loc[positions, "ctx_gm_stay_gap_before"] = np.round(stay_before, 6)
-        result.loc[positions, "ctx_gm_stay_gap_after"] = np.round(stay_after, 6)
+        _set_rows(result, positions, "ctx_gm_stay_gap_before", np.round(stay_before, 6))
+        _set_rows(result, positions, "ctx_gm_stay_gap_after", np.round(stay_after, 6))
 
         site_regions = [municipal.at[code, "region"] for code in site_codes]
         in_region = np.array([region in regional.index for region in site_regions])
@@ -750,15 +750,26 @@ def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
                                               [s for s, keep in zip(site_stays, in_region) if keep])
             derive_figures(region_before, model)
             derive_figures(region_after, model)
-            result.loc[region_positions, "ctx_region_gap_before"] = region_before["gap_beds"].round(6).values
-            result.loc[region_positions, "ctx_region_gap_after"] = region_after["gap_beds"].round(6).values
-            result.loc[region_positions, "ctx_region_class_before"] = region_before["gap_class"].values
-            result.loc[region_positions, "ctx_region_class_after"] = region_after["gap_class"].values
+            _set_rows(result, region_positions, "ctx_region_gap_before", region_before["gap_beds"].round(6).values)
+            _set_rows(result, region_positions, "ctx_region_gap_after", region_after["gap_beds"].round(6).values)
+            _set_rows(result, region_positions, "ctx_region_class_before", region_before["gap_class"].values)
+            _set_rows(result, region_positions, "ctx_region_class_after", region_after["gap_class"].values)
     result["ctx_remarks"] = remarks
     for name, kind in SITE_CONTEXT_FIELDS:
         if kind == "double":
             result[name] = pd.to_numeric(result[name], errors="coerce").astype("float64")
     return result
+
+
+def _set_rows(frame: pd.DataFrame, positions, column: str, values) -> None:
+    """Sets some rows of one column by position, replacing the whole column (so pandas
+    never has to guess whether to change the dtype in place)."""
+    current = frame[column].to_numpy(copy=True)
+    values = np.asarray(values)
+    if current.dtype.kind == "f" and values.dtype.kind not in "fiub":
+        current = current.astype(object)
+    current[np.asarray(positions)] = values
+    frame[column] = current
 
 
 def _with_extra_supply(rows: pd.DataFrame, beds: np.ndarray, categories: List[Optional[str]]) -> pd.DataFrame:

@@ -99,10 +99,15 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def tr(self, text):
-        # The context is the algorithm's own class, where its literal strings are written
-        # (pylupdate's context). Messages written here in the base class use the context
-        # "FlexwonenAlgorithm" explicitly.
-        return QCoreApplication.translate(type(self).__name__, text)
+        # The context is the class whose code holds the literal string (pylupdate's
+        # context): the algorithm's own class, or a shared base class further up.
+        for cls in type(self).__mro__:
+            if cls is FlexwonenAlgorithm:
+                break
+            translated = QCoreApplication.translate(cls.__name__, text)
+            if translated != text:
+                return translated
+        return QCoreApplication.translate("FlexwonenAlgorithm", text)
 
     def name(self):
         return self.ALGORITHM_ID

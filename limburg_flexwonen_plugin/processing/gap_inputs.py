@@ -12,6 +12,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterDefinition, QgsProce
                        QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .. import settings
 from ..core.errors import InputError
 from ..core.housing_gap import AccommodationFields, DemandModel, MunicipalityFields
 from ..core.scenarios import (DISTRIBUTION_METHODS, SCENARIO_KEYS, Scenario, load_model_document,
@@ -147,8 +148,10 @@ class GapInputs:
             optional=True))
 
     def add_scenario(self, with_distribution: bool = True) -> None:
+        # Default: the scenario chosen in Settings › Options › Flexwonen Limburg.
         self._add(QgsProcessingParameterEnum(
-            self.name(SCENARIO), tr("Scenario"), options=scenario_options(), defaultValue=0))
+            self.name(SCENARIO), tr("Scenario"), options=scenario_options(),
+            defaultValue=SCENARIO_KEYS.index(settings.scenario_key())))
         self._add(QgsProcessingParameterNumber(
             self.name(YEAR), tr("Year (0 = the scenario's own year; required for user-defined)"),
             QgsProcessingParameterNumber.Type.Integer, defaultValue=0, minValue=0, maxValue=2100))

@@ -14,9 +14,10 @@ from qgis.core import (QgsApplication, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFile)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from .. import settings
 from ..core.errors import InputError
 from ..core.housing_norms import evaluate_plans, result_columns
-from ..core.norm_sets import (DEFAULT_SET, NormSet, available_norm_sets, combined_rules,
+from ..core.norm_sets import (NormSet, available_norm_sets, combined_rules,
                               load_norm_set, with_floor)
 from ..qgis_bridge import make_fields
 
@@ -84,7 +85,9 @@ def add_norm_parameters(algorithm, parent: str, advanced: bool = False) -> None:
     """The norm set choice, an own norm file, the field mapping and the housing type."""
     names, labels = norm_set_choices()
     algorithm.norm_set_names = names
-    default = names.index(DEFAULT_SET) if DEFAULT_SET in names else 0
+    # Default: the norm set chosen in Settings › Options › Flexwonen Limburg.
+    preferred = settings.norm_set(names)
+    default = names.index(preferred) if preferred in names else 0
     parameters = [
         QgsProcessingParameterEnum(
             NORM_SET, tr("Norm set (the Limburg provincial floor always applies on top)"),

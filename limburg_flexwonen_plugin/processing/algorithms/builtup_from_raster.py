@@ -24,7 +24,10 @@ class BuiltupFromRasterAlgorithm(FlexwonenAlgorithm):
         "and a 0–1 share; use e.g. 50 for a percentage).\n"
         "Minimum area (m²): smaller polygons are dropped.\n\n"
         "Neighbouring built-up cells (sharing a side) form one polygon; nodata cells are "
-        "never built-up. The output is in EPSG:28992."
+        "never built-up. Built-up area (output): polygons in EPSG:28992 with kern_id, "
+        "kern_name ('built-up area N': a raster has no names; rename them for the card) and "
+        "area_m2. Polygons from a raster in another CRS are reprojected. Needs the Python "
+        "package rasterio in QGIS's Python."
     )
 
     INPUT = "INPUT"

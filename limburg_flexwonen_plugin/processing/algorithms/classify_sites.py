@@ -9,6 +9,7 @@ from ...core.rules import class_label, location_rules
 from ...qgis_bridge import kind_of, make_fields, source_to_frame
 from ..base import FlexwonenAlgorithm
 from ...language import user_language
+from ...settings import classification_defaults
 from .. import site_context_block
 from ..styling import style_on_load
 from .. import norms_support  # housing norms (optional block)
@@ -42,10 +43,16 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         "Edge distance (m): sites within this distance of the built-up area are edge sites.\n"
         "Minimum inside share: share of a site's area (0–1) that must lie inside for 'inside'.\n"
         "Municipalities (optional): adds the municipality holding the largest part of each "
-        "site, with a flag when the site straddles municipalities.\n\n"
+        "site, with a flag when the site straddles municipalities.\n"
+        "Municipality code, name and region fields: the fields of the municipalities layer "
+        "copied to each site.\n\n"
+        "The defaults of the edge distance (250 m) and the minimum inside share (0.9) can be "
+        "changed in Settings › Options › Flexwonen Limburg.\n\n"
         "Invalid geometries are repaired and noted in 'remarks'; sites without a usable "
         "geometry get no class and a remark. The output keeps the input attributes and adds "
-        "the result fields, including the parameters and rules version used."
+        "the result fields (location_class, location_label, inside_share, distance_m, "
+        "nearest_kern, gm_code, gm_name, region, ...), including the parameters and rules "
+        "version used."
     )
 
     SITES = "SITES"
@@ -61,7 +68,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
-        defaults = ClassificationParameters.defaults()
+        # The user's defaults from Settings › Options › Flexwonen Limburg.
+        defaults = classification_defaults()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Candidate sites"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -85,11 +93,11 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
             self.MUNICIPALITIES, self.tr("Municipalities"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         for name, label, default in (
-                (self.MUNICIPALITY_CODE_FIELD, "Municipality code field", "gm_code"),
-                (self.MUNICIPALITY_NAME_FIELD, "Municipality name field", "gm_name"),
-                (self.REGION_FIELD, "Region field", "region")):
+                (self.MUNICIPALITY_CODE_FIELD, self.tr("Municipality code field"), "gm_code"),
+                (self.MUNICIPALITY_NAME_FIELD, self.tr("Municipality name field"), "gm_name"),
+                (self.REGION_FIELD, self.tr("Region field"), "region")):
             self.addParameter(QgsProcessingParameterField(
-                name, self.tr(label), defaultValue=default,
+                name, label, defaultValue=default,
                 parentLayerParameterName=self.MUNICIPALITIES, optional=True))
         # Site context (optional, advanced): concentration and housing gap before/after.
         site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)

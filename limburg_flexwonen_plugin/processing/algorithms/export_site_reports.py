@@ -10,6 +10,7 @@ from ...layouts import site_report_content
 from ...layouts.site_report_content import PlanFields
 from ...layouts.site_reports import SiteReportInputs, build_site_reports
 from ...qgis_bridge import source_to_frame
+from ...settings import classification_defaults
 from .. import norms_support, site_context_block
 from ..export_support import ExportAlgorithm
 
@@ -54,7 +55,8 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
     MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
 
     def initAlgorithm(self, config=None):
-        defaults = ClassificationParameters.defaults()
+        # The user's defaults from Settings › Options › Flexwonen Limburg.
+        defaults = classification_defaults()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Candidate sites"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -73,11 +75,11 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
             self.MUNICIPALITIES, self.tr("Municipalities"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
         for name, label, default in (
-                (self.MUNICIPALITY_CODE_FIELD, "Municipality code field", "gm_code"),
-                (self.MUNICIPALITY_NAME_FIELD, "Municipality name field", "gm_name"),
-                (self.REGION_FIELD, "Region field", "region")):
+                (self.MUNICIPALITY_CODE_FIELD, self.tr("Municipality code field"), "gm_code"),
+                (self.MUNICIPALITY_NAME_FIELD, self.tr("Municipality name field"), "gm_name"),
+                (self.REGION_FIELD, self.tr("Region field"), "region")):
             self.addParameter(QgsProcessingParameterField(
-                name, self.tr(label), defaultValue=default,
+                name, label, defaultValue=default,
                 parentLayerParameterName=self.MUNICIPALITIES, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.EDGE_DISTANCE, self.tr("Edge distance (m)"), QgsProcessingParameterNumber.Type.Double,
@@ -86,10 +88,10 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
             self.MIN_INSIDE_SHARE, self.tr("Minimum share inside for 'inside' (0–1)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
             minValue=0.01, maxValue=1.0))
-        for name, label, default in ((STAY_FIELD, "Stay category field", "stay_category"),
-                                     (BUILDING_TYPE_FIELD, "Building type field", "building_type")):
+        for name, label, default in ((STAY_FIELD, self.tr("Stay category field"), "stay_category"),
+                                     (BUILDING_TYPE_FIELD, self.tr("Building type field"), "building_type")):
             self.addParameter(QgsProcessingParameterField(
-                name, self.tr(label), defaultValue=default, parentLayerParameterName=self.SITES,
+                name, label, defaultValue=default, parentLayerParameterName=self.SITES,
                 optional=True))
         # The norm check of 'Check housing norms' (on by default: the page has a section for it).
         norms_support.add_optional_norm_check(self, self.SITES)

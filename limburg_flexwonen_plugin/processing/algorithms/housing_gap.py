@@ -72,11 +72,11 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CSV_OUTPUT, self.tr("Housing gap table (CSV)"), self.tr("CSV files (*.csv)")))
         self.addOutput(QgsProcessingOutputString(self.SCENARIO_TITLE, self.tr("Scenario and year")))
-        for name, label in ((self.PROVINCE_LABOUR_MIGRANTS, "Labour migrants in the province"),
-                            (self.PROVINCE_DEMAND, "Demand in the province (beds)"),
-                            (self.PROVINCE_SUPPLY, "Supply in the province (beds)"),
-                            (self.PROVINCE_GAP, "Gap in the province (beds)")):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in ((self.PROVINCE_LABOUR_MIGRANTS, self.tr("Labour migrants in the province")),
+                            (self.PROVINCE_DEMAND, self.tr("Demand in the province (beds)")),
+                            (self.PROVINCE_SUPPLY, self.tr("Supply in the province (beds)")),
+                            (self.PROVINCE_GAP, self.tr("Gap in the province (beds)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def compute(self, parameters, context, feedback):
         inputs = GapInputs(self)

@@ -1,0 +1,268 @@
+"""The site assessment panel ("Locatietoets") in a real QGIS (pytest-qgis): choose layers,
+click, select or draw a site, read the card, zoom, add to a layer, cancel a long run."""
+import time
+
+import pytest
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
+                       QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer)
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
+
+from conftest import open_layer
+
+from limburg_flexwonen_plugin.gui import project_layers
+from limburg_flexwonen_plugin.gui.panel import SiteAssessmentDock
+
+RD = QgsCoordinateReferenceSystem("EPSG:28992")
+# The demo's reference kern "Sevenum" spans (196000, 383000)-(197000, 383800).
+SEVENUM = QgsRectangle(195_500, 382_600, 197_500, 384_200)
+
+
+def wait_until(condition, seconds=60.0):
+    deadline = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise AssertionError("timed out waiting")
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+
+
+def wait_for(panel, seconds=60.0):
+    wait_until(lambda: not panel.is_running(), seconds)
+
+
+@pytest.fixture
+def demo_layers(qgis_new_project, demo_gpkg):
+    layers = {}
+    for name in ("municipalities", "builtup", "accommodations", "labour_migrants", "candidate_sites",
+                 "candidate_points"):
+        layers[name] = open_layer(demo_gpkg, name)
+    QgsProject.instance().addMapLayers(list(layers.values()))
+    return layers
+
+
+@pytest.fixture
+def panel(qgis_iface, qgis_canvas, qgis_parent, flexwonen_provider, demo_layers):
+    # Shown (offscreen), so that the canvas's map settings get its real size, as in QGIS.
+    qgis_parent.show()
+    qgis_canvas.resize(600, 600)
+    qgis_canvas.show()
+    QCoreApplication.processEvents()
+    qgis_canvas.setDestinationCrs(RD)
+    qgis_canvas.setExtent(SEVENUM)
+    dock = SiteAssessmentDock(qgis_iface)
+    yield dock
+    dock.cleanup()
+    dock.deleteLater()
+    QCoreApplication.processEvents()
+
+
+def choose_demo_layers(panel, layers):
+    panel.set_layer("builtup", layers["builtup"])
+    panel.set_layer("municipalities", layers["municipalities"])
+    panel.set_layer("accommodations", layers["accommodations"])
+    panel.set_layer("migrants", layers["labour_migrants"])
+    panel.set_layer("sites", layers["candidate_sites"])
+
+
+def site_feature(layer, case):
+    return next(f for f in layer.getFeatures() if f["case"] == case)
+
+
+def click(canvas, tool, point, button=Qt.MouseButton.LeftButton):
+    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(*point))
+    position = QPoint(round(pixel.x()), round(pixel.y()))
+    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, position, button))
+
+
+def test_layer_choices_and_field_defaults_are_remembered_in_the_project(panel, demo_layers, qgis_iface, tmp_path):
+    choose_demo_layers(panel, demo_layers)
+    assert panel.field("kern_name") == "kern_name" and panel.field("municipality_code") == "gm_code"
+    assert panel.field("site_id") == "site_id" and panel.field("planned_beds") == "planned_beds"
+    assert project_layers.layer_for("builtup") is demo_layers["builtup"]
+    project_file = tmp_path / "assessment.qgz"
+    assert QgsProject.instance().write(str(project_file))
+    QgsProject.instance().clear()
+    assert panel.layer("builtup") is None
+    assert QgsProject.instance().read(str(project_file))
+    QCoreApplication.processEvents()
+    restored = QgsProject.instance().mapLayersByName("builtup")[0]
+    assert panel.layer("builtup") is restored
+    assert panel.layer("sites").name() == "candidate_sites"
+    assert panel.field("kern_name") == "kern_name"
+    other = SiteAssessmentDock(qgis_iface)  # a new panel (QGIS restarted) finds them too
+    try:
+        assert other.layer("migrants").name() == "labour_migrants"
+    finally:
+        other.cleanup()
+
+
+def test_click_a_demo_site_and_read_the_card(panel, demo_layers, qgis_canvas):
+    choose_demo_layers(panel, demo_layers)
+    panel.click_button.setChecked(True)
+    assert qgis_canvas.mapTool() is panel.click_tool
+    site = site_feature(demo_layers["candidate_sites"], "inside")
+    click(qgis_canvas, panel.click_tool, (196150, 383150))  # inside that site
+    wait_for(panel)
+    assert len(panel.assessments) == 1
+    assessment = panel.assessments[0]
+    assert assessment.site_id == site["site_id"] and assessment.location_class == "inside"
+    text = panel.card_text()
+    for expected in (site["name"], "inside the built-up area", "Sevenum", "Horst aan de Maas",
+                     "GM1507", "Noord-Limburg", "Planned beds", "Labour migrants in the municipality",
+                     "Housing norms", "Most beds that meet every rule", "Binding rule",
+                     "Housing gap of the municipality, with this site (beds)"):
+        assert expected in text, expected
+    assert f"{site['planned_beds']}" in text
+    assert f"{assessment.value('norms_max_beds')}" in text
+    assert panel.zoom_button.isEnabled() and panel.add_button.isEnabled()
+    assert panel.export_button.isVisibleTo(panel) and panel.export_button.isEnabled()
+
+
+def test_click_on_empty_map_says_so(panel, demo_layers, qgis_canvas):
+    choose_demo_layers(panel, demo_layers)
+    panel.click_button.setChecked(True)
+    click(qgis_canvas, panel.click_tool, (195_600, 384_100))
+    assert not panel.is_running() and "No site" in panel.card_text()
+
+
+def test_use_selected_sites(panel, demo_layers):
+    choose_demo_layers(panel, demo_layers)
+    sites = demo_layers["candidate_sites"]
+    sites.selectByExpression("\"case\" IN ('inside', 'touching_outside', 'far_outside')")
+    panel.selected_button.click()
+    wait_for(panel)
+    classes = sorted(a.location_class for a in panel.assessments)
+    assert classes == ["edge", "inside", "outside"]
+    assert panel.site_chooser.count() == 3
+    assert "3 sites assessed" in panel.card_text()
+    panel.site_chooser.setCurrentIndex(2)
+    assert panel.current_assessment().site_id in panel.card_text()
+
+
+def test_draw_a_new_site(panel, demo_layers, qgis_canvas):
+    choose_demo_layers(panel, demo_layers)
+    panel.draw_button.setChecked(True)
+    tool = panel.draw_tool
+    assert qgis_canvas.mapTool() is tool
+    for corner in ((196_100, 383_100), (196_300, 383_100), (196_300, 383_250)):
+        click(qgis_canvas, tool, corner)
+    click(qgis_canvas, tool, (196_300, 383_250), Qt.MouseButton.RightButton)
+    wait_for(panel)
+    [assessment] = panel.assessments
+    assert assessment.location_class == "inside" and assessment.name == "Drawn site 1"
+    assert assessment.value("gm_name") == "Horst aan de Maas"
+    # Drawn at screen resolution: the area is the triangle's to within a pixel's rounding.
+    assert assessment.geometry.area == pytest.approx(200 * 150 / 2, rel=0.05)
+    assert "Drawn site 1" in panel.card_text()
+
+
+def test_zoom_to_the_site_and_add_it_to_a_layer(panel, demo_layers, qgis_canvas):
+    choose_demo_layers(panel, demo_layers)
+    sites = demo_layers["candidate_sites"]
+    sites.selectByExpression("\"case\" = 'far_outside'")
+    panel.selected_button.click()
+    wait_for(panel)
+    qgis_canvas.setExtent(QgsRectangle(150_000, 300_000, 160_000, 310_000))
+    panel.zoom_button.click()
+    extent = qgis_canvas.extent()
+    site_box = site_feature(sites, "far_outside").geometry().boundingBox()
+    assert extent.contains(site_box) and extent.width() < 5_000
+
+    panel.add_button.click()
+    target = panel.target_combo.currentLayer()
+    assert target is not None and target.featureCount() == 1
+    feature = next(target.getFeatures())
+    assert feature["location_class"] == "outside" and feature["site_id"] == feature["site_id"]
+    assert feature["distance_m"] == pytest.approx(1200, abs=1)
+    assert feature["rules_version"].startswith("location_classification")
+    panel.add_button.click()  # the same results layer receives the next additions
+    assert target.featureCount() == 2
+
+
+def test_missing_built_up_layer_is_reported(panel, demo_layers):
+    panel.set_layer("sites", demo_layers["candidate_sites"])
+    demo_layers["candidate_sites"].selectByIds([1])
+    panel.selected_button.click()
+    assert not panel.is_running()
+    assert "Choose the built-up area layer first" in panel.card_text()
+
+
+def test_a_wrong_field_choice_names_layer_and_field(panel, demo_layers):
+    choose_demo_layers(panel, demo_layers)
+    panel.field_combos["migrants_count"].setField("gm_code")  # text where numbers belong
+    demo_layers["candidate_sites"].selectByIds([1])
+    panel.selected_button.click()
+    wait_for(panel)
+    assert not panel.assessments and panel.last_outcome.error
+    text = panel.card_text()
+    assert "Could not assess" in text and "layer 'labour_migrants'" in text and "field 'gm_code'" in text
+
+
+def test_cancel_during_a_long_run_stops_within_a_second(panel, demo_layers):
+    """A large selection (40,000 generated sites) is cancelled once the classification runs."""
+    choose_demo_layers(panel, demo_layers)
+    layer = QgsVectorLayer("Polygon?crs=EPSG:28992&field=site_id:string", "many sites", "memory")
+    features = []
+    for number in range(40_000):
+        x = 185_000 + (number % 200) * 100
+        y = 330_000 + (number // 200) * 400
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([f"G{number}"])
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, y, x + 40, y + 30)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    panel.set_layer("sites", layer)
+    layer.selectAll()
+    panel.selected_button.click()
+    assert panel.progress_widget.isVisibleTo(panel)
+    wait_until(lambda: panel.progress.value() >= 25)  # reading done, classifying batches
+    task = panel.task
+    panel.cancel_button.click()
+    wait_for(panel, seconds=30)
+    stopped_after = time.perf_counter() - task.cancel_requested_at
+    assert panel.last_outcome.cancelled and not panel.assessments
+    assert "Cancelled" in panel.card_text()
+    # A batch of the panel's size takes a fraction of a second; the margin absorbs a busy machine.
+    assert stopped_after < 1.5, f"cancel took {stopped_after:.2f} s"
+
+
+def pdf_pages(path) -> int:
+    import subprocess  # nosec B404 - poppler's pdfinfo
+    output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,  # nosec B603 B607
+                            check=True, timeout=60).stdout
+    return int(next(line.split()[-1] for line in output.splitlines() if line.startswith("Pages:")))
+
+
+def test_the_site_report_of_the_assessed_sites(panel, demo_layers, tmp_path):
+    """The export button's parameters give the report of exactly the assessed sites."""
+    import processing
+    choose_demo_layers(panel, demo_layers)
+    sites = demo_layers["candidate_sites"]
+    sites.selectByExpression("\"case\" IN ('inside', 'far_outside')")
+    panel.selected_button.click()
+    wait_for(panel)
+    sites.removeSelection()
+    parameters = panel.site_report_parameters()
+    assert sites.selectedFeatureCount() == 2  # the assessed sites are selected again
+    assert parameters["CHECK_NORMS"] and parameters["ADD_CONTEXT"] and parameters["SITE_ID_FIELD"] == "site_id"
+    parameters["OUTPUT_PDF"] = str(tmp_path / "report.pdf")
+    processing.run("flexwonen:exportsitereports", parameters)
+    assert pdf_pages(tmp_path / "report.pdf") == 2
+
+
+def test_the_site_report_of_a_drawn_site(panel, demo_layers, qgis_canvas, tmp_path):
+    import processing
+    choose_demo_layers(panel, demo_layers)
+    panel.draw_button.setChecked(True)
+    for corner in ((196_100, 383_100), (196_300, 383_100), (196_300, 383_250)):
+        click(qgis_canvas, panel.draw_tool, corner)
+    click(qgis_canvas, panel.draw_tool, (196_300, 383_250), Qt.MouseButton.RightButton)
+    wait_for(panel)
+    parameters = panel.site_report_parameters()
+    drawn = QgsProject.instance().mapLayersByName("Drawn sites")
+    assert len(drawn) == 1 and drawn[0].featureCount() == 1 and not parameters["CHECK_NORMS"]
+    parameters["OUTPUT_PDF"] = str(tmp_path / "drawn.pdf")
+    processing.run("flexwonen:exportsitereports", parameters)
+    assert pdf_pages(tmp_path / "drawn.pdf") == 1
