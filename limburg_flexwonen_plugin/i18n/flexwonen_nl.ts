@@ -1379,6 +1379,11 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <source>Unexpected error in {0}: {1}. Details are in the log panel under 'Flexwonen Limburg'.</source>
             <translation>Onverwachte fout in {0}: {1}. Details staan in het logpaneel onder 'Flexwonen Limburg'.</translation>
         </message>
+        <message>
+            <location filename="../processing/base.py" />
+            <source>Removed the incomplete output {0}</source>
+            <translation>Onvolledige uitvoer {0} verwijderd</translation>
+        </message>
     </context>
     <context>
         <name>FlexwonenOptionsFactory</name>
