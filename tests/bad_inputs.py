@@ -55,6 +55,8 @@ ROLES = {role.name: role for role in (
     Role("few_sites", "candidate_sites", "polygon", ("site_id",), "name",
          ("planned_beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets", "showers"), limit=3),
     Role("regions", None, "polygon", ("region",), "region"),
+    Role("businesses", None, "point", ("bid",), "name", ("now", "full", "start", "end")),
+    Role("sectors", None, None, ("sector",), None, ("labour_migrant_share_pct",)),
     Role("builtup_raster", None, "raster"),
 )}
 
@@ -149,10 +151,11 @@ def _non_ascii(role):
     return dict(values=lambda i, name, value: NON_ASCII_NAMES[i % 3] if name == role.name_field else value)
 
 
-# Absurd values: a million beds (the issue's example), and as absurd for the others.
+# Absurd values: a million beds (the issue's example), and as absurd for the others (1e9
+# when not listed).
 ABSURD = {"planned_beds": 1_000_000, "beds": 1_000_000, "bedrooms": 1_000_000, "toilets": 1_000_000,
-          "showers": 1_000_000, "living_area_m2": 1e9, "bedroom_area_m2": 1e9, "inhabitants": 1e9, "labour_migrants": 1e9,
-          "year": 20_224}
+          "showers": 1_000_000, "now": 1_000_000, "full": 1_000_000, "year": 20_224, "start": 20_224,
+          "end": 20_224}
 
 
 VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
@@ -174,7 +177,7 @@ VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
     "negative_numbers": (("polygon", "point", None),
                          lambda role: _with_numbers(role, lambda i, v: -5 if i % 2 == 0 else v)),
     "absurd_numbers": (("polygon", "point", None),
-                       lambda role: dict(values=lambda i, name, value: ABSURD[name]
+                       lambda role: dict(values=lambda i, name, value: ABSURD.get(name, 1e9)
                                          if name in role.numeric and i % 2 == 0 else value)),
     "duplicate_ids": (("polygon", "point", None), _duplicate_ids),
     "missing_fields": (("polygon", "point", None), lambda role: dict(drop_fields=True)),
@@ -300,12 +303,8 @@ def write_valid_vector(role: Role, folder: Path) -> Tuple[Path, str]:
     path = folder / f"{role.name}.gpkg"
     if path.exists():
         return path, role.name
-    if role.name == "regions":
-        # The regions of the demo municipalities (as the housing gap's region output has them).
-        import geopandas as gpd
-        municipalities = gpd.read_file(DEMO_GPKG, layer="municipalities")
-        regions = municipalities.dissolve(by="region", as_index=False)[["region", "geometry"]]
-        regions.to_file(path, layer=role.name, promote_to_multi=True)
+    if role.name in MADE_HERE:
+        MADE_HERE[role.name](path, role.name)
         return path, role.name
     north = north_codes() if role.north_only else None
 
@@ -315,6 +314,38 @@ def write_valid_vector(role: Role, folder: Path) -> Tuple[Path, str]:
         return north is None or feature.GetField("gm_code") in north
     derive(DEMO_GPKG, role.demo_layer, path, role.name, where=keep)
     return path, role.name
+
+
+def _regions(path, layer):
+    """The regions of the demo municipalities (as the housing gap's region output has them)."""
+    import geopandas as gpd
+    municipalities = gpd.read_file(DEMO_GPKG, layer="municipalities")
+    regions = municipalities.dissolve(by="region", as_index=False)[["region", "geometry"]]
+    regions.to_file(path, layer=layer, promote_to_multi=True)
+
+
+def _businesses(path, layer):
+    """Two growing businesses in Noord-Limburg (the demo has none): a distribution centre
+    east of Venlo and a glasshouse firm near Sevenum."""
+    import geopandas as gpd
+    gpd.GeoDataFrame({"bid": ["B1", "B2"], "name": ["Distributiecentrum Venlo-Oost", "Kwekerij Sevenum"],
+                      "now": [300, 20], "full": [1200, 150], "start": [2025, 2026], "end": [2028, 2029],
+                      "sector": ["logistiek", "glastuinbouw"]},
+                     geometry=[shapely.Point(210_500, 380_500), shapely.Point(197_500, 382_500)],
+                     crs=28992).to_file(path, layer=layer)
+
+
+def _sectors(path, layer):
+    """A sector table as the business effect reads it (invented shares, for the tests only)."""
+    import pandas as pd
+    import pyogrio
+    pyogrio.write_dataframe(pd.DataFrame({
+        "sector": ["logistiek", "glastuinbouw"], "labour_migrant_share_pct": [60.0, 70.0],
+        "source": ["invented for the bad-input tests", "invented for the bad-input tests"]}),
+        path, layer=layer)
+
+
+MADE_HERE = {"regions": _regions, "businesses": _businesses, "sectors": _sectors}
 
 
 def north_codes():

@@ -83,6 +83,20 @@ ACCOMMODATIONS_READ = Reads(fields=("name", "status", "stay_category", "beds"), 
 NORM_FIELDS = ("planned_beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets", "showers")
 
 MINIMAL_PARAMETERS: Dict[str, Minimal] = {
+    "flexwonen:businesseffect": Minimal(
+        layers={"BUSINESSES": "businesses", "SECTOR_TABLE": "sectors", "MUNICIPALITIES": "municipalities",
+                "BUILTUP": "builtup"},
+        values={"BUSINESS_ID_FIELD": "bid", "BUSINESS_NAME_FIELD": "name", "JOBS_NOW_FIELD": "now",
+                "JOBS_FULL_FIELD": "full", "YEAR_NOW_FIELD": "start", "YEAR_FULL_FIELD": "end",
+                "SECTOR_FIELD": "sector", "MIGRANT_SHARE": 50},
+        reads={"BUSINESSES": Reads(fields=("bid", "name", "now", "full", "start", "end", "sector"),
+                                   numeric=("now", "full", "start", "end"), key=("bid",)),
+               "SECTOR_TABLE": Reads(fields=("sector", "labour_migrant_share_pct", "source"),
+                                     numeric=("labour_migrant_share_pct",), key=("sector",)),
+               "MUNICIPALITIES": MUNICIPALITIES_READ},
+        # The labour-migrant table and the accommodations go through the housing gap's
+        # readers and model (gap_inputs.py, core/housing_gap.py).
+        shared={"MIGRANTS": "flexwonen:housinggap", "ACCOMMODATIONS": "flexwonen:housinggap"}),
     "flexwonen:builtupfromraster": Minimal(
         layers={"INPUT": "builtup_raster"},
         values={"BAND": 1, "THRESHOLD": 0.5, "MIN_AREA": 0}),
@@ -339,7 +353,10 @@ def bad_files(valid_inputs, tmp_path_factory):
 
 def minimal_parameters(algorithm_id, inputs, out_dir: Path, optional_outputs: bool = False) -> dict:
     minimal = MINIMAL_PARAMETERS[algorithm_id]
-    parameters = {parameter: layer_uri(*inputs[role]) for parameter, role in minimal.layers.items()}
+    layers = dict(minimal.layers)
+    for parameter, other in minimal.shared.items():
+        layers[parameter] = MINIMAL_PARAMETERS[other].layers[parameter]
+    parameters = {parameter: layer_uri(*inputs[role]) for parameter, role in layers.items()}
     parameters.update(minimal.values)
     parameters.update(destination_parameters(algorithm_of(algorithm_id), out_dir, optional_outputs))
     return parameters

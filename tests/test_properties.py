@@ -10,7 +10,9 @@ Generated built-up areas (overlapping rectangles, some with a park hole) and sit
   no class, share or distance;
 * the housing-gap model conserves its totals: municipalities add up to regions and the
   province, gap = demand − supply in every row and category, every counted bed and
-  every labour migrant of a scenario is counted exactly once.
+  every labour migrant of a scenario is counted exactly once;
+* so does the business-effect model: every bed a business needs is placed or reported
+  as not placed, the years add up to full operation, the gap grows by the placed beds.
 
 Examples are derandomised and bounded, so the suite is repeatable and fast.
 """
@@ -283,3 +285,64 @@ def test_every_counted_bed_and_every_labour_migrant_is_counted_once(world):
     else:
         latest = table[table["year"] == table["year"].max()]
         assert province["labour_migrants"] == latest["count"].sum()
+
+
+# ---------------------------------------------------------------- the business-effect model
+
+from limburg_flexwonen_plugin.core import business_effect as effect_model  # noqa: E402
+
+
+@st.composite
+def effect_worlds(draw):
+    """A gap world plus one to three growing businesses in and around it, a reach and an
+    allocation method."""
+    municipalities, table, accommodations, model, chosen, method = draw(gap_worlds())
+    width = 2_000 * len(municipalities)
+    count = draw(st.integers(1, 3))
+    places = [Point(180_000 + draw(st.integers(-4_000, width + 4_000)), draw(st.integers(346_000, 356_000)))
+              for _ in range(count)]
+    jobs_now = draw(st.integers(0, 2_000))
+    frame = gpd.GeoDataFrame({"name": [f"Bedrijf {n}" for n in range(count)]}, geometry=places, crs=RD_NEW)
+    businesses, _ = effect_model.read_businesses(
+        frame, effect_model.BusinessFields(name="name"),
+        effect_model.BusinessDefaults(jobs_now, jobs_now + draw(st.integers(0, 5_000)),
+                                      2025, 2025 + draw(st.integers(1, 8)),
+                                      draw(st.integers(0, 100)) / 100.0), layer="businesses")
+    reach = effect_model.Reach.radius(draw(st.integers(1, 25)))
+    settings = effect_model.AllocationSettings(
+        draw(st.sampled_from(effect_model.ALLOCATION_METHODS)), border=draw(st.sampled_from(
+            effect_model.BORDER_CHOICES)))
+    gap = compute_housing_gap(municipalities, table, accommodations, None, model, chosen, method=method)
+    return businesses, gap, reach, settings
+
+
+# Each example computes a gap and an effect (about half a second): fewer examples.
+EFFECT_SETTINGS = settings(GAP_SETTINGS, max_examples=15)
+
+
+@EFFECT_SETTINGS
+@given(world=effect_worlds())
+def test_effect_beds_are_conserved_from_demand_to_places_and_years(world):
+    businesses, gap, reach, settings = world
+    result = effect_model.compute_business_effect(businesses, gap, reach=reach, settings=settings)
+    for effect in result.effects:
+        # Every bed of the demand is placed in a municipality or reported as not placed.
+        assert np.array_equal(effect.placed + effect.unplaced, effect.demand)
+        allocation = effect.allocation
+        if len(allocation):
+            for position, category in enumerate(("short", "mid", "long")):
+                assert int(allocation[f"beds_{category}"].sum()) == int(effect.placed[position])
+        else:
+            assert int(effect.placed.sum()) == 0
+        # The years' new beds add up to the beds at full operation.
+        years = effect.phasing
+        assert int(years["new_beds"].sum()) == int(years["beds"].iloc[-1]) == effect.total
+    assert result.placed + result.unplaced == result.total
+    # The gap after = the gap before + the placed beds, per municipality and in the province.
+    municipal = pd.DataFrame(result.municipalities)
+    assert int(municipal["effect_beds"].sum()) == result.placed
+    known = municipal["demand_beds"].notna() & municipal["demand_beds_before"].notna()
+    assert np.allclose(municipal.loc[known, "demand_beds"] - municipal.loc[known, "demand_beds_before"],
+                       municipal.loc[known, "effect_beds"])
+    assert np.allclose(municipal.loc[known, "gap_beds"] - municipal.loc[known, "gap_beds_before"],
+                       municipal.loc[known, "effect_beds"], atol=1e-5)

@@ -34,6 +34,7 @@ import shapely
 
 from ..paths import resource
 from .errors import InputError
+from .validation import implausible_remark
 from .geometry import WORKING_CRS, check_plausible_extent, prepare_layer
 from .housing_gap import (ADDITIVE, OUTPUT_FIELDS, PROVINCE_LEVEL, STAY_CATEGORIES, DemandModel,
                           HousingGapResult, builtup_zones, demand_per_category, derive_figures)
@@ -488,6 +489,13 @@ def read_businesses(frame: gpd.GeoDataFrame, fields: BusinessFields = BusinessFi
         if jobs_now < 0 or jobs_full < 0:
             raise InputError("negative number of jobs", layer=layer, feature=index,
                              field=fields.jobs_now if jobs_now < 0 else fields.jobs_full)
+        for quantity, number, field_name in (("jobs", jobs_now, fields.jobs_now),
+                                             ("jobs", jobs_full, fields.jobs_full),
+                                             ("year", year_now, fields.year_now),
+                                             ("year", year_full, fields.year_full)):
+            remark = implausible_remark(number, quantity, field_name or quantity)
+            if remark:
+                raise InputError(remark, layer=layer, feature=index, field=field_name)
         if jobs_full < jobs_now:
             raise InputError(f"fewer jobs at full operation ({jobs_full:g}) than now "
                              f"({jobs_now:g}): the calculator weighs new and growing businesses",

@@ -357,6 +357,10 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
         if source is None:
             return load_sector_table()
         layer = self.layer_name(parameters, self.SECTOR_TABLE, context, self.tr("sector table"))
+        if source.featureCount() == 0:
+            # A table the user picked but that holds nothing is a mistake, not "no sectors".
+            raise InputError("the table has no rows; leave the sector table empty to use the "
+                             "shipped one", layer=layer)
         return sector_table_from_frame(table_to_frame(source, layer), layer)
 
     def _write_layers(self, parameters, context, result, source):
