@@ -29,6 +29,22 @@ def flexwonen_provider(qgis_app, qgis_processing):
     return provider
 
 
+@pytest.fixture(scope="session", autouse=True)
+def demo_data_untouched():
+    """The demo GeoPackage is the input of most tests: it must be byte-identical after the
+    whole session, with no journal files beside it (QGIS switching a GeoPackage it opened
+    for writing to WAL mode would be caught here)."""
+    import hashlib
+    folder = DEMO_GPKG.parent
+
+    def state():
+        return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sorted(folder.iterdir()) if path.is_file()}
+    before = state()
+    yield
+    assert state() == before, "the session changed test_data/ (an input was modified or a file added)"
+
+
 @pytest.fixture(scope="session")
 def demo_gpkg():
     assert DEMO_GPKG.exists(), "test_data/limburg_demo.gpkg is missing; run make demo-data"
