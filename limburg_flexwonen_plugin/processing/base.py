@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
 from ..paths import resource
+from ..qgis_bridge import layer_to_frame
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 
@@ -85,6 +86,13 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             return value.split("layername=")[1].split("|")[0]
         layer = self.parameterAsVectorLayer(parameters, name, context)
         return layer.name() if layer is not None else fallback
+
+    def read_layer(self, parameters, name, context, feedback, source, layer_name, field_names=None):
+        """A layer input as a GeoDataFrame (feature ids as index), read by the fastest
+        route that gives the same features (see ``qgis_bridge.layer_to_frame``)."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        return layer_to_frame(source, layer, layer_name, field_names, parameters.get(name),
+                              context, feedback)
 
     @staticmethod
     def progress_for(feedback) -> Progress:
