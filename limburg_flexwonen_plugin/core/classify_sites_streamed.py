@@ -24,6 +24,7 @@ from typing import Dict, Optional
 import geopandas as gpd
 import numpy as np
 import pyogrio
+import shapely
 
 from .classify_sites import (ClassificationParameters, MunicipalityFields, SiteClassifier,
                              prepare_sites)
@@ -43,6 +44,7 @@ class StreamedRun:
     layer: str
     sites: int = 0
     batches: int = 0
+    skipped: int = 0
     classes: Dict[str, int] = field(default_factory=dict)
 
 
@@ -127,6 +129,8 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
                             keep_attributes: bool = True,
                             batch_size: int = DEFAULT_BATCH_SIZE,
                             layer_label: Optional[str] = None,
+                            crs=None,
+                            invalid_geometries: str = "repair",
                             progress: Progress = SILENT) -> StreamedRun:
     """Classifies the sites of a GeoPackage (or any file GDAL reads by feature id)
     into a new GeoPackage, ``batch_size`` sites at a time.
@@ -135,6 +139,11 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
     feature id as ``source_fid``, the fields of ``classify_sites`` and the geometry
     in RD New. It has no spatial index (building one costs more than the whole
     classification of a large file; QGIS offers to create it).
+
+    ``crs`` overrides the CRS stored in the file (as a QGIS layer may).
+    ``invalid_geometries``: "repair" (repaired and noted in ``remarks``, as
+    ``classify_sites`` does), "skip" (left out of the output) or "stop" (an
+    ``InputError`` naming the first such feature; nothing is written).
     """
     sites_path, output_path = Path(sites_path), Path(output_path)
     label = layer_label or sites_layer or sites_path.stem
@@ -144,9 +153,11 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
         info = pyogrio.read_info(sites_path, layer=sites_layer)
     except Exception as error:  # GDAL's message says what is wrong with the file
         raise InputError(f"cannot read the layer: {error}", layer=label) from error
+    if invalid_geometries not in ("repair", "skip", "stop"):
+        raise ValueError(f"invalid_geometries must be repair, skip or stop, not {invalid_geometries!r}")
     if int(info["features"]) == 0:
         raise InputError("the layer has no features", layer=label)
-    if info.get("crs") is None:
+    if info.get("crs") is None and crs is None:
         raise InputError("the layer has no coordinate reference system; set one in the "
                          "layer properties (for Dutch data usually EPSG:28992)", layer=label)
     if site_id_field and site_id_field not in list(info["fields"]):
@@ -172,7 +183,13 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
             progress.check()
             batch = _read_batch(sites_path, sites_layer, np.sort(order[start:start + batch_size]),
                                 columns, info.get("fid_column"))
+            if crs is not None:
+                batch = batch.set_crs(crs, allow_override=True)
+            if invalid_geometries != "repair":
+                batch = _without_invalid(batch, invalid_geometries, label, run)
             progress.check()
+            if len(batch) == 0:
+                continue
             prepared, remarks = prepare_sites(batch, site_id_field, label)
             result = classifier.classify_prepared(prepared, remarks, site_id_field,
                                                   Progress(None, progress.cancelled))
@@ -194,6 +211,18 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
             os.remove(temporary)
         raise
     return run
+
+
+def _without_invalid(batch: gpd.GeoDataFrame, policy: str, label: str, run: "StreamedRun"):
+    geometries = np.asarray(batch.geometry.values, dtype=object)
+    invalid = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries) & ~shapely.is_valid(geometries)
+    if not invalid.any():
+        return batch
+    if policy == "stop":
+        raise InputError("the feature has an invalid geometry", layer=label,
+                         feature=batch.index[np.flatnonzero(invalid)[0]])
+    run.skipped += int(invalid.sum())
+    return batch[~invalid]
 
 
 def _read_batch(path, layer, fids, columns, fid_column):
