@@ -145,6 +145,21 @@ def classify_sites(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
     return classifier.classify_prepared(prepared, remarks, site_id_field, progress.scaled(10, 100))
 
 
+def classify_partition(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
+                       parameters: Optional[ClassificationParameters] = None,
+                       municipalities: Optional[gpd.GeoDataFrame] = None, **options) -> gpd.GeoDataFrame:
+    """``classify_sites`` for one partition of a larger dataframe (for example
+    ``dask_geopandas.GeoDataFrame.map_partitions``): an empty partition gives an empty
+    result with the same columns instead of an error. Each call prepares the
+    built-up area again, so partitions should be large (hundreds of thousands of
+    sites). Results do not depend on the partitioning."""
+    if len(sites) == 0:
+        columns = {name: pd.Series([], dtype=object) for name in OUTPUT_FIELDS}
+        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=WORKING_CRS),
+                                index=sites.index[:0])
+    return classify_sites(sites, builtup, parameters, municipalities, **options)
+
+
 def prepare_sites(sites: gpd.GeoDataFrame, site_id_field: Optional[str] = None,
                   sites_layer: str = "sites") -> Tuple[gpd.GeoDataFrame, pd.Series]:
     """Sites in RD New, repaired, checked; with a remark per row ("" when fine)."""
