@@ -53,7 +53,7 @@ METHOD_LABELS = {
 
 
 # -- data ------------------------------------------------------------------------------
-def prepare_data(workdir: Path, sizes):
+def prepare_data(workdir: Path, sizes, indexed_up_to: int = 1_000_000):
     """The built-up GeoPackage and one sites GeoPackage per size, made once."""
     import bench_data
     import pyogrio
@@ -75,7 +75,9 @@ def prepare_data(workdir: Path, sizes):
             builtup = pyogrio.read_dataframe(builtup_path)
         started = time.perf_counter()
         print(f"generating {size:,} sites …", flush=True)
-        _write(pyogrio, bench_data.parcels(size, builtup), path, "sites")
+        # QGIS's native algorithms need the GeoPackage's spatial index; it costs more to
+        # build than the rest of the file, so larger files (never run natively) go without.
+        _write(pyogrio, bench_data.parcels(size, builtup), path, "sites", indexed=size <= indexed_up_to)
         print(f"  written in {time.perf_counter() - started:.0f} s (cached for later runs)", flush=True)
     stamp.touch()
     if builtup is None:
@@ -83,11 +85,12 @@ def prepare_data(workdir: Path, sizes):
     return builtup_path, bench_data.describe(builtup)
 
 
-def _write(pyogrio, frame, path, layer):
+def _write(pyogrio, frame, path, layer, indexed=True):
     partial = path.with_name(f".partial-{path.name}")
     if partial.exists():
         partial.unlink()
-    pyogrio.write_dataframe(frame, partial, layer=layer, promote_to_multi=True)
+    pyogrio.write_dataframe(frame, partial, layer=layer, promote_to_multi=True,
+                            layer_options={"SPATIAL_INDEX": "YES" if indexed else "NO"})
     os.replace(partial, path)
 
 
@@ -319,6 +322,9 @@ def main() -> int:
                         help="sizes for the plugin's Processing algorithm end to end (default 100000)")
     parser.add_argument("--streamed-sizes", default="1000000",
                         help="sizes for the streamed GeoPackage mode (default 1000000)")
+    parser.add_argument("--methods", default=",".join(METHOD_LABELS),
+                        help="methods to run, comma-separated (default: all of "
+                             + ", ".join(METHOD_LABELS) + ")")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per measurement")
     parser.add_argument("--workdir", type=Path, default=ROOT / "output" / "bench")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
@@ -334,12 +340,13 @@ def main() -> int:
     sizes = sorted({int(size) for size in arguments.sizes.split(",") if size.strip()})
     processing_sizes = {int(size) for size in arguments.processing_sizes.split(",") if size.strip()}
     streamed_sizes = {int(size) for size in arguments.streamed_sizes.split(",") if size.strip()}
-    _, (kernen, vertices, holes, multipart) = prepare_data(arguments.workdir, sizes)
+    _, (kernen, vertices, holes, multipart) = prepare_data(arguments.workdir, sizes, arguments.native_max)
     print(f"built-up area: {kernen} kernen, {vertices:,} vertices, {holes} holes, "
           f"{multipart} multipart kernen (synthetic, seeded)")
     print(f"rule: edge distance {EDGE_DISTANCE_M:g} m, minimum inside share {MIN_INSIDE_SHARE:g}; "
           f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n", flush=True)
 
+    methods = {name.strip() for name in arguments.methods.split(",") if name.strip()}
     plan = []
     for size in sizes:
         plan.append(("core", size))
@@ -351,6 +358,7 @@ def main() -> int:
             plan.append(("processing", size))
         if size in streamed_sizes:
             plan.append(("streamed", size))
+    plan = [(method, size) for method, size in plan if method in methods]
     results = {}
     for method, size in plan:
         print(f"… {METHOD_LABELS[method]}, {size:,} sites", flush=True)

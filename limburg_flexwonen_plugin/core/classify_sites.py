@@ -25,7 +25,7 @@ import shapely
 
 from .errors import InputError
 from .geometry import WORKING_CRS, check_plausible_extent, prepare_layer
-from .polygon_index import PolygonIndex, interiors_overlap
+from .polygon_index import PolygonIndex, grid_cells_for, interiors_overlap
 from .progress import SILENT, Progress
 from .rules import location_rules
 
@@ -91,7 +91,7 @@ class BuiltUpIndex:
 
     @classmethod
     def build(cls, builtup: gpd.GeoDataFrame, kern_name_field: Optional[str] = None,
-              layer: str = "built-up area") -> "BuiltUpIndex":
+              layer: str = "built-up area", expected_sites: Optional[int] = None) -> "BuiltUpIndex":
         prepared, remarks = prepare_layer(builtup, layer, "polygon")
         usable = ~prepared.geometry.isna().values
         if not usable.any():
@@ -104,16 +104,18 @@ class BuiltUpIndex:
             names = prepared[kern_name_field].values[usable]
         else:
             names = np.full(len(kernen), None, dtype=object)
+        cells = grid_cells_for(expected_sites)
         overlapping = interiors_overlap(kernen)
         if len(overlapping) == 0:
-            area_index = kern_index = PolygonIndex(kernen, disjoint=True)
+            area_index = kern_index = PolygonIndex(kernen, disjoint=True, grid_cells=cells)
         else:
             # Dissolve only the kernen that overlap another; the rest stay as they are.
             involved = np.zeros(len(kernen), dtype=bool)
             involved[overlapping.ravel()] = True
             dissolved = shapely.get_parts(shapely.union_all(kernen[involved]))
-            area_index = PolygonIndex(np.concatenate([kernen[~involved], dissolved]), disjoint=True)
-            kern_index = PolygonIndex(kernen, disjoint=False)
+            area_index = PolygonIndex(np.concatenate([kernen[~involved], dissolved]), disjoint=True,
+                                      grid_cells=cells)
+            kern_index = PolygonIndex(kernen, disjoint=False, grid_cells=cells)
         return cls(kernen=kernen, kern_names=np.asarray(names, dtype=object),
                    area_index=area_index, kern_index=kern_index,
                    remarks={index: text for index, text in remarks.items() if text})
@@ -139,7 +141,7 @@ def classify_sites(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
     progress.report(2)
     classifier = SiteClassifier(builtup, parameters, municipalities, kern_name_field=kern_name_field,
                                 municipality_fields=municipality_fields, builtup_layer=builtup_layer,
-                                municipalities_layer=municipalities_layer)
+                                municipalities_layer=municipalities_layer, expected_sites=len(prepared))
     progress.check()
     progress.report(10)
     return classifier.classify_prepared(prepared, remarks, site_id_field, progress.scaled(10, 100))
@@ -184,13 +186,15 @@ class SiteClassifier:
                  kern_name_field: Optional[str] = "kern_name",
                  municipality_fields: MunicipalityFields = MunicipalityFields(),
                  builtup_layer: str = "built-up area",
-                 municipalities_layer: str = "municipalities"):
+                 municipalities_layer: str = "municipalities",
+                 expected_sites: Optional[int] = None):
         self.parameters = parameters or ClassificationParameters.defaults()
         self.parameters.validate()
         rules = location_rules()
         self.rules_version = f"{rules['name']} {rules['version']}"
-        self.index = BuiltUpIndex.build(builtup, kern_name_field, builtup_layer)
-        self.municipal = (MunicipalIndex.build(municipalities, municipality_fields, municipalities_layer)
+        self.index = BuiltUpIndex.build(builtup, kern_name_field, builtup_layer, expected_sites)
+        self.municipal = (MunicipalIndex.build(municipalities, municipality_fields, municipalities_layer,
+                                               expected_sites)
                           if municipalities is not None else None)
 
     def classify(self, sites: gpd.GeoDataFrame, *, site_id_field: Optional[str] = None,
@@ -315,7 +319,7 @@ def assign_municipalities(geometries: np.ndarray, municipalities: gpd.GeoDataFra
     ``straddles_municipalities`` is true when a polygon has area in more than one
     municipality, or a point lies on a shared boundary.
     """
-    return MunicipalIndex.build(municipalities, fields, layer).assign(geometries, progress)
+    return MunicipalIndex.build(municipalities, fields, layer, len(geometries)).assign(geometries, progress)
 
 
 @dataclass
@@ -328,7 +332,7 @@ class MunicipalIndex:
 
     @classmethod
     def build(cls, municipalities: gpd.GeoDataFrame, fields: MunicipalityFields = MunicipalityFields(),
-              layer: str = "municipalities") -> "MunicipalIndex":
+              layer: str = "municipalities", expected_sites: Optional[int] = None) -> "MunicipalIndex":
         prepared, _ = prepare_layer(municipalities, layer, "polygon")
         for name in (fields.code, fields.name, fields.region):
             if name and name not in prepared.columns:
@@ -336,7 +340,7 @@ class MunicipalIndex:
         usable = ~prepared.geometry.isna().values
         polygons = np.asarray(prepared.geometry.values[usable], dtype=object)
         attributes = prepared.loc[usable, [fields.code, fields.name, fields.region]]
-        return cls(index=PolygonIndex(polygons) if len(polygons) else None,
+        return cls(index=PolygonIndex(polygons, grid_cells=grid_cells_for(expected_sites)) if len(polygons) else None,
                    codes=attributes[fields.code].values, names=attributes[fields.name].values,
                    regions=attributes[fields.region].values)
 

@@ -165,7 +165,8 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
     batch_size = max(int(batch_size), 1)
 
     classifier = SiteClassifier(builtup, parameters, municipalities, kern_name_field=kern_name_field,
-                                municipality_fields=municipality_fields)
+                                municipality_fields=municipality_fields,
+                                expected_sites=int(info["features"]))
     progress.report(2)
     order = spatial_order(sites_path, sites_layer, progress.scaled(2, 8))
     total = len(order)

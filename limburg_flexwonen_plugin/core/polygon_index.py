@@ -23,7 +23,7 @@ import shapely
 
 POLYGON_TYPE_ID = 3
 MULTIPOLYGON_TYPE_ID = 6
-MAX_PIECE_VERTICES = 64
+MAX_PIECE_VERTICES = 128
 MAX_SPLIT_DEPTH = 30
 FIRST_SEARCH_RADIUS = 1000.0   # metres
 
@@ -36,7 +36,7 @@ class PolygonIndex:
     """
 
     def __init__(self, polygons: np.ndarray, disjoint: bool = False,
-                 max_piece_vertices: int = MAX_PIECE_VERTICES):
+                 max_piece_vertices: int = MAX_PIECE_VERTICES, grid_cells: Optional[int] = None):
         self.polygons = np.asarray(polygons, dtype=object)
         self.disjoint = disjoint
         shapely.prepare(self.polygons)
@@ -50,7 +50,7 @@ class PolygonIndex:
         # boundaries answer them through an index of their segments.
         self.boundaries = shapely.boundary(self.polygons)
         shapely.prepare(self.boundaries)
-        self.grid = CellGrid(self.polygons, self.boundaries) if len(self.polygons) else None
+        self.grid = CellGrid(self.polygons, self.boundaries, grid_cells) if len(self.polygons) else None
 
     def __len__(self) -> int:
         return len(self.polygons)
@@ -370,12 +370,13 @@ class CellGrid:
     """
 
     OUTSIDE, INSIDE, UNSURE = 0, 1, 2
-    MAX_CELLS = 4_000_000
+    MAX_CELLS = 4_000_000         # 16 MiB of counts; a grid this fine pays off from ~1M sites
     MIN_CELL_SIZE = 20.0
 
-    def __init__(self, polygons: np.ndarray, boundaries: np.ndarray):
+    def __init__(self, polygons: np.ndarray, boundaries: np.ndarray, max_cells: Optional[int] = None):
         x0, y0, x1, y1 = shapely.total_bounds(polygons)
-        size = max(self.MIN_CELL_SIZE, float(np.sqrt((x1 - x0) * (y1 - y0) / self.MAX_CELLS)))
+        cells = int(max_cells or self.MAX_CELLS)
+        size = max(self.MIN_CELL_SIZE, float(np.sqrt((x1 - x0) * (y1 - y0) / cells)))
         # A margin of outside cells all around: boxes reaching beyond the grid only
         # reach outside cells.
         self.x0, self.y0, self.size = x0 - 2 * size, y0 - 2 * size, size
@@ -646,3 +647,11 @@ def _clip_pass(x, y, vertex_ring, side):
     new_x[offset[kept] + crosses[kept]] = x[kept]
     new_y[offset[kept] + crosses[kept]] = y[kept]
     return new_x, new_y, np.repeat(vertex_ring, emitted)
+
+
+def grid_cells_for(sites: Optional[int]) -> Optional[int]:
+    """A grid size worth building for this many sites (a finer grid settles more
+    sites without geometry but takes longer to build)."""
+    if not sites:
+        return None
+    return int(min(max(4 * sites, 250_000), CellGrid.MAX_CELLS))
