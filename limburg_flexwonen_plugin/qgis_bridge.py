@@ -81,7 +81,7 @@ def layer_to_frame(source, layer, layer_name: str, field_names: Optional[Iterabl
     path, file_layer = target
     check = _geometry_check(parameter_value, context)
     wanted = names if names is not None else layer.fields().names()
-    frame = _read_file(path, file_layer, wanted, feedback)
+    frame = _read_file(path, file_layer, wanted, feedback, layer)
     frame = _match_qgis_values(frame, layer.fields())
     frame = frame.set_crs(crs_of(layer.crs()), allow_override=True)
     frame = _apply_geometry_check(frame, check, layer_name, feedback)
@@ -129,7 +129,7 @@ def direct_file_target(layer, parameter_value=None, field_names=None):
     return path, (int(layer_id) if layer_id not in (None, "") else None)
 
 
-def _read_file(path, layer, wanted, feedback):
+def _read_file(path, layer, wanted, feedback, qgis_layer):
     """Reads the file in slices (progress and cancel between slices) when it is large.
     A GeoPackage's primary key, which QGIS shows as a field, comes from the ids."""
     import pyogrio
@@ -137,14 +137,14 @@ def _read_file(path, layer, wanted, feedback):
     total = int(info["features"])
     key = (info.get("fid_column") or "").lower()
     columns = [name for name in wanted if name.lower() != key or not key]
-    frame = _read_slices(path, layer, info, total, columns, feedback)
+    frame = _read_slices(path, layer, info, total, columns, feedback, qgis_layer)
     for name in wanted:
         if key and name.lower() == key:
             frame[name] = frame.index.values.astype(np.int64)
     return frame[list(wanted) + [frame.geometry.name]]
 
 
-def _read_slices(path, layer, info, total, columns, feedback):
+def _read_slices(path, layer, info, total, columns, feedback, qgis_layer):
     import pyogrio
     ranges = None
     if feedback is not None and total > READ_SLICE:
@@ -152,7 +152,7 @@ def _read_slices(path, layer, info, total, columns, feedback):
             ranges = [dict(skip_features=start, max_features=READ_SLICE)
                       for start in range(0, total, READ_SLICE)]
         elif info.get("fid_column") and info.get("driver") == "GPKG":
-            ranges = _fid_ranges(path, layer, info, total)
+            ranges = _fid_ranges(qgis_layer, info, total)
     if not ranges:
         return pyogrio.read_dataframe(path, layer=layer, columns=columns, fid_as_index=True)
     frames = []
@@ -166,14 +166,17 @@ def _read_slices(path, layer, info, total, columns, feedback):
     return gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frames[0].crs)
 
 
-def _fid_ranges(path, layer, info, total):
-    """Slices of a GeoPackage layer by ranges of its integer primary key."""
-    import pyogrio
+def _fid_ranges(layer, info, total):
+    """Slices of a GeoPackage layer by ranges of its integer primary key (whose least
+    and greatest values QGIS asks the provider for)."""
     fid = info["fid_column"]
-    table = info["layer_name"]
-    extent = pyogrio.read_dataframe(path, sql=f'SELECT MIN("{fid}") AS low, MAX("{fid}") AS high '
-                                               f'FROM "{table}"', read_geometry=False)
-    low, high = int(extent["low"].iloc[0]), int(extent["high"].iloc[0])
+    index = layer.fields().lookupField(fid)
+    if index < 0:
+        return None
+    low, high = layer.minimumValue(index), layer.maximumValue(index)
+    if low in (None, NULL) or high in (None, NULL):
+        return None
+    low, high = int(low), int(high)
     width = max(1, int(np.ceil((high - low + 1) * READ_SLICE / total)))
     return [dict(where=f'"{fid}" >= {start} AND "{fid}" < {start + width}')
             for start in range(low, high + 1, width)]

@@ -114,6 +114,8 @@ def measure(method: str, size: int, workdir: Path) -> dict:
     classes = run()
     wall, cpu = time.perf_counter() - started_wall, time.process_time() - started_cpu
     peak = _peak_resident_bytes()
+    if callable(classes):   # outputs written to a file are read back after the measurement
+        classes = classes()
     np.save(classes_path(workdir, method, size), classes)
     return {"method": method, "size": size, "wall": wall, "cpu": cpu, "peak": peak,
             "before": resident_before}
@@ -251,13 +253,16 @@ def _processing(sites_file, builtup_file, workdir):
             "BUILTUP": f"{builtup_file}|layername=builtup", "KERN_NAME_FIELD": "kern_name",
             "EDGE_DISTANCE": EDGE_DISTANCE_M, "MIN_INSIDE_SHARE": MIN_INSIDE_SHARE,
             "OUTPUT": str(output)})
-        layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        request.setSubsetOfAttributes(["parcel_id", "location_class"], layer.fields())
-        codes = np.full(layer.featureCount(), NO_CLASS, dtype=np.int8)
-        for feature in layer.getFeatures(request):
-            codes[feature["parcel_id"] - 1] = CLASS_CODES.get(feature["location_class"], NO_CLASS)
-        return codes
+
+        def collect():
+            layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+            request.setSubsetOfAttributes(["parcel_id", "location_class"], layer.fields())
+            codes = np.full(layer.featureCount(), NO_CLASS, dtype=np.int8)
+            for feature in layer.getFeatures(request):
+                codes[feature["parcel_id"] - 1] = CLASS_CODES.get(feature["location_class"], NO_CLASS)
+            return codes
+        return collect
     return run
 
 
@@ -272,11 +277,14 @@ def _streamed(sites_file, builtup_file, workdir):
     def run():
         classify_sites_streamed(sites_file, builtup, output, site_id_field="parcel_id",
                                 parameters=ClassificationParameters(EDGE_DISTANCE_M, MIN_INSIDE_SHARE))
-        result = pyogrio.read_dataframe(output, columns=["parcel_id", "location_class"],
-                                        read_geometry=False)
-        codes = np.full(len(result), NO_CLASS, dtype=np.int8)
-        codes[result["parcel_id"].values - 1] = _codes(result["location_class"].values)
-        return codes
+
+        def collect():
+            result = pyogrio.read_dataframe(output, columns=["parcel_id", "location_class"],
+                                            read_geometry=False)
+            codes = np.full(len(result), NO_CLASS, dtype=np.int8)
+            codes[result["parcel_id"].values - 1] = _codes(result["location_class"].values)
+            return codes
+        return collect
     return run
 
 

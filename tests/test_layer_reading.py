@@ -139,3 +139,19 @@ def test_streamed_output_keeps_points(flexwonen_provider, demo_gpkg, tmp_path):
     rows = features_by(QgsVectorLayer(result["OUTPUT"], "p", "ogr"), "case")
     assert rows["point_in_hole"]["location_class"] == "edge"
     assert rows["point_on_boundary"]["location_class"] == "inside"
+
+
+def test_large_files_are_read_in_slices_with_the_same_result(qgis_app, demo_gpkg, monkeypatch):
+    from limburg_flexwonen_plugin import qgis_bridge
+    monkeypatch.setattr(qgis_bridge, "READ_SLICE", 7)   # the demo layer then counts as large
+    layer = open_layer(demo_gpkg, "accommodations")
+    feedback = QgsProcessingFeedback()
+    sliced = layer_to_frame(layer, layer, "accommodations", feedback=feedback)
+    whole = source_to_frame(layer, "accommodations")
+    assert list(sliced.index) == list(whole.index)
+    assert (shapely.to_wkb(sliced.geometry.values) == shapely.to_wkb(whole.geometry.values)).all()
+    assert same_values(sliced["acc_id"].values, whole["acc_id"].values)
+    feedback.cancel()
+    from limburg_flexwonen_plugin.core.errors import CancelledError
+    with pytest.raises(CancelledError):
+        layer_to_frame(layer, layer, "accommodations", feedback=feedback)
