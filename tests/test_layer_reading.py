@@ -1,5 +1,7 @@
 """Reading layers for the core: straight from the file when that gives the same
 features as QGIS, through QGIS otherwise; and the streamed Processing algorithm."""
+import shutil
+
 import numpy as np
 import pyogrio
 import pytest
@@ -40,7 +42,16 @@ def test_file_route_gives_the_frame_qgis_gives(qgis_app, demo_gpkg, name):
     assert direct.crs == through_qgis.crs
 
 
-def test_file_route_only_when_qgis_would_give_the_whole_file(qgis_app, demo_gpkg):
+@pytest.fixture
+def demo_copy(demo_gpkg, tmp_path):
+    """A copy of the demo GeoPackage: QGIS writes to a GeoPackage when a layer filter is set."""
+    copy = tmp_path / demo_gpkg.name
+    shutil.copyfile(demo_gpkg, copy)
+    return copy
+
+
+def test_file_route_only_when_qgis_would_give_the_whole_file(qgis_app, demo_copy):
+    demo_gpkg = demo_copy
     layer = open_layer(demo_gpkg, "candidate_sites")
     assert direct_file_target(layer, QgsProcessingFeatureSourceDefinition(layer.source())) is not None
     assert direct_file_target(layer, QgsProcessingFeatureSourceDefinition(layer.source(), True)) is None
@@ -107,8 +118,9 @@ def test_streamed_algorithm_equals_the_in_memory_algorithm(flexwonen_provider, d
         QgsFeatureSource.SpatialIndexPresence.SpatialIndexPresent
 
 
-def test_streamed_algorithm_refuses_what_it_cannot_stream(flexwonen_provider, demo_gpkg, tmp_path):
+def test_streamed_algorithm_refuses_what_it_cannot_stream(flexwonen_provider, demo_copy, tmp_path):
     from qgis.core import QgsProcessingException
+    demo_gpkg = demo_copy
     filtered = open_layer(demo_gpkg, "candidate_sites")
     filtered.setSubsetString("\"planned_beds\" > 100")
     QgsProject.instance().addMapLayer(filtered)
