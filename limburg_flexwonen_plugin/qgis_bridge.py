@@ -1,10 +1,13 @@
 """The thin bridge between QGIS layers and GeoDataFrames.
 
-Features travel as WKB in bulk; the QGIS feature id becomes the frame's index, so
-results can be matched back to the input features and messages can name them.
+Features travel as WKB in bulk, or straight from the layer's file when that gives
+the same features (``layer_to_frame``); the QGIS feature id becomes the frame's
+index, so results can be matched back to the input features and messages can name
+them.
 """
 import datetime
 import json
+import os
 from typing import Dict, Iterable, List, Optional
 
 import geopandas as gpd
@@ -13,7 +16,8 @@ import pandas as pd
 import shapely
 from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest,
                        QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessingException,
-                       QgsProcessingFeatureSource, QgsWkbTypes)
+                       QgsProcessingFeatureSource, QgsProcessingFeatureSourceDefinition,
+                       QgsProviderRegistry, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from .core.errors import CancelledError, InputError
@@ -57,6 +61,154 @@ def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]
     crs = crs_of(source.sourceCrs())
     frame = gpd.GeoDataFrame(columns, geometry=geometries, crs=crs, index=pd.Index(ids, name="fid"))
     frame.attrs["layer_name"] = layer_name
+    return frame
+
+
+def layer_to_frame(source, layer, layer_name: str, field_names: Optional[Iterable[str]] = None,
+                   parameter_value=None, context=None, feedback=None) -> gpd.GeoDataFrame:
+    """Reads a Processing input into a GeoDataFrame indexed by feature id, by the
+    fastest route that gives the same features as ``source``.
+
+    A layer stored in a GeoPackage, shapefile or FlatGeobuf and used whole (no
+    selection, feature limit, filter or subset; no joined or virtual fields; no
+    curves) is read straight from its file by GDAL through pyogrio, which is several
+    times faster than iterating QGIS features. Anything else goes through
+    ``source_to_frame`` (WKB in bulk). Both give the same frame: same feature ids,
+    values with the same Python types, the layer's CRS as QGIS knows it, and every
+    feature, also those with invalid geometry (the core repairs and flags them, see
+    ``_all_features``).
+    """
+    names = None if field_names is None else [name for name in dict.fromkeys(field_names) if name]
+    target = direct_file_target(layer, parameter_value, names)
+    if target is None:
+        return source_to_frame(source, layer_name, names, feedback=feedback)
+    path, file_layer = target
+    if names is not None:
+        _require_fields(names, [layer.fields().indexOf(name) for name in names], layer_name)
+    wanted = names if names is not None else layer.fields().names()
+    frame = _read_file(path, file_layer, wanted, feedback, layer)
+    frame = _match_qgis_values(frame, layer.fields())
+    frame = frame.set_crs(crs_of(layer.crs()), allow_override=True)
+    frame.index.name = "fid"
+    frame.attrs["layer_name"] = layer_name
+    return frame
+
+
+DIRECT_STORAGE_TYPES = {"GPKG", "ESRI Shapefile", "FlatGeobuf"}
+READ_SLICE = 200_000
+
+
+def direct_file_target(layer, parameter_value=None, field_names=None):
+    """(file path, layer name or None) when ``layer`` may be read straight from its
+    file for this Processing input, else None."""
+    if layer is None or not hasattr(layer, "providerType") or layer.providerType() != "ogr":
+        return None
+    if isinstance(parameter_value, QgsProcessingFeatureSourceDefinition):
+        if parameter_value.selectedFeaturesOnly or parameter_value.featureLimit != -1:
+            return None
+        if getattr(parameter_value, "filterExpression", ""):
+            return None
+    if layer.subsetString() or QgsWkbTypes.isCurvedType(layer.wkbType()):
+        return None
+    provider = layer.dataProvider()
+    if provider is None or provider.storageType() not in DIRECT_STORAGE_TYPES:
+        return None
+    fields = layer.fields()
+    wanted = fields.names() if field_names is None else field_names
+    for name in wanted:
+        index = fields.indexOf(name)
+        if index < 0 or fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider:
+            return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path")
+    if not path or not os.path.isfile(path) or parts.get("subset"):
+        return None
+    try:
+        import pyogrio  # noqa: F401  (geopandas' reader; absent in some QGIS installs)
+    except ImportError:
+        return None
+    if parts.get("layerName"):
+        return path, parts["layerName"]
+    layer_id = parts.get("layerId")
+    return path, (int(layer_id) if layer_id not in (None, "") else None)
+
+
+def _read_file(path, layer, wanted, feedback, qgis_layer):
+    """Reads the file in slices (progress and cancel between slices) when it is large.
+    A GeoPackage's primary key, which QGIS shows as a field, comes from the ids."""
+    import pyogrio
+    info = pyogrio.read_info(path, layer=layer)
+    total = int(info["features"])
+    key = (info.get("fid_column") or "").lower()
+    columns = [name for name in wanted if name.lower() != key or not key]
+    frame = _read_slices(path, layer, info, total, columns, feedback, qgis_layer)
+    for name in wanted:
+        if key and name.lower() == key:
+            frame[name] = frame.index.values.astype(np.int64)
+    return frame[list(wanted) + [frame.geometry.name]]
+
+
+def _read_slices(path, layer, info, total, columns, feedback, qgis_layer):
+    import pyogrio
+    ranges = None
+    if feedback is not None and total > READ_SLICE:
+        if info["capabilities"].get("fast_set_next_by_index"):
+            ranges = [dict(skip_features=start, max_features=READ_SLICE)
+                      for start in range(0, total, READ_SLICE)]
+        elif info.get("fid_column") and info.get("driver") == "GPKG":
+            ranges = _fid_ranges(qgis_layer, info, total)
+    if not ranges:
+        return pyogrio.read_dataframe(path, layer=layer, columns=columns, fid_as_index=True)
+    frames = []
+    for number, options in enumerate(ranges):
+        if feedback.isCanceled():
+            raise CancelledError("cancelled by the user")
+        frames.append(pyogrio.read_dataframe(path, layer=layer, columns=columns,
+                                             fid_as_index=True, **options))
+        feedback.pushDebugInfo(f"read {sum(len(f) for f in frames)} of {total} features")
+    frame = pd.concat(frames)
+    return gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frames[0].crs)
+
+
+def _fid_ranges(layer, info, total):
+    """Slices of a GeoPackage layer by ranges of its integer primary key (whose least
+    and greatest values QGIS asks the provider for)."""
+    fid = info["fid_column"]
+    index = layer.fields().lookupField(fid)
+    if index < 0:
+        return None
+    low, high = layer.minimumValue(index), layer.maximumValue(index)
+    if low in (None, NULL) or high in (None, NULL):
+        return None
+    low, high = int(low), int(high)
+    width = max(1, int(np.ceil((high - low + 1) * READ_SLICE / total)))
+    return [dict(where=f'"{fid}" >= {start} AND "{fid}" < {start + width}')
+            for start in range(low, high + 1, width)]
+
+
+def _match_qgis_values(frame: gpd.GeoDataFrame, fields: QgsFields) -> gpd.GeoDataFrame:
+    """Gives file-read columns the Python values ``source_to_frame`` gives: dates and
+    times as date/datetime/time objects (None for NULL) rather than timestamps.
+    (Numbers already agree: an integer column with NULLs is float with NaN in both.)"""
+    for name in frame.columns:
+        if name == frame.geometry.name:
+            continue
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        kind = fields.at(index).type()
+        if kind not in (QVariant.Type.Date, QVariant.Type.DateTime, QVariant.Type.Time):
+            continue
+        column = frame[name]
+        if kind == QVariant.Type.Time:
+            converted = [None if pd.isna(value) else value for value in column.values]
+        else:
+            values = pd.to_datetime(column, errors="coerce")
+            if kind == QVariant.Type.Date:
+                converted = [None if pd.isna(value) else value.date() for value in values]
+            else:
+                converted = [None if pd.isna(value) else value.to_pydatetime() for value in values]
+        frame[name] = np.array(converted, dtype=object)
     return frame
 
 

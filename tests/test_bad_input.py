@@ -121,6 +121,13 @@ MINIMAL_PARAMETERS: Dict[str, Minimal] = {
                "MUNICIPALITIES": MUNICIPALITIES_READ,
                "CONTEXT_MIGRANTS": MIGRANTS_READ,
                "CONTEXT_ACCOMMODATIONS": ACCOMMODATIONS_READ}),
+    "flexwonen:classifysitesstreamed": Minimal(
+        layers={"SITES": "sites", "BUILTUP": "builtup", "MUNICIPALITIES": "municipalities"},
+        values={"SITE_ID_FIELD": "site_id", "KERN_NAME_FIELD": "kern_name", "EDGE_DISTANCE": 250,
+                "MIN_INSIDE_SHARE": 0.9, "BATCH_SIZE": 1000},
+        reads={"SITES": Reads(fields=("site_id",)),
+               "BUILTUP": Reads(fields=("kern_name",)),
+               "MUNICIPALITIES": Reads(fields=("gm_code", "gm_name", "region"))}),
     "flexwonen:densityraster": Minimal(
         layers={"MUNICIPALITIES": "municipalities", "MIGRANTS": "labour_migrants", "BUILTUP": "builtup"},
         values={"CELL_SIZE": 250},

@@ -8,11 +8,15 @@ The rule (see ``resources/rules/location_classification.json``):
   within ``edge_distance_m`` of it;
 * outside -- otherwise.
 
-Everything is vectorised over whole GeoDataFrames (shapely 2 and bulk STRtree
-queries); sites are handled in batches only to report progress and honour cancel.
+Everything is vectorised over whole arrays of sites (shapely 2, numpy); sites are
+handled in batches only to report progress, honour cancel and bound memory. The
+built-up area is prepared once (``core/polygon_index.py``): a cell grid settles most
+sites without geometry, prepared predicates the rest, intersection areas are taken
+against small pieces of the built-up area, and distances come from GEOS's indexed
+facet distance on the prepared boundaries. Results equal a direct computation.
 """
 from dataclasses import dataclass, field
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 import geopandas as gpd
 import numpy as np
@@ -21,6 +25,7 @@ import shapely
 
 from .errors import InputError
 from .geometry import WORKING_CRS, check_plausible_extent, prepare_layer
+from .polygon_index import PolygonIndex, grid_cells_for, interiors_overlap
 from .progress import SILENT, Progress
 from .rules import location_rules
 from .validation import duplicate_remarks
@@ -66,17 +71,28 @@ class MunicipalityFields:
 
 @dataclass
 class BuiltUpIndex:
-    """The built-up area prepared once for many classification batches."""
-    parts: np.ndarray            # dissolved, non-overlapping polygon parts
-    parts_tree: shapely.STRtree
+    """The built-up area prepared once for many classification batches.
+
+    ``area_index`` answers "how much of a site is inside": its polygons never overlap
+    (overlapping kernen are dissolved first, so nothing is counted twice).
+    ``kern_index`` holds the kernen themselves and answers "which kern holds the
+    largest part of a site" and "which kern is nearest". When no two kernen overlap
+    (the usual case) both are the same index and no dissolve is needed at all.
+    """
     kernen: np.ndarray           # the original (repaired) kern polygons
     kern_names: np.ndarray
-    kern_tree: shapely.STRtree
+    area_index: PolygonIndex
+    kern_index: PolygonIndex
     remarks: Dict[object, str] = field(default_factory=dict)
+
+    @property
+    def parts(self) -> np.ndarray:
+        """The non-overlapping polygons the inside share is measured against."""
+        return self.area_index.polygons
 
     @classmethod
     def build(cls, builtup: gpd.GeoDataFrame, kern_name_field: Optional[str] = None,
-              layer: str = "built-up area") -> "BuiltUpIndex":
+              layer: str = "built-up area", expected_sites: Optional[int] = None) -> "BuiltUpIndex":
         prepared, remarks = prepare_layer(builtup, layer, "polygon")
         usable = ~prepared.geometry.isna().values
         if not usable.any():
@@ -89,13 +105,20 @@ class BuiltUpIndex:
             names = prepared[kern_name_field].values[usable]
         else:
             names = np.full(len(kernen), None, dtype=object)
-        # Dissolving makes the parts non-overlapping, so intersection areas with the
-        # parts add up to the area inside the built-up area even when kernen overlap.
-        parts = shapely.get_parts(shapely.union_all(kernen))
-        shapely.prepare(parts)
-        return cls(parts=parts, parts_tree=shapely.STRtree(parts), kernen=kernen,
-                   kern_names=np.asarray(names, dtype=object),
-                   kern_tree=shapely.STRtree(kernen),
+        cells = grid_cells_for(expected_sites)
+        overlapping = interiors_overlap(kernen)
+        if len(overlapping) == 0:
+            area_index = kern_index = PolygonIndex(kernen, disjoint=True, grid_cells=cells)
+        else:
+            # Dissolve only the kernen that overlap another; the rest stay as they are.
+            involved = np.zeros(len(kernen), dtype=bool)
+            involved[overlapping.ravel()] = True
+            dissolved = shapely.get_parts(shapely.union_all(kernen[involved]))
+            area_index = PolygonIndex(np.concatenate([kernen[~involved], dissolved]), disjoint=True,
+                                      grid_cells=cells)
+            kern_index = PolygonIndex(kernen, disjoint=False, grid_cells=cells)
+        return cls(kernen=kernen, kern_names=np.asarray(names, dtype=object),
+                   area_index=area_index, kern_index=kern_index,
                    remarks={index: text for index, text in remarks.items() if text})
 
 
@@ -118,81 +141,149 @@ def classify_sites(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
     """
     parameters = parameters or ClassificationParameters.defaults()
     parameters.validate()
-    rules = location_rules()
+    prepared, remarks = prepare_sites(sites, site_id_field, sites_layer)
+    progress.report(2)
+    classifier = SiteClassifier(builtup, parameters, municipalities, kern_name_field=kern_name_field,
+                                municipality_fields=municipality_fields, builtup_layer=builtup_layer,
+                                municipalities_layer=municipalities_layer, expected_sites=len(prepared))
+    progress.check()
+    progress.report(10)
+    return classifier.classify_prepared(prepared, remarks, site_id_field, progress.scaled(10, 100),
+                                        batch_size=batch_size)
 
+
+def classify_partition(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
+                       parameters: Optional[ClassificationParameters] = None,
+                       municipalities: Optional[gpd.GeoDataFrame] = None, **options) -> gpd.GeoDataFrame:
+    """``classify_sites`` for one partition of a larger dataframe (for example
+    ``dask_geopandas.GeoDataFrame.map_partitions``): an empty partition gives an empty
+    result with the same columns instead of an error. Each call prepares the
+    built-up area again, so partitions should be large (hundreds of thousands of
+    sites). Results do not depend on the partitioning."""
+    if len(sites) == 0:
+        columns = {name: pd.Series([], dtype=object) for name in OUTPUT_FIELDS}
+        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=WORKING_CRS),
+                                index=sites.index[:0])
+    return classify_sites(sites, builtup, parameters, municipalities, **options)
+
+
+def prepare_sites(sites: gpd.GeoDataFrame, site_id_field: Optional[str] = None,
+                  sites_layer: str = "sites") -> Tuple[gpd.GeoDataFrame, pd.Series]:
+    """Sites in RD New, repaired, checked; with a remark per row ("" when fine)."""
     prepared, remarks = prepare_layer(sites, sites_layer, "point_or_polygon")
     check_plausible_extent(prepared, sites_layer)
     if site_id_field and site_id_field not in prepared.columns:
         raise InputError("field not found", layer=sites_layer, field=site_id_field)
-    progress.report(2)
-    index = BuiltUpIndex.build(builtup, kern_name_field, builtup_layer)
-    progress.check()
-    progress.report(10)
-
-    count = len(prepared)
-    geometries = prepared.geometry.values
-    share = np.full(count, np.nan)
-    distance = np.full(count, np.nan)
-    nearest = np.full(count, None, dtype=object)
-    batch_progress = progress.scaled(10, 80 if municipalities is not None else 98)
-    batch_size = max(1, int(batch_size))
-    for start in range(0, count, batch_size):
-        progress.check()
-        stop = min(start + batch_size, count)
-        batch = np.asarray(geometries[start:stop], dtype=object)
-        share[start:stop], distance[start:stop], nearest[start:stop] = _measure_batch(batch, index)
-        batch_progress.report(100.0 * stop / count)
-
-    location_class = np.full(count, None, dtype=object)
-    known = ~np.isnan(share)
-    is_inside = known & (share >= parameters.min_inside_share - SHARE_TOLERANCE)
-    is_edge = known & ~is_inside & (distance <= parameters.edge_distance_m + DISTANCE_TOLERANCE_M)
-    location_class[known] = OUTSIDE
-    location_class[is_edge] = EDGE
-    location_class[is_inside] = INSIDE
-
-    result = pd.DataFrame(index=prepared.index)
-    if site_id_field:
-        result["site_id"] = prepared[site_id_field].values
-        for position, text in enumerate(duplicate_remarks(result["site_id"].values, "site id")):
-            if text:
-                remarks.iloc[position] = _join(remarks.iloc[position], text)
-    else:
-        result["site_id"] = prepared.index.values
-    result["location_class"] = location_class
-    result["inside_share"] = np.round(share, 6)
-    result["distance_m"] = np.round(distance, 3)
-    result["nearest_kern"] = nearest
-
-    if municipalities is not None:
-        progress.check()
-        municipal = assign_municipalities(prepared.geometry.values, municipalities,
-                                          municipality_fields, municipalities_layer)
-        for column in ("gm_code", "gm_name", "region", "municipality_share", "straddles_municipalities"):
-            result[column] = municipal[column].values
-        outside = known & municipal["gm_code"].isna().values
-        for position in np.flatnonzero(outside):
-            remarks.iloc[position] = _join(remarks.iloc[position], "outside every municipality")
-    else:
-        result["gm_code"] = None
-        result["gm_name"] = None
-        result["region"] = None
-        result["municipality_share"] = np.nan
-        result["straddles_municipalities"] = None
-    progress.report(98)
-
-    result["edge_distance_m"] = float(parameters.edge_distance_m)
-    result["min_inside_share"] = float(parameters.min_inside_share)
-    result["rules_version"] = f"{rules['name']} {rules['version']}"
-    result["remarks"] = remarks.where(remarks != "", None).values
-    output = gpd.GeoDataFrame(result, geometry=prepared.geometry.values, crs=WORKING_CRS)
-    output.index = prepared.index
-    progress.report(100)
-    return output
+    return prepared, remarks
 
 
-def _measure_batch(geometries: np.ndarray, index: BuiltUpIndex):
-    """Share inside, distance and nearest kern name for one batch of sites."""
+class SiteClassifier:
+    """The rule with its built-up area (and municipalities) prepared once.
+
+    ``classify`` then takes any number of site frames: the whole layer, the batches
+    of a streamed run (``classify_sites_streamed``) or the partitions of a
+    distributed dataframe. Results do not depend on how the sites are split.
+    """
+
+    def __init__(self, builtup: gpd.GeoDataFrame,
+                 parameters: Optional[ClassificationParameters] = None,
+                 municipalities: Optional[gpd.GeoDataFrame] = None, *,
+                 kern_name_field: Optional[str] = "kern_name",
+                 municipality_fields: MunicipalityFields = MunicipalityFields(),
+                 builtup_layer: str = "built-up area",
+                 municipalities_layer: str = "municipalities",
+                 expected_sites: Optional[int] = None):
+        self.parameters = parameters or ClassificationParameters.defaults()
+        self.parameters.validate()
+        rules = location_rules()
+        self.rules_version = f"{rules['name']} {rules['version']}"
+        self.index = BuiltUpIndex.build(builtup, kern_name_field, builtup_layer, expected_sites)
+        self.municipal = (MunicipalIndex.build(municipalities, municipality_fields, municipalities_layer,
+                                               expected_sites)
+                          if municipalities is not None else None)
+
+    def classify(self, sites: gpd.GeoDataFrame, *, site_id_field: Optional[str] = None,
+                 sites_layer: str = "sites", progress: Progress = SILENT,
+                 batch_size: int = BATCH_SIZE) -> gpd.GeoDataFrame:
+        """Like ``classify_sites``, with the prepared built-up area and municipalities."""
+        prepared, remarks = prepare_sites(sites, site_id_field, sites_layer)
+        return self.classify_prepared(prepared, remarks, site_id_field, progress, batch_size)
+
+    def classify_prepared(self, prepared: gpd.GeoDataFrame, remarks: pd.Series,
+                          site_id_field: Optional[str] = None,
+                          progress: Progress = SILENT,
+                          batch_size: int = BATCH_SIZE) -> gpd.GeoDataFrame:
+        parameters = self.parameters
+        count = len(prepared)
+        geometries = prepared.geometry.values
+        share = np.full(count, np.nan)
+        distance = np.full(count, np.nan)
+        nearest = np.full(count, None, dtype=object)
+        batch_progress = progress.scaled(0, 85 if self.municipal is not None else 98)
+        batch_size = max(1, int(batch_size))
+        for start in range(0, count, batch_size):
+            progress.check()
+            stop = min(start + batch_size, count)
+            batch = np.asarray(geometries[start:stop], dtype=object)
+            share[start:stop], distance[start:stop], nearest[start:stop] = _measure_batch(
+                batch, self.index, parameters.edge_distance_m + DISTANCE_TOLERANCE_M)
+            batch_progress.report(100.0 * stop / count)
+
+        location_class = np.full(count, None, dtype=object)
+        known = ~np.isnan(share)
+        is_inside = known & (share >= parameters.min_inside_share - SHARE_TOLERANCE)
+        is_edge = known & ~is_inside & (distance <= parameters.edge_distance_m + DISTANCE_TOLERANCE_M)
+        location_class[known] = OUTSIDE
+        location_class[is_edge] = EDGE
+        location_class[is_inside] = INSIDE
+
+        # The vectorised test first: naming the repeated ids runs per row.
+        if site_id_field and pd.Series(prepared[site_id_field].values).duplicated().any():
+            duplicates = duplicate_remarks(prepared[site_id_field].values, "site id")
+            if any(duplicates):
+                remarks = remarks.copy()
+                remarks[:] = [_join(text, extra) if extra else text
+                              for text, extra in zip(remarks.values, duplicates)]
+        columns = {
+            "site_id": prepared[site_id_field].values if site_id_field else prepared.index.values,
+            "location_class": location_class,
+            "inside_share": np.round(share, 6),
+            "distance_m": np.round(distance, 3),
+            "nearest_kern": nearest,
+        }
+        if self.municipal is not None:
+            progress.check()
+            municipal = self.municipal.assign(geometries, progress=progress.scaled(85, 98))
+            for column in ("gm_code", "gm_name", "region", "municipality_share", "straddles_municipalities"):
+                columns[column] = municipal[column].values
+            outside = np.flatnonzero(known & municipal["gm_code"].isna().values)
+            if len(outside):
+                remarks = remarks.copy()
+                remarks.iloc[outside] = [_join(text, "outside every municipality")
+                                         for text in remarks.iloc[outside]]
+        else:
+            columns["gm_code"] = np.full(count, None, dtype=object)
+            columns["gm_name"] = np.full(count, None, dtype=object)
+            columns["region"] = np.full(count, None, dtype=object)
+            columns["municipality_share"] = np.full(count, np.nan)
+            columns["straddles_municipalities"] = np.full(count, None, dtype=object)
+        progress.report(98)
+
+        columns["edge_distance_m"] = np.full(count, float(parameters.edge_distance_m))
+        columns["min_inside_share"] = np.full(count, float(parameters.min_inside_share))
+        columns["rules_version"] = np.full(count, self.rules_version, dtype=object)
+        columns["remarks"] = remarks.where(remarks != "", None).values
+        output = gpd.GeoDataFrame(columns, geometry=geometries, crs=WORKING_CRS, index=prepared.index)
+        progress.report(100)
+        return output
+
+
+def _measure_batch(geometries: np.ndarray, index: BuiltUpIndex, search_radius: float = 250.0):
+    """Share inside, distance and nearest kern name for one batch of sites.
+
+    ``search_radius`` is where the distance search starts (the edge distance): most
+    sites that touch nothing find their nearest kern within it.
+    """
     count = len(geometries)
     share = np.full(count, np.nan)
     distance = np.full(count, np.nan)
@@ -201,169 +292,118 @@ def _measure_batch(geometries: np.ndarray, index: BuiltUpIndex):
     if not present.any():
         return share, distance, nearest
     positions = np.flatnonzero(present)
-    sites = geometries[positions]
+    sites = np.asarray(geometries[positions], dtype=object)
     is_point = shapely.get_dimensions(sites) == 0
+    site_area = shapely.area(sites)
 
-    inside_area = np.zeros(len(sites))
-    site_pairs, part_pairs = index.parts_tree.query(sites, predicate="intersects")
+    # Inside share: areas against the non-overlapping polygons; points count the share
+    # of their points lying in or on the built-up area.
+    site_pairs, polygon_pairs, pair_area, point_share = index.area_index.overlaps(sites, site_area)
     touching = np.zeros(len(sites), dtype=bool)
     touching[site_pairs] = True
-
-    # Polygon sites: area of the intersection with the (non-overlapping) parts. A part
-    # that holds the whole site needs no intersection at all.
-    polygon_pair = ~is_point[site_pairs]
-    poly_sites, poly_parts = site_pairs[polygon_pair], part_pairs[polygon_pair]
-    if len(poly_sites):
-        site_area_of_pair = shapely.area(sites[poly_sites])
-        whole = shapely.contains_properly(index.parts[poly_parts], sites[poly_sites])
-        pair_area = site_area_of_pair.copy()
-        partial = ~whole
-        if partial.any():
-            pair_area[partial] = shapely.area(
-                shapely.intersection(sites[poly_sites[partial]], index.parts[poly_parts[partial]]))
-        inside_area += np.bincount(poly_sites, weights=pair_area, minlength=len(sites))
-    site_area = shapely.area(sites)
+    inside_area = np.bincount(site_pairs, weights=pair_area, minlength=len(sites))
     with np.errstate(divide="ignore", invalid="ignore"):
         polygon_share = np.where(site_area > 0, np.minimum(inside_area / site_area, 1.0), 0.0)
+    share[positions] = np.where(is_point, point_share, polygon_share)
 
-    # Point sites (also multipoints): the fraction of their points that lie in or on
-    # the built-up area.
-    point_share = np.zeros(len(sites))
-    if is_point.any():
-        point_positions = np.flatnonzero(is_point)
-        points, owners = shapely.get_parts(sites[point_positions], return_index=True)
-        hit_points, _ = index.parts_tree.query(points, predicate="intersects")
-        hit = np.zeros(len(points), dtype=bool)
-        hit[hit_points] = True
-        per_site_hits = np.bincount(owners, weights=hit, minlength=len(point_positions))
-        per_site_points = np.bincount(owners, minlength=len(point_positions))
-        point_share[point_positions] = per_site_hits / per_site_points
-
-    batch_share = np.where(is_point, point_share, polygon_share)
-
+    # The kern holding the largest part of a touching site (ties: the kern listed
+    # first); for the others the nearest kern and the exact distance to it.
+    if index.kern_index is not index.area_index:
+        site_pairs, polygon_pairs, pair_area, _ = index.kern_index.overlaps(sites, site_area)
+    kern = np.full(len(sites), -1, dtype=np.intp)
+    if len(site_pairs):
+        order = np.lexsort((polygon_pairs, -pair_area, site_pairs))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = site_pairs[order[1:]] != site_pairs[order[:-1]]
+        kern[site_pairs[order[first]]] = polygon_pairs[order[first]]
     batch_distance = np.zeros(len(sites))
     apart = np.flatnonzero(~touching)
     if len(apart):
-        _, batch_distance[apart] = index.parts_tree.query_nearest(
-            sites[apart], return_distance=True, all_matches=False)
-
-    share[positions] = batch_share
+        batch_distance[apart], kern[apart] = index.kern_index.nearest(sites[apart], search_radius)
     distance[positions] = batch_distance
-    nearest[positions] = _nearest_kern_names(sites, touching, index)
+    nearest[positions] = np.where(kern >= 0, index.kern_names[np.maximum(kern, 0)], None)
     return share, distance, nearest
-
-
-def _nearest_kern_names(sites: np.ndarray, touching: np.ndarray, index: BuiltUpIndex) -> np.ndarray:
-    """The kern holding the largest part of the site, else the nearest kern."""
-    names = np.full(len(sites), None, dtype=object)
-    if len(sites) == 0:
-        return names
-    site_pairs, kern_pairs = index.kern_tree.query(sites, predicate="intersects")
-    if len(site_pairs):
-        overlap = shapely.area(shapely.intersection(sites[site_pairs], index.kernen[kern_pairs]))
-        # Largest overlap first, so the first row per site is its best kern.
-        order = np.lexsort((-overlap, site_pairs))
-        first = np.unique(site_pairs[order], return_index=True)[1]
-        chosen = order[first]
-        names[site_pairs[chosen]] = index.kern_names[kern_pairs[chosen]]
-    apart = np.flatnonzero(~touching)
-    if len(apart):
-        site_idx, kern_idx = index.kern_tree.query_nearest(sites[apart], all_matches=False)
-        names[apart[site_idx]] = index.kern_names[kern_idx]
-    return names
 
 
 def assign_municipalities(geometries: np.ndarray, municipalities: gpd.GeoDataFrame,
                           fields: MunicipalityFields = MunicipalityFields(),
-                          layer: str = "municipalities") -> pd.DataFrame:
+                          layer: str = "municipalities",
+                          progress: Progress = SILENT) -> pd.DataFrame:
     """The municipality holding the largest part of each geometry (RD geometries).
 
     ``straddles_municipalities`` is true when a polygon has area in more than one
     municipality, or a point lies on a shared boundary.
     """
-    prepared, _ = prepare_layer(municipalities, layer, "polygon")
-    for name in (fields.code, fields.name, fields.region):
-        if name and name not in prepared.columns:
-            raise InputError("field not found", layer=layer, field=name)
-    usable = ~prepared.geometry.isna().values
-    polygons = np.asarray(prepared.geometry.values[usable], dtype=object)
-    attributes = prepared.loc[usable, [fields.code, fields.name, fields.region]].reset_index(drop=True)
-    tree = shapely.STRtree(polygons)
+    return MunicipalIndex.build(municipalities, fields, layer, len(geometries)).assign(geometries, progress)
 
-    count = len(geometries)
-    codes_out = np.full(count, None, dtype=object)
-    names_out = np.full(count, None, dtype=object)
-    regions_out = np.full(count, None, dtype=object)
-    share_out = np.full(count, np.nan)
-    straddles_out = np.full(count, None, dtype=object)
-    present = np.flatnonzero(~shapely.is_missing(geometries))
-    if len(present):
-        sites = np.asarray(geometries[present], dtype=object)
-        site_pairs, muni_pairs = tree.query(sites, predicate="intersects")
-        is_point = shapely.get_dimensions(sites) == 0
-        pair_is_point = is_point[site_pairs]
-        pair_area = np.zeros(len(site_pairs))
-        polygon_pairs = ~pair_is_point
-        if polygon_pairs.any():
-            pair_area[polygon_pairs] = shapely.area(shapely.intersection(
-                sites[site_pairs[polygon_pairs]], polygons[muni_pairs[polygon_pairs]]))
-        site_area = shapely.area(sites)
-        # Points weigh 1 per municipality they touch; ties go to the lowest code, so the
-        # result does not depend on the order of the municipalities layer.
-        weight = np.where(pair_is_point, 1.0, pair_area)
-        counts_as_member = np.where(pair_is_point, True, pair_area > 0)
-        codes = attributes[fields.code].astype(str).values[muni_pairs]
-        order = np.lexsort((codes, -weight, site_pairs))
-        first = np.unique(site_pairs[order], return_index=True)[1]
-        chosen = order[first]
-        chosen_sites = site_pairs[chosen]
-        chosen_munis = muni_pairs[chosen]
-        members = np.bincount(site_pairs[counts_as_member], minlength=len(sites))
 
-        rows = present[chosen_sites]
-        codes_out[rows] = attributes[fields.code].values[chosen_munis]
-        names_out[rows] = attributes[fields.name].values[chosen_munis]
-        regions_out[rows] = attributes[fields.region].values[chosen_munis]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share_out[rows] = np.round(np.where(is_point[chosen_sites], 1.0,
-                                                weight[chosen] / site_area[chosen_sites]), 6)
-        straddles_out[present] = members > 1
-    return pd.DataFrame({"gm_code": codes_out, "gm_name": names_out, "region": regions_out,
-                         "municipality_share": share_out,
-                         "straddles_municipalities": straddles_out})
-    sites = np.asarray(geometries[present], dtype=object)
-    site_pairs, muni_pairs = tree.query(sites, predicate="intersects")
-    is_point = shapely.get_dimensions(sites) == 0
-    pair_is_point = is_point[site_pairs]
-    pair_area = np.zeros(len(site_pairs))
-    polygon_pairs = ~pair_is_point
-    if polygon_pairs.any():
-        pair_area[polygon_pairs] = shapely.area(
-            shapely.intersection(sites[site_pairs[polygon_pairs]], polygons[muni_pairs[polygon_pairs]]))
-    site_area = shapely.area(sites)
-    # Points weigh 1 per municipality they touch; ties go to the lowest code, so the
-    # result does not depend on the order of the municipalities layer.
-    weight = np.where(pair_is_point, 1.0, pair_area)
-    counts_as_member = np.where(pair_is_point, True, pair_area > 0)
-    codes = attributes[fields.code].astype(str).values[muni_pairs]
-    order = np.lexsort((codes, -weight, site_pairs))
-    first = np.unique(site_pairs[order], return_index=True)[1]
-    chosen = order[first]
-    chosen_sites = site_pairs[chosen]
-    chosen_munis = muni_pairs[chosen]
-    members = np.bincount(site_pairs[counts_as_member], minlength=len(sites))
+@dataclass
+class MunicipalIndex:
+    """Municipalities prepared once for assigning many geometries."""
+    index: Optional[PolygonIndex]
+    codes: np.ndarray
+    names: np.ndarray
+    regions: np.ndarray
 
-    rows = present[chosen_sites]
-    result.loc[rows, "gm_code"] = attributes[fields.code].values[chosen_munis]
-    result.loc[rows, "gm_name"] = attributes[fields.name].values[chosen_munis]
-    result.loc[rows, "region"] = attributes[fields.region].values[chosen_munis]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        muni_share = np.where(is_point[chosen_sites], 1.0,
-                              weight[chosen] / site_area[chosen_sites])
-    result.loc[rows, "municipality_share"] = np.round(muni_share, 6)
-    straddles = members > 1
-    result.loc[present, "straddles_municipalities"] = straddles
-    return result
+    @classmethod
+    def build(cls, municipalities: gpd.GeoDataFrame, fields: MunicipalityFields = MunicipalityFields(),
+              layer: str = "municipalities", expected_sites: Optional[int] = None) -> "MunicipalIndex":
+        prepared, _ = prepare_layer(municipalities, layer, "polygon")
+        for name in (fields.code, fields.name, fields.region):
+            if name and name not in prepared.columns:
+                raise InputError("field not found", layer=layer, field=name)
+        usable = ~prepared.geometry.isna().values
+        polygons = np.asarray(prepared.geometry.values[usable], dtype=object)
+        attributes = prepared.loc[usable, [fields.code, fields.name, fields.region]]
+        return cls(index=PolygonIndex(polygons, grid_cells=grid_cells_for(expected_sites)) if len(polygons) else None,
+                   codes=attributes[fields.code].values, names=attributes[fields.name].values,
+                   regions=attributes[fields.region].values)
+
+    def assign(self, geometries: np.ndarray, progress: Progress = SILENT) -> pd.DataFrame:
+        geometries = np.asarray(geometries, dtype=object)
+        count = len(geometries)
+        codes_out = np.full(count, None, dtype=object)
+        names_out = np.full(count, None, dtype=object)
+        regions_out = np.full(count, None, dtype=object)
+        share_out = np.full(count, np.nan)
+        straddles_out = np.full(count, None, dtype=object)
+        code_text = self.codes.astype(str)
+        for start in range(0, count, BATCH_SIZE):
+            progress.check()
+            stop = min(start + BATCH_SIZE, count)
+            present = start + np.flatnonzero(~shapely.is_missing(geometries[start:stop]))
+            if len(present) == 0 or self.index is None:
+                continue
+            sites = geometries[present]
+            is_point = shapely.get_dimensions(sites) == 0
+            site_area = shapely.area(sites)
+            site_pairs, muni_pairs, pair_area, _ = self.index.overlaps(sites, site_area)
+            straddles_out[present] = False
+            if len(site_pairs):
+                # Points weigh 1 per municipality they touch; ties go to the lowest code,
+                # so the result does not depend on the order of the municipalities layer.
+                pair_is_point = is_point[site_pairs]
+                weight = np.where(pair_is_point, 1.0, pair_area)
+                counts_as_member = np.where(pair_is_point, True, pair_area > 0)
+                order = np.lexsort((code_text[muni_pairs], -weight, site_pairs))
+                first = np.ones(len(order), dtype=bool)
+                first[1:] = site_pairs[order[1:]] != site_pairs[order[:-1]]
+                chosen = order[first]
+                chosen_sites = site_pairs[chosen]
+                chosen_munis = muni_pairs[chosen]
+                members = np.bincount(site_pairs[counts_as_member], minlength=len(sites))
+                rows = present[chosen_sites]
+                codes_out[rows] = self.codes[chosen_munis]
+                names_out[rows] = self.names[chosen_munis]
+                regions_out[rows] = self.regions[chosen_munis]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    share_out[rows] = np.round(np.where(is_point[chosen_sites], 1.0,
+                                                        weight[chosen] / site_area[chosen_sites]), 6)
+                straddles_out[present] = members > 1
+            progress.report(100.0 * stop / count)
+        return pd.DataFrame({"gm_code": codes_out, "gm_name": names_out, "region": regions_out,
+                             "municipality_share": share_out,
+                             "straddles_municipalities": straddles_out})
 
 
 def _join(first: Optional[str], second: str) -> str:

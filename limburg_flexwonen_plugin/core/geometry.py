@@ -70,16 +70,23 @@ def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarra
         return result, remarks
 
     missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
-    # Z and M values play no role in a planar rule; drop them once here.
-    flat = shapely.force_2d(np.where(missing, None, geometries))
+    # Z and M values play no role in a planar rule; drop them once here (only where
+    # present: rebuilding a million flat geometries would cost seconds for nothing).
+    flat = np.where(missing, None, geometries)
+    has_extra = shapely.has_z(flat)
+    if hasattr(shapely, "has_m") and shapely.geos_version >= (3, 12, 0):
+        has_extra |= shapely.has_m(flat)
+    if has_extra.any():
+        flat[has_extra] = shapely.force_2d(flat[has_extra])
     # NaN or infinite coordinates (a broken file or a failed reprojection) are unusable.
     with np.errstate(invalid="ignore"):
         not_finite = ~missing & ~np.isfinite(shapely.bounds(flat)).all(axis=1)
-    for position in np.flatnonzero(not_finite):
-        remarks[position] = ("coordinates are not finite numbers (outside the range of the "
-                             "layer's CRS?)")
-    missing = missing | not_finite
-    flat = np.where(missing, None, flat)
+    if not_finite.any():
+        for position in np.flatnonzero(not_finite):
+            remarks[position] = ("coordinates are not finite numbers (outside the range of the "
+                                 "layer's CRS?)")
+        missing = missing | not_finite
+        flat = np.where(missing, None, flat)
     valid = shapely.is_valid(flat)
     needs_repair = ~missing & ~valid
     if needs_repair.any():
@@ -92,7 +99,13 @@ def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarra
 
     type_ids = shapely.get_type_id(flat)
     dims = shapely.get_dimensions(flat)
-    for position in range(count):
+    # The common case in bulk; only unusual features go through the loop below.
+    wrong_dimension = (dims == 1) | ((dimension == "polygon") & (dims != 2)) | \
+        ((dimension == "point") & (dims != 0))
+    plain = ~missing & ~shapely.is_missing(flat) & ~shapely.is_empty(flat) & (type_ids != 7) & \
+        ~wrong_dimension
+    result[plain] = flat[plain]
+    for position in np.flatnonzero(~plain):
         geometry = flat[position]
         if missing[position] or geometry is None or shapely.is_empty(geometry):
             remarks[position] = _join(remarks[position], "no geometry")

@@ -859,6 +859,120 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
     </context>
     <context>
+        <name>ClassifySitesStreamedAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Classify a large GeoPackage of sites (streamed)</source>
+            <translation>Grote GeoPackage met locaties classificeren (in delen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>The same classification as 'Classify candidate sites by built-up area', for layers too large to hold in memory (all parcels of a province or of the country).
+
+The sites are read from their GeoPackage in spatially sorted batches and the results are written to a new GeoPackage batch by batch, so memory stays bounded: about the built-up area, one batch of sites and 12 bytes per site for the sort order.
+
+Candidate sites: a point or polygon layer stored in a GeoPackage, used whole (a layer filter is not applied; use the other algorithm for a selection or a filter).
+Batch size: sites per batch; larger batches are a little faster and use more memory.
+Create a spatial index: index the output for fast display (takes a while for millions of sites).
+
+Output: a GeoPackage with the input's attributes, 'source_fid' (the input feature id) and the result fields of the in-memory algorithm, in spatial order. Invalid geometries are repaired and noted in 'remarks'; with the Processing setting 'Invalid features filtering' on skip or stop, they are skipped or stop the run.</source>
+            <translation>Dezelfde classificatie als 'Kandidaatlocaties classificeren naar bestaand bebouwd gebied', voor lagen die te groot zijn om in het geheugen te houden (alle percelen van een provincie of van het land).
+
+De locaties worden in ruimtelijk gesorteerde delen uit hun GeoPackage gelezen en de resultaten worden deel voor deel naar een nieuwe GeoPackage geschreven, zodat het geheugengebruik begrensd blijft: ongeveer het bebouwd gebied, één deel locaties en 12 bytes per locatie voor de sorteervolgorde.
+
+Kandidaatlocaties: een punt- of vlaklaag in een GeoPackage, in zijn geheel gebruikt (een laagfilter wordt niet toegepast; gebruik het andere algoritme voor een selectie of een filter).
+Aantal locaties per deel: grotere delen zijn iets sneller en gebruiken meer geheugen.
+Ruimtelijke index maken: indexeert het resultaat voor snelle weergave (duurt even bij miljoenen locaties).
+
+Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het object-id van de invoer) en de resultaatvelden van het algoritme in het geheugen, in ruimtelijke volgorde. Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; staat de Processing-instelling 'Invalid features filtering' op overslaan of stoppen, dan worden ze overgeslagen of stopt de berekening.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Candidate sites (GeoPackage layer)</source>
+            <translation>Kandidaatlocaties (GeoPackage-laag)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Site id field</source>
+            <translation>Veld met locatie-id</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Kern name field</source>
+            <translation>Veld met naam van de kern</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Edge distance (m)</source>
+            <translation>Randafstand (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Minimum share inside for 'inside' (0–1)</source>
+            <translation>Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Municipality code field</source>
+            <translation>Veld met gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Batch size (sites)</source>
+            <translation>Aantal locaties per deel</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Create a spatial index on the output</source>
+            <translation>Ruimtelijke index op het resultaat maken</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Classified sites (GeoPackage)</source>
+            <translation>Geclassificeerde locaties (GeoPackage)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Candidate sites</source>
+            <translation>Kandidaatlocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Classified sites</source>
+            <translation>Geclassificeerde locaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Classifying {0} sites in batches…</source>
+            <translation>{0} locaties in delen classificeren…</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Creating the spatial index…</source>
+            <translation>Ruimtelijke index maken…</translation>
+        </message>
+    </context>
+    <context>
         <name>DensityRasterAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/density_raster.py" />

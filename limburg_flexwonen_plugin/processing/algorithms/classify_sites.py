@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessi
 from ...core.classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
-from ...qgis_bridge import kind_of, make_fields, source_to_frame
+from ...qgis_bridge import kind_of, make_fields
 from ..base import FlexwonenAlgorithm
 from ...language import user_language
 from ...settings import classification_defaults
@@ -123,9 +123,9 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         progress = self.progress_for(feedback)
 
         feedback.pushInfo(self.tr("Reading layers…"))
-        sites = source_to_frame(sites_source, sites_name, feedback=feedback)
-        builtup = source_to_frame(builtup_source, builtup_name, [kern_field] if kern_field else [],
-                                  feedback=feedback)
+        sites = self.read_layer(parameters, self.SITES, context, feedback, sites_source, sites_name)
+        builtup = self.read_layer(parameters, self.BUILTUP, context, feedback, builtup_source,
+                                  builtup_name, [kern_field] if kern_field else [])
         municipalities = None
         fields = MunicipalityFields()
         muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
@@ -137,9 +137,9 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
                 self.parameterAsString(parameters, self.MUNICIPALITY_CODE_FIELD, context) or "gm_code",
                 self.parameterAsString(parameters, self.MUNICIPALITY_NAME_FIELD, context) or "gm_name",
                 self.parameterAsString(parameters, self.REGION_FIELD, context) or "region")
-            municipalities = source_to_frame(muni_source, muni_name,
-                                             [fields.code, fields.name, fields.region],
-                                             feedback=feedback)
+            municipalities = self.read_layer(parameters, self.MUNICIPALITIES, context, feedback,
+                                             muni_source, muni_name,
+                                             [fields.code, fields.name, fields.region])
         feedback.pushInfo(self.tr("Classifying {0} sites…").format(len(sites)))
         result = classify_sites(
             sites, builtup, settings, municipalities, site_id_field=site_id_field,
