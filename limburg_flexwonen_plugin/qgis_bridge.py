@@ -272,6 +272,20 @@ def python_value(value):
     return value
 
 
+def _qgis_column(values) -> list:
+    """A column as a list of values a QgsFeature accepts: numeric numpy columns in bulk,
+    anything else (objects, dates, pandas' nullable types) value by value."""
+    array = np.asarray(values) if isinstance(values, np.ndarray) else None
+    if array is not None and array.dtype.kind in "iub":
+        return array.tolist()
+    if array is not None and array.dtype.kind == "f":
+        converted = array.tolist()
+        for position in np.flatnonzero(~np.isfinite(array)):
+            converted[position] = NULL
+        return converted
+    return [qgis_value(value) for value in values]
+
+
 def qgis_value(value):
     """Plain Python/numpy/pandas values as something a QgsFeature accepts."""
     if value is None or value is pd.NaT or value is pd.NA:
@@ -340,7 +354,8 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
     wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry else None
     names = [field.name() for field in fields]
-    columns = [frame[name].values if name in frame.columns else None for name in names]
+    # Whole columns converted at once (numbers in bulk); rows then only pick values.
+    columns = [_qgis_column(frame[name].values) if name in frame.columns else None for name in names]
     total = max(len(frame), 1)
     written = 0
     for row in range(len(frame)):
@@ -356,8 +371,7 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
             if multipart:
                 geometry.convertToMultiType()
             feature.setGeometry(geometry)
-        feature.setAttributes([qgis_value(column[row]) if column is not None else NULL
-                               for column in columns])
+        feature.setAttributes([column[row] if column is not None else NULL for column in columns])
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             reason = sink.lastError() if hasattr(sink, "lastError") else ""
             raise QgsProcessingException(
