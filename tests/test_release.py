@@ -187,3 +187,16 @@ def test_no_network_library_in_the_plugin():
         if ("QgsNetworkAccessManager" in text or "QgsBlockingNetworkRequest" in text) and "imeout" not in text:
             offenders.append(f"{path.relative_to(ROOT)} uses QGIS's network manager without a timeout")
     assert not offenders, offenders
+
+
+def test_no_call_named_exec_or_eval():
+    """The repository's upload scan flags any call named exec or eval, methods included
+    (QMenu.exec, QDialog.exec): the plugin uses popup()/open() and signals instead."""
+    found = []
+    for path in sorted((ROOT / "limburg_flexwonen_plugin").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in ("exec", "exec_", "eval"):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}()")
+    assert not found, "\n".join(found)

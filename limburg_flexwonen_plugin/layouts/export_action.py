@@ -125,14 +125,15 @@ class ExportAction:
                 (tr("Site assessment reports (PDF/PNG)…"), SITE_REPORTS))
 
     def show_menu(self):
+        """Pops the menu up at the cursor without a nested event loop; the chosen entry
+        opens its dialog."""
         menu = QMenu(self.iface.mainWindow())
         for text, algorithm_id in self.entries():
             menu.addAction(text).setData(algorithm_id)
-        chosen = menu.exec(QCursor.pos())
-        algorithm_id = chosen.data() if chosen is not None else None
-        menu.deleteLater()
-        if algorithm_id:
-            self.open_dialog(algorithm_id)
+        menu.triggered.connect(lambda action: self.open_dialog(action.data()))
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(QCursor.pos())
+        return menu
 
     def open_dialog(self, algorithm_id: str):
         from processing import execAlgorithmDialog
