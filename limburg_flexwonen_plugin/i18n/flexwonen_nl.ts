@@ -751,6 +751,49 @@ Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengeslote
         </message>
     </context>
     <context>
+        <name>ClassificationParameters</name>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Kern name field</source>
+            <translation>Veld met naam van de kern</translation>
+        </message>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Edge distance (m)</source>
+            <translation>Randafstand (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Minimum share inside for 'inside' (0–1)</source>
+            <translation>Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Municipality code field</source>
+            <translation>Veld met gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/classification_support.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassifySitesAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/classify_sites.py" />
@@ -804,48 +847,13 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Kern name field</source>
-            <translation>Veld met naam van de kern</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Edge distance (m)</source>
-            <translation>Randafstand (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Minimum share inside for 'inside' (0–1)</source>
-            <translation>Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Municipality code field</source>
-            <translation>Veld met gemeentecode</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Municipality name field</source>
-            <translation>Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
             <source>Classified sites</source>
             <translation>Geclassificeerde locaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/classify_sites.py" />
@@ -854,8 +862,37 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../processing/algorithms/classify_sites.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites.py" />
             <source>Classifying {0} sites…</source>
             <translation>{0} locaties classificeren…</translation>
+        </message>
+        <message>
+            <source>Kern name field</source>
+            <translation type="vanished">Veld met naam van de kern</translation>
+        </message>
+        <message>
+            <source>Edge distance (m)</source>
+            <translation type="vanished">Randafstand (m)</translation>
+        </message>
+        <message>
+            <source>Minimum share inside for 'inside' (0–1)</source>
+            <translation type="vanished">Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
+        </message>
+        <message>
+            <source>Municipality code field</source>
+            <translation type="vanished">Veld met gemeentecode</translation>
+        </message>
+        <message>
+            <source>Municipality name field</source>
+            <translation type="vanished">Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <source>Region field</source>
+            <translation type="vanished">Veld met regio</translation>
         </message>
     </context>
     <context>
@@ -898,46 +935,6 @@ Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het obj
         </message>
         <message>
             <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Kern name field</source>
-            <translation>Veld met naam van de kern</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Edge distance (m)</source>
-            <translation>Randafstand (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Minimum share inside for 'inside' (0–1)</source>
-            <translation>Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Municipality code field</source>
-            <translation>Veld met gemeentecode</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Municipality name field</source>
-            <translation>Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
             <source>Batch size (sites)</source>
             <translation>Aantal locaties per deel</translation>
         </message>
@@ -958,8 +955,18 @@ Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het obj
         </message>
         <message>
             <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
             <source>Classified sites</source>
             <translation>Geclassificeerde locaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/classify_sites_streamed.py" />
@@ -970,6 +977,30 @@ Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het obj
             <location filename="../processing/algorithms/classify_sites_streamed.py" />
             <source>Creating the spatial index…</source>
             <translation>Ruimtelijke index maken…</translation>
+        </message>
+        <message>
+            <source>Kern name field</source>
+            <translation type="vanished">Veld met naam van de kern</translation>
+        </message>
+        <message>
+            <source>Edge distance (m)</source>
+            <translation type="vanished">Randafstand (m)</translation>
+        </message>
+        <message>
+            <source>Minimum share inside for 'inside' (0–1)</source>
+            <translation type="vanished">Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
+        </message>
+        <message>
+            <source>Municipality code field</source>
+            <translation type="vanished">Veld met gemeentecode</translation>
+        </message>
+        <message>
+            <source>Municipality name field</source>
+            <translation type="vanished">Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <source>Region field</source>
+            <translation type="vanished">Veld met regio</translation>
         </message>
     </context>
     <context>
@@ -1377,46 +1408,6 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Kern name field</source>
-            <translation>Veld met naam van de kern</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Municipality code field</source>
-            <translation>Veld met gemeentecode</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Municipality name field</source>
-            <translation>Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Edge distance (m)</source>
-            <translation>Randafstand (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Minimum share inside for 'inside' (0–1)</source>
-            <translation>Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
             <source>Stay category field</source>
             <translation>Veld met verblijfscategorie</translation>
         </message>
@@ -1437,6 +1428,16 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_site_reports.py" />
             <source>Site {0} has no usable geometry: no page.</source>
             <translation>Locatie {0} heeft geen bruikbare geometrie: geen pagina.</translation>
         </message>
@@ -1449,6 +1450,30 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../processing/algorithms/export_site_reports.py" />
             <source>The sites have no beds field: the norm check is left out.</source>
             <translation>De locaties hebben geen veld met bedden: de normtoets vervalt.</translation>
+        </message>
+        <message>
+            <source>Kern name field</source>
+            <translation type="vanished">Veld met naam van de kern</translation>
+        </message>
+        <message>
+            <source>Municipality code field</source>
+            <translation type="vanished">Veld met gemeentecode</translation>
+        </message>
+        <message>
+            <source>Municipality name field</source>
+            <translation type="vanished">Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <source>Region field</source>
+            <translation type="vanished">Veld met regio</translation>
+        </message>
+        <message>
+            <source>Edge distance (m)</source>
+            <translation type="vanished">Randafstand (m)</translation>
+        </message>
+        <message>
+            <source>Minimum share inside for 'inside' (0–1)</source>
+            <translation type="vanished">Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
         </message>
     </context>
     <context>

@@ -1,15 +1,15 @@
 """Processing algorithm: Classify candidate sites by built-up area."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessing,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsWkbTypes)
+                       QgsProcessingParameterField, QgsWkbTypes)
 
-from ...core.classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
+from ...core.classify_sites import MunicipalityFields, classify_sites
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
 from ...qgis_bridge import kind_of, make_fields
+from .. import classification_support
 from ..base import FlexwonenAlgorithm
 from ...language import user_language
-from ...settings import classification_defaults
 from .. import site_context_block
 from ..styling import style_on_load
 from .. import norms_support  # housing norms (optional block)
@@ -68,37 +68,15 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
-        # The user's defaults from Settings › Options › Flexwonen Limburg.
-        defaults = classification_defaults()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Candidate sites"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
             optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILTUP, self.tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.KERN_NAME_FIELD, self.tr("Kern name field"), defaultValue="kern_name",
-            parentLayerParameterName=self.BUILTUP, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.EDGE_DISTANCE, self.tr("Edge distance (m)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.edge_distance_m,
-            minValue=0.0, maxValue=10000.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_INSIDE_SHARE, self.tr("Minimum share inside for 'inside' (0–1)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
-            minValue=0.01, maxValue=1.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.MUNICIPALITIES, self.tr("Municipalities"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        for name, label, default in (
-                (self.MUNICIPALITY_CODE_FIELD, self.tr("Municipality code field"), "gm_code"),
-                (self.MUNICIPALITY_NAME_FIELD, self.tr("Municipality name field"), "gm_name"),
-                (self.REGION_FIELD, self.tr("Region field"), "region")):
-            self.addParameter(QgsProcessingParameterField(
-                name, label, defaultValue=default,
-                parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        classification_support.add_builtup_parameters(self)
+        classification_support.add_rule_parameters(self)
+        classification_support.add_municipality_parameters(self)
         # Site context (optional, advanced): concentration and housing gap before/after.
         site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)
         # --- housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping ---
@@ -117,9 +95,7 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
         site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
         kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
-        settings = ClassificationParameters(
-            self.parameterAsDouble(parameters, self.EDGE_DISTANCE, context),
-            self.parameterAsDouble(parameters, self.MIN_INSIDE_SHARE, context))
+        settings = classification_support.rule_parameters(self, parameters, context)
         progress = self.progress_for(feedback)
 
         feedback.pushInfo(self.tr("Reading layers…"))
@@ -133,10 +109,7 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         if muni_source is not None:
             muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context,
                                     self.tr("Municipalities"))
-            fields = MunicipalityFields(
-                self.parameterAsString(parameters, self.MUNICIPALITY_CODE_FIELD, context) or "gm_code",
-                self.parameterAsString(parameters, self.MUNICIPALITY_NAME_FIELD, context) or "gm_name",
-                self.parameterAsString(parameters, self.REGION_FIELD, context) or "region")
+            fields = classification_support.municipality_fields(self, parameters, context)
             municipalities = self.read_layer(parameters, self.MUNICIPALITIES, context, feedback,
                                              muni_source, muni_name,
                                              [fields.code, fields.name, fields.region])

@@ -2,17 +2,17 @@
 from pathlib import Path
 
 from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterNumber,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterField, QgsProcessingParameterNumber,
                        QgsProcessingParameterVectorDestination, QgsProcessingParameterVectorLayer,
                        QgsProviderRegistry, QgsVectorLayer)
 
-from ...core.classify_sites import ClassificationParameters, MunicipalityFields
+from ...core.classify_sites import MunicipalityFields
 from ...core.classify_sites_streamed import DEFAULT_BATCH_SIZE, classify_sites_streamed
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
 from ...language import user_language
 from ...qgis_bridge import crs_of
+from .. import classification_support
 from ..base import FlexwonenAlgorithm
 
 OUTPUT_LAYER = "classified_sites"
@@ -54,36 +54,15 @@ class ClassifySitesStreamedAlgorithm(FlexwonenAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
-        defaults = ClassificationParameters.defaults()
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.SITES, self.tr("Candidate sites (GeoPackage layer)"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
             optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILTUP, self.tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.KERN_NAME_FIELD, self.tr("Kern name field"), defaultValue="kern_name",
-            parentLayerParameterName=self.BUILTUP, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.EDGE_DISTANCE, self.tr("Edge distance (m)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.edge_distance_m,
-            minValue=0.0, maxValue=10000.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_INSIDE_SHARE, self.tr("Minimum share inside for 'inside' (0–1)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
-            minValue=0.01, maxValue=1.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.MUNICIPALITIES, self.tr("Municipalities"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        for name, label, default in (
-                (self.MUNICIPALITY_CODE_FIELD, self.tr("Municipality code field"), "gm_code"),
-                (self.MUNICIPALITY_NAME_FIELD, self.tr("Municipality name field"), "gm_name"),
-                (self.REGION_FIELD, self.tr("Region field"), "region")):
-            self.addParameter(QgsProcessingParameterField(
-                name, label, defaultValue=default,
-                parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        classification_support.add_builtup_parameters(self)
+        classification_support.add_rule_parameters(self)
+        classification_support.add_municipality_parameters(self)
         batch = QgsProcessingParameterNumber(
             self.BATCH_SIZE, self.tr("Batch size (sites)"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=DEFAULT_BATCH_SIZE, minValue=1000, maxValue=2_000_000)
@@ -104,9 +83,7 @@ class ClassifySitesStreamedAlgorithm(FlexwonenAlgorithm):
         builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
         kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
         site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
-        settings = ClassificationParameters(
-            self.parameterAsDouble(parameters, self.EDGE_DISTANCE, context),
-            self.parameterAsDouble(parameters, self.MIN_INSIDE_SHARE, context))
+        settings = classification_support.rule_parameters(self, parameters, context)
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
         if output.suffix.lower() != ".gpkg":
             raise InputError("the streamed mode writes a GeoPackage: choose a .gpkg file",
@@ -119,10 +96,7 @@ class ClassifySitesStreamedAlgorithm(FlexwonenAlgorithm):
         muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
         if muni_source is not None:
             muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities"))
-            fields = MunicipalityFields(
-                self.parameterAsString(parameters, self.MUNICIPALITY_CODE_FIELD, context) or "gm_code",
-                self.parameterAsString(parameters, self.MUNICIPALITY_NAME_FIELD, context) or "gm_name",
-                self.parameterAsString(parameters, self.REGION_FIELD, context) or "region")
+            fields = classification_support.municipality_fields(self, parameters, context)
             municipalities = self.read_layer(parameters, self.MUNICIPALITIES, context, feedback,
                                              muni_source, muni_name, [fields.code, fields.name, fields.region])
 

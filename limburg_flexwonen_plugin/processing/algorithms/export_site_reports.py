@@ -1,8 +1,7 @@
 """Processing algorithm: the site assessment report, one A4 page per candidate site."""
-from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterNumber)
+from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField)
 
-from ...core.classify_sites import ClassificationParameters, MunicipalityFields
+from ...core.classify_sites import MunicipalityFields
 from ...core.errors import InputError
 from ...core.validation import require_fields, require_unique
 from ...core.norm_sets import combined_rules, with_floor
@@ -10,8 +9,7 @@ from ...layouts import site_report_content
 from ...layouts.site_report_content import PlanFields
 from ...layouts.site_reports import SiteReportInputs, build_site_reports
 from ...qgis_bridge import source_to_frame
-from ...settings import classification_defaults
-from .. import norms_support, site_context_block
+from .. import classification_support, norms_support, site_context_block
 from ..export_support import ExportAlgorithm
 
 # Plan fields shown on the page besides those the norm check maps (beds, bedrooms, ...).
@@ -55,8 +53,6 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
     MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
 
     def initAlgorithm(self, config=None):
-        # The user's defaults from Settings › Options › Flexwonen Limburg.
-        defaults = classification_defaults()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, self.tr("Candidate sites"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -66,28 +62,9 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.SITE_NAME_FIELD, self.tr("Site name field"), defaultValue="name",
             parentLayerParameterName=self.SITES, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILTUP, self.tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.KERN_NAME_FIELD, self.tr("Kern name field"), defaultValue="kern_name",
-            parentLayerParameterName=self.BUILTUP, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.MUNICIPALITIES, self.tr("Municipalities"), [QgsProcessing.SourceType.TypeVectorPolygon],
-            optional=True))
-        for name, label, default in (
-                (self.MUNICIPALITY_CODE_FIELD, self.tr("Municipality code field"), "gm_code"),
-                (self.MUNICIPALITY_NAME_FIELD, self.tr("Municipality name field"), "gm_name"),
-                (self.REGION_FIELD, self.tr("Region field"), "region")):
-            self.addParameter(QgsProcessingParameterField(
-                name, label, defaultValue=default,
-                parentLayerParameterName=self.MUNICIPALITIES, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.EDGE_DISTANCE, self.tr("Edge distance (m)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=defaults.edge_distance_m, minValue=0.0, maxValue=10000.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_INSIDE_SHARE, self.tr("Minimum share inside for 'inside' (0–1)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
-            minValue=0.01, maxValue=1.0))
+        classification_support.add_builtup_parameters(self)
+        classification_support.add_municipality_parameters(self)
+        classification_support.add_rule_parameters(self)
         for name, label, default in ((STAY_FIELD, self.tr("Stay category field"), "stay_category"),
                                      (BUILDING_TYPE_FIELD, self.tr("Building type field"), "building_type")):
             self.addParameter(QgsProcessingParameterField(
@@ -126,10 +103,7 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
         muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
         if muni_source is not None:
             muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities"))
-            fields = MunicipalityFields(
-                self.parameterAsString(parameters, self.MUNICIPALITY_CODE_FIELD, context) or "gm_code",
-                self.parameterAsString(parameters, self.MUNICIPALITY_NAME_FIELD, context) or "gm_name",
-                self.parameterAsString(parameters, self.REGION_FIELD, context) or "region")
+            fields = classification_support.municipality_fields(self, parameters, context)
             municipalities = source_to_frame(muni_source, muni_name, [fields.code, fields.name, fields.region],
                                              feedback=feedback)
         norm_rows, norms_title, norm_note, norm_version = self._norms(parameters, context, feedback, sites,
@@ -153,9 +127,7 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
 
         inputs = SiteReportInputs(
             sites=sites, builtup=builtup, municipalities=municipalities,
-            parameters=ClassificationParameters(
-                self.parameterAsDouble(parameters, self.EDGE_DISTANCE, context),
-                self.parameterAsDouble(parameters, self.MIN_INSIDE_SHARE, context)),
+            parameters=classification_support.rule_parameters(self, parameters, context),
             site_id_field=self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None,
             site_name_field=self.parameterAsString(parameters, self.SITE_NAME_FIELD, context) or None,
             kern_name_field=kern_field, municipality_fields=fields, plan_fields=plan,

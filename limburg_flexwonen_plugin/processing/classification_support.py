@@ -1,0 +1,70 @@
+"""The classification's parameters, shared by every algorithm that classifies sites
+('Classify candidate sites', the streamed variant and the site reports), so that they
+are declared, defaulted (from the user's settings) and read in one place."""
+from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterNumber)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.classify_sites import ClassificationParameters, MunicipalityFields
+from ..settings import classification_defaults
+
+BUILTUP = "BUILTUP"
+KERN_NAME_FIELD = "KERN_NAME_FIELD"
+EDGE_DISTANCE = "EDGE_DISTANCE"
+MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
+MUNICIPALITIES = "MUNICIPALITIES"
+MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
+MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
+REGION_FIELD = "REGION_FIELD"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClassificationParameters", text)
+
+
+def add_builtup_parameters(algorithm) -> None:
+    """The built-up area and the field naming its kernen."""
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        BUILTUP, tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+    algorithm.addParameter(QgsProcessingParameterField(
+        KERN_NAME_FIELD, tr("Kern name field"), defaultValue="kern_name",
+        parentLayerParameterName=BUILTUP, optional=True))
+
+
+def add_rule_parameters(algorithm) -> None:
+    """Edge distance and minimum inside share, defaulting to the user's settings
+    (Settings › Options › Flexwonen Limburg)."""
+    defaults = classification_defaults()
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        EDGE_DISTANCE, tr("Edge distance (m)"), QgsProcessingParameterNumber.Type.Double,
+        defaultValue=defaults.edge_distance_m, minValue=0.0, maxValue=10000.0))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        MIN_INSIDE_SHARE, tr("Minimum share inside for 'inside' (0–1)"),
+        QgsProcessingParameterNumber.Type.Double, defaultValue=defaults.min_inside_share,
+        minValue=0.01, maxValue=1.0))
+
+
+def add_municipality_parameters(algorithm) -> None:
+    """The optional municipalities layer and its code, name and region fields."""
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        MUNICIPALITIES, tr("Municipalities"), [QgsProcessing.SourceType.TypeVectorPolygon],
+        optional=True))
+    for name, label, default in ((MUNICIPALITY_CODE_FIELD, tr("Municipality code field"), "gm_code"),
+                                 (MUNICIPALITY_NAME_FIELD, tr("Municipality name field"), "gm_name"),
+                                 (REGION_FIELD, tr("Region field"), "region")):
+        algorithm.addParameter(QgsProcessingParameterField(
+            name, label, defaultValue=default, parentLayerParameterName=MUNICIPALITIES,
+            optional=True))
+
+
+def rule_parameters(algorithm, parameters, context) -> ClassificationParameters:
+    return ClassificationParameters(algorithm.parameterAsDouble(parameters, EDGE_DISTANCE, context),
+                                    algorithm.parameterAsDouble(parameters, MIN_INSIDE_SHARE, context))
+
+
+def municipality_fields(algorithm, parameters, context) -> MunicipalityFields:
+    """The chosen field names, falling back to the defaults when left empty."""
+    return MunicipalityFields(
+        algorithm.parameterAsString(parameters, MUNICIPALITY_CODE_FIELD, context) or "gm_code",
+        algorithm.parameterAsString(parameters, MUNICIPALITY_NAME_FIELD, context) or "gm_name",
+        algorithm.parameterAsString(parameters, REGION_FIELD, context) or "region")
