@@ -283,6 +283,16 @@ def _qgis_column(values) -> list:
         for position in np.flatnonzero(~np.isfinite(array)):
             converted[position] = NULL
         return converted
+    if array is not None and array.dtype.kind == "U":
+        return array.tolist()
+    if array is not None and array.dtype == object:
+        # Text columns (the usual object column) in bulk: only the missing values change.
+        converted = array.tolist()
+        missing = pd.isna(array)
+        if {type(value) for value, absent in zip(converted, missing) if not absent} <= {str}:
+            for position in np.flatnonzero(missing):
+                converted[position] = NULL
+            return converted
     return [qgis_value(value) for value in values]
 
 

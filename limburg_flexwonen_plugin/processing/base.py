@@ -24,6 +24,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
+import geopandas as gpd
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterFolderDestination, QgsProperty, QgsWkbTypes)
@@ -36,6 +37,7 @@ from ..core.progress import Progress
 from ..paths import resource
 from ..core.geometry import prepare_layer
 from ..qgis_bridge import layer_to_frame, source_to_frame, write_frame
+from . import geopackage_output
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
@@ -251,12 +253,38 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         ``progress`` (e.g. ``self.progress_for(feedback).scaled(90, 100)``) shows it. If
         writing fails or is cancelled the run's outputs are removed by ``processAlgorithm``.
         """
+        direct = self._write_plain_geopackage(parameters, name, context, frame, fields,
+                                              geometry_type, crs, feedback, progress)
+        if direct is not None:
+            return direct
         sink, destination = self.parameterAsSink(parameters, name, context, fields,
                                                  geometry_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         write_frame(frame, sink, fields, feedback=feedback, multipart=multipart, progress=progress)
         return destination
+
+    def _write_plain_geopackage(self, parameters, name, context, frame, fields, geometry_type,
+                                crs, feedback, progress) -> Optional[str]:
+        """The fast route of ``write_sink`` (see ``geopackage_output``); None when the
+        output is not a new GeoPackage file it can write, so the sink takes it."""
+        target = geopackage_output.plain_geopackage(parameters, name, context)
+        if target is None:
+            return None
+        has_geometry = geometry_type != QgsWkbTypes.Type.NoGeometry
+        if has_geometry != isinstance(frame, gpd.GeoDataFrame):
+            return None
+        arrays = geopackage_output.column_arrays(frame, fields)
+        if arrays is None:
+            return None
+        path, layer, definition = target
+        existed = os.path.exists(path)
+        self._outputs.append(_Output(name, path, path, None, existed,
+                                     signature=_signature(path) if existed else None))
+        geopackage_output.write_geopackage(frame, path, layer, fields, arrays, geometry_type, crs,
+                                           feedback=feedback, progress=progress)
+        geopackage_output.load_on_completion(self, name, path, definition, context)
+        return path
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS's name)
         """As QGIS's, but remembers the sink so a failed run can remove it."""
