@@ -176,3 +176,43 @@ def test_far_sites_get_exact_distances_and_nearest_kern(kernen):
     union = shapely.union_all(kernen.geometry.values)
     assert np.allclose(result.distance_m, shapely.distance(far.geometry.values, union), atol=1e-3)
     assert list(result.location_class) == ["outside", "outside"]
+
+
+def test_threads_give_the_same_results_as_one(kernen, sites, monkeypatch):
+    """The GEOS-heavy steps run in threads (core/parallel.py): forced onto three
+    threads even for small arrays, every result equals the one-thread run and the
+    direct computation."""
+    from limburg_flexwonen_plugin.core import parallel
+    monkeypatch.setattr(parallel, "THREADS", 1)
+    alone = classify_sites(sites, kernen)
+    calls = []
+    real_map = parallel.map_slices
+
+    def counted(step, *arrays, threads=0):
+        calls.append(parallel.thread_count(len(arrays[0]), threads))
+        return real_map(step, *arrays, threads=threads)
+    monkeypatch.setattr(parallel, "THREADS", 3)
+    monkeypatch.setattr(parallel, "MIN_PER_THREAD", 5)
+    monkeypatch.setattr(parallel, "map_slices", counted)
+    threaded = classify_sites(sites, kernen)
+    assert max(calls) == 3, "no step ran in threads"
+    pd.testing.assert_frame_equal(alone.drop(columns="geometry"), threaded.drop(columns="geometry"))
+    expected = direct_rule(sites, kernen, ClassificationParameters(250.0, 0.9))
+    assert np.allclose(threaded.distance_m, expected.distance_m, atol=1e-3)
+    assert (threaded.nearest_kern == expected.nearest_kern).all()
+
+
+def test_slices_come_back_in_order_and_each_thread_has_its_own_prepared_copy(monkeypatch):
+    from limburg_flexwonen_plugin.core import parallel
+    monkeypatch.setattr(parallel, "MIN_PER_THREAD", 10)
+    values = np.arange(1_000)
+    seen = {}
+
+    def step(number, part):
+        seen[number] = (part[0], part[-1])
+        return part * 2
+    assert (parallel.map_slices(step, values, threads=4) == values * 2).all()
+    assert sorted(seen) == [0, 1, 2, 3] and seen[0][0] == 0 and seen[3][1] == 999
+    copies = parallel.PreparedCopies(np.array([shapely.box(0, 0, 1, 1), shapely.box(2, 2, 3, 3)]))
+    assert copies[1] is not copies[0] and copies[1] is copies[1]
+    assert shapely.is_prepared(copies[1]).all() and shapely.equals(copies[1], copies[0]).all()

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from . import parallel
 from .errors import InputError
 
 LOGGER = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarra
                                  "layer's CRS?)")
         missing = missing | not_finite
         flat = np.where(missing, None, flat)
-    valid = shapely.is_valid(flat)
+    valid = parallel.elementwise(shapely.is_valid, flat)
     needs_repair = ~missing & ~valid
     if needs_repair.any():
         reasons = shapely.is_valid_reason(flat[needs_repair])

@@ -24,6 +24,8 @@ from typing import Optional, Tuple
 import numpy as np
 import shapely
 
+from . import parallel
+
 POLYGON_TYPE_ID = 3
 MULTIPOLYGON_TYPE_ID = 6
 MAX_PIECE_VERTICES = 128
@@ -52,7 +54,7 @@ class PolygonIndex:
         # Distances to a polygon from outside are distances to its boundary; prepared
         # boundaries answer them through an index of their segments.
         self.boundaries = shapely.boundary(self.polygons)
-        shapely.prepare(self.boundaries)
+        self.prepared_boundaries = parallel.PreparedCopies(self.boundaries)
         self.grid = CellGrid(self.polygons, self.boundaries, grid_cells) if len(self.polygons) else None
 
     def __len__(self) -> int:
@@ -210,7 +212,8 @@ class PolygonIndex:
         site_bounds = shapely.bounds(sites)
         # Apart from the polygons, a site's distance is its outline's distance, and GEOS
         # measures outlines faster than polygons.
-        outlines = np.where(shapely.get_dimensions(sites) == 2, shapely.boundary(sites), sites)
+        outlines = np.where(shapely.get_dimensions(sites) == 2,
+                            parallel.elementwise(shapely.boundary, sites), sites)
         todo = np.arange(count)
         # Looking further than asked costs little (candidates are only boxes) and saves
         # most far sites a second round.
@@ -272,9 +275,13 @@ class PolygonIndex:
             return result
         # One polygon after another keeps its segment index warm in the CPU caches.
         order = np.argsort(polygon, kind="stable")
-        # shortest_line uses the prepared boundary's segment index; distance() does not.
-        result[order] = shapely.length(shapely.shortest_line(self.boundaries[polygon[order]],
-                                                             outlines[order]))
+
+        def measure(number, polygons, site_outlines):
+            # shortest_line uses the prepared boundary's segment index; distance() does
+            # not. Each thread has its own prepared copy of the boundaries.
+            boundaries = self.prepared_boundaries[number]
+            return shapely.length(shapely.shortest_line(boundaries[polygons], site_outlines))
+        result[order] = parallel.map_slices(measure, polygon[order], outlines[order])
         return result
 
 
