@@ -287,10 +287,9 @@ def _qgis_column(values) -> list:
         return array.tolist()
     if array is not None and array.dtype == object:
         # Text columns (the usual object column) in bulk: only the missing values change.
-        converted = array.tolist()
-        missing = pd.isna(array)
-        if {type(value) for value, absent in zip(converted, missing) if not absent} <= {str}:
-            for position in np.flatnonzero(missing):
+        if pd.api.types.infer_dtype(array, skipna=True) in ("string", "empty"):
+            converted = array.tolist()
+            for position in np.flatnonzero(pd.isna(array)):
                 converted[position] = NULL
             return converted
     return [qgis_value(value) for value in values]
@@ -352,6 +351,21 @@ def kind_of(dtype) -> str:
     return "string"
 
 
+ROWS_BETWEEN_CHECKS = 5_000   # rows written between two looks at cancel and progress
+
+
+def as_multi(geometries: np.ndarray) -> np.ndarray:
+    """Single parts as one-part multi geometries (as QGIS's ``convertToMultiType``),
+    multi-part and missing ones as they are."""
+    geometries = np.array(geometries, dtype=object)
+    kinds = shapely.get_type_id(geometries)
+    for single, make in ((0, shapely.multipoints), (1, shapely.multilinestrings), (3, shapely.multipolygons)):
+        chosen = np.flatnonzero(kinds == single)
+        if len(chosen):
+            geometries[chosen] = make(geometries[chosen], indices=np.arange(len(chosen)))
+    return geometries
+
+
 def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
                 multipart: bool = False, progress=None) -> int:
     """Writes a (Geo)DataFrame's rows to a QgsFeatureSink in the order of ``fields``.
@@ -362,32 +376,41 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
     sink's own reason; the base class then removes the half-written output.
     """
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
-    wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry else None
+    wkbs = None
+    if has_geometry:
+        geometries = np.asarray(frame.geometry.values, dtype=object)
+        wkbs = shapely.to_wkb(as_multi(geometries) if multipart else geometries)
     names = [field.name() for field in fields]
-    # Whole columns converted at once (numbers in bulk); rows then only pick values.
-    columns = [_qgis_column(frame[name].values) if name in frame.columns else None for name in names]
+    # Whole columns converted at once (numbers in bulk), then zipped into rows in C:
+    # the loop below only hands each row to one reused feature.
+    nulls = [NULL] * len(frame)
+    columns = [_qgis_column(frame[name].values) if name in frame.columns else nulls for name in names]
+    rows = list(zip(*columns)) if columns else [()] * len(frame)
+    if wkbs is None:
+        wkbs = [None] * len(frame)
     total = max(len(frame), 1)
     written = 0
-    for row in range(len(frame)):
-        if row % 5_000 == 0:
-            if feedback is not None and feedback.isCanceled():
-                raise CancelledError("cancelled by the user")
-            if progress is not None:
-                progress.report(100.0 * row / total)
-        feature = QgsFeature(fields)
-        if has_geometry and wkbs[row] is not None:
-            geometry = QgsGeometry()
-            geometry.fromWkb(wkbs[row])
-            if multipart:
-                geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-        feature.setAttributes([column[row] if column is not None else NULL for column in columns])
-        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-            reason = sink.lastError() if hasattr(sink, "lastError") else ""
-            raise QgsProcessingException(
-                f"could not write row {row + 1} (of {len(frame)}) to the output"
-                + (f": {reason}" if reason else ""))
-        written += 1
+    feature = QgsFeature(fields)
+    fast = QgsFeatureSink.Flag.FastInsert
+    for start in range(0, len(frame), ROWS_BETWEEN_CHECKS):
+        if feedback is not None and feedback.isCanceled():
+            raise CancelledError("cancelled by the user")
+        if progress is not None:
+            progress.report(100.0 * start / total)
+        stop = min(start + ROWS_BETWEEN_CHECKS, len(frame))
+        for values, wkb in zip(rows[start:stop], wkbs[start:stop]):
+            if has_geometry:
+                geometry = QgsGeometry()
+                if wkb is not None:
+                    geometry.fromWkb(wkb)
+                feature.setGeometry(geometry)
+            feature.setAttributes(list(values))
+            if not sink.addFeature(feature, fast):
+                reason = sink.lastError() if hasattr(sink, "lastError") else ""
+                raise QgsProcessingException(
+                    f"could not write row {written + 1} (of {len(frame)}) to the output"
+                    + (f": {reason}" if reason else ""))
+            written += 1
     if progress is not None:
         progress.report(100.0)
     return written

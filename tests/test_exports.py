@@ -154,7 +154,7 @@ def test_map_areas_show_the_features(exports):
         assert map_rectangle_share(png, (12, 31, 110, 162), 297) > 0.2, png.name
     for png in Path(results["sites"]["OUTPUT_PNG"]).glob("*.png"):
         # A site map always shows the site, the edge zone line and usually built-up area.
-        assert map_rectangle_share(png, (15, 50, 180, 74), 210) > 0.003, png.name
+        assert map_rectangle_share(png, (15, 50, 180, 64), 210) > 0.003, png.name
 
 
 def test_page_texts_are_dated_sourced_and_dutch(exports):

@@ -25,7 +25,7 @@ from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
 from .page import Page, fill_legend, keep_scale_bar_round, set_variables, show_extent, versions_text
 from .province_overview import PROVINCE_NAME
-from .tables import set_columns, text_table_layer
+from .tables import fitted_widths, set_columns, text_table_layer
 
 LEVELS = ("both", "regions", "municipalities")
 REGION, MUNICIPALITY = "regio", "gemeente"
@@ -169,7 +169,7 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     set_columns(figures_table, figures, ["label", "value", "province"],
                 ["", "Dit gebied", "Limburg"],
                 [Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignRight],
-                [width * 0.44, width * 0.27, width * 0.29 - 2])
+                fitted_widths(figures_table, width, [0.44, 0.27, 0.29]))
     figures_table.setFilterFeatures(True)
     figures_table.setFeatureFilter("\"page_key\" = attribute(@atlas_feature, 'page_key')")
     figures_table.refreshAttributes()
@@ -177,12 +177,11 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     for column, item_id in enumerate(("members_table", "members_table_2")):
         members_table = templates.find_item(layout, item_id)
         width = templates.find_frame(layout, item_id).rect().width()
-        first = width * 0.36
-        rest = (width - first - 2) / max(len(member_columns) - 1, 1)
+        others = len(member_columns) - 1
         set_columns(members_table, members_layer, [f"c{i}" for i in range(len(member_columns))],
                     [heading for heading, _, _ in member_columns],
-                    [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * (len(member_columns) - 1),
-                    [first] + [rest] * (len(member_columns) - 1))
+                    [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * others,
+                    fitted_widths(members_table, width, [0.38] + [0.62 / max(others, 1)] * others))
         members_table.setFilterFeatures(True)
         members_table.setFeatureFilter(
             f"\"page_key\" = attribute(@atlas_feature, 'page_key') AND \"list_column\" = '{column}'")

@@ -24,7 +24,7 @@ from ..core.progress import SILENT, Progress
 from . import site_geometry, site_report_content, styling, templates, texts
 from .layers import layer_from_frame
 from .page import Page, fill_legend, keep_scale_bar_round, set_variables, versions_text
-from .tables import set_columns
+from .tables import fitted_widths, set_columns
 
 FACT_FIELDS = [("page_key", "string"), ("section", "string"), ("position", "int"),
                ("label", "string"), ("value", "string"), ("detail", "string")]
@@ -233,7 +233,7 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
             ("effect", "effect_table", ["label", "value"], ["", ""])):
         table = templates.find_item(layout, item_id)
         frame_width = templates.find_frame(layout, item_id).rect().width()
-        widths = _column_widths(section, frame_width)
+        widths = fitted_widths(table, frame_width, _COLUMN_SHARES.get(section, (0.52, 0.48)))
         set_columns(table, facts, columns, headings, widths=widths)
         table.setFilterFeatures(True)
         table.setFeatureFilter(f"{page_filter} AND \"section\" = '{section}'")
@@ -248,12 +248,9 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
     return page, data
 
 
-def _column_widths(section: str, width: float) -> List[float]:
-    if section == "norms":
-        return [width * 0.42, width * 0.11, width * 0.47 - 2]
-    if section == "effect":
-        return [width * 0.58, width * 0.42 - 2]
-    return [width * 0.52, width * 0.48 - 2]
+# Each table's columns as shares of its frame (the norms table's last column holds the
+# explanation of a failing rule).
+_COLUMN_SHARES = {"norms": (0.42, 0.11, 0.47), "effect": (0.58, 0.42)}
 
 
 def _style_norm_results(facts) -> None:

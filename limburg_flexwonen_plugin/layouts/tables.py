@@ -23,6 +23,17 @@ def text_table_layer(name: str, columns: Sequence[str], rows: Sequence[Sequence[
     return layer
 
 
+def fitted_widths(table, frame_width: float, shares: Sequence[float]) -> List[float]:
+    """Column widths in proportion to ``shares`` with which the drawn table fills
+    ``frame_width`` and no more: QGIS draws each column wider than its width by the cell
+    margin on both sides, and adds the grid lines between and around the columns."""
+    count = len(shares)
+    grid = table.gridStrokeWidth() * (count + 1) if table.showGrid() and table.verticalGrid() else 0.0
+    available = frame_width - 2 * table.cellMargin() * count - grid - 0.1  # 0.1 mm for rounding
+    total = float(sum(shares))
+    return [available * share / total for share in shares]
+
+
 def set_columns(table, layer, columns: Sequence[str], headings: Sequence[str],
                 alignments: Optional[Sequence[object]] = None, widths: Optional[Sequence[float]] = None) -> None:
     table.setVectorLayer(layer)

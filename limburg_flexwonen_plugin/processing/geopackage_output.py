@@ -35,6 +35,7 @@ from qgis.PyQt.QtCore import QFileInfo, QVariant
 
 from ..core.atomic import atomic_output
 from ..core.errors import CancelledError
+from ..qgis_bridge import as_multi
 from . import packed_rtree
 
 ROWS_PER_BATCH = 50_000
@@ -158,7 +159,7 @@ def write_geopackage(frame, path: str, layer: str, fields: QgsFields, arrays, ge
         if shapely.has_z(geometries).any():
             geometries = shapely.force_2d(geometries)  # the layer is 2D, as the sink's would be
         if QgsWkbTypes.isMultiType(flat):
-            geometries = _as_multi(geometries)
+            geometries = as_multi(geometries)
     names = [field.name() for field in fields]
     total = len(frame)
     geometry_name = QgsWkbTypes.displayString(flat) if geometries is not None else None
@@ -264,17 +265,6 @@ def _rename_layer(path, layer: str) -> None:
             raise RuntimeError(f"could not name the output layer {layer}: {gdal.GetLastErrorMsg()}")
     finally:
         dataset = None
-
-
-def _as_multi(geometries: np.ndarray) -> np.ndarray:
-    """Single parts as one-part multi geometries (what the sink's ``convertToMultiType`` does)."""
-    geometries = geometries.copy()
-    kinds = shapely.get_type_id(geometries)
-    for single, make in ((0, shapely.multipoints), (1, shapely.multilinestrings), (3, shapely.multipolygons)):
-        chosen = np.flatnonzero(kinds == single)
-        if len(chosen):
-            geometries[chosen] = make(geometries[chosen], indices=np.arange(len(chosen)))
-    return geometries
 
 
 def _crs_text(crs: QgsCoordinateReferenceSystem) -> Optional[str]:
