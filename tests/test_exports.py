@@ -166,6 +166,9 @@ def test_page_texts_are_dated_sourced_and_dutch(exports):
     assert f"Bron: grenzen Kadaster / CBS (CC BY 4.0); {DATA_SOURCES}" in overview
     assert "Legenda" in overview and "Regio" in overview and "bestaand" in overview
     assert re.search(r"\b10 +20 km\b", overview), "scale bar in round kilometres"
+    # What the symbol sizes mean, after the status categories.
+    assert overview.index("Bestaand") < overview.index("Aantal bedden") \
+        < overview.index("25 bedden") < overview.index("1000 bedden")
     atlas_first = pdf_text(results["atlas"]["OUTPUT_PDF"], page=1)
     assert "Regio Noord-Limburg" in atlas_first and f"gemaakt op {today}" in atlas_first
     assert "blad 1 van 34" in atlas_first

@@ -124,7 +124,8 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     map_layers = [regions_layer, mask]
     entries = []
     if inputs.accommodations is not None:
-        styling.style_accommodations(inputs.accommodations, size_factor=0.7)
+        styling.style_accommodations(inputs.accommodations, size_factor=0.7,
+                                     size_legend=False)  # no room beside the figures
         map_layers.append(inputs.accommodations)
         entries.append((inputs.accommodations, "Huisvesting arbeidsmigranten (bedden)"))
     entries.append((regions_layer, "Regiogrens"))

@@ -77,12 +77,26 @@ def fill_legend(page: Page, legend: QgsLayoutItemLegend, entries: Iterable[Tuple
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         if single:
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, title)
+        _size_classes_last(node, layer)
     legend.setAutoUpdateModel(False)
     legend.model().setRootGroup(root)
     legend.setLegendFilterByMapEnabled(filter_by_map)
     legend.updateLegend()
     page.legend_roots.append(root)
     return root
+
+
+def _size_classes_last(node, layer) -> None:
+    """QGIS lists a renderer's size classes (``styling.add_bed_size_legend``) before its
+    categories; a reader wants the categories first, then what the sizes mean."""
+    renderer = layer.renderer()
+    size_legend = renderer.dataDefinedSizeLegend() if hasattr(renderer, "dataDefinedSizeLegend") else None
+    if size_legend is None or not hasattr(renderer, "categories"):
+        return
+    categories = len(renderer.categories())
+    sizes = len(size_legend.classes()) + (1 if size_legend.title() else 0)
+    QgsMapLayerLegendUtils.setLegendNodeOrder(
+        node, list(range(sizes, sizes + categories)) + list(range(sizes)))
 
 
 def legend_titles(legend: QgsLayoutItemLegend) -> List[str]:

@@ -7,8 +7,8 @@ zone, the distance line) and for reading a site at a large scale.
 from pathlib import Path
 from typing import Dict, Optional
 
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
-                       QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty,
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsDataDefinedSizeLegend, QgsFillSymbol,
+                       QgsLineSymbol, QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty,
                        QgsRendererCategory, QgsRuleBasedRenderer, QgsSingleSymbolRenderer,
                        QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
                        QgsVectorLayerSimpleLabeling)
@@ -112,12 +112,15 @@ def style_region_outlines(layer, name_field: str = "region", label_size: float =
                    priority=10)
 
 
-def style_accommodations(layer, size_factor: float = 1.0) -> None:
+def style_accommodations(layer, size_factor: float = 1.0, size_legend: bool = True) -> None:
     """The shared accommodation style when present (symbols scaled for the page's map
-    scale); else by status, sized by beds."""
+    scale); else by status, sized by beds. ``size_legend``: bed-size classes in the
+    legend (where the page has room for them)."""
     if apply_style_file(layer, "accommodations.qml"):
         scale_marker_sizes(layer, size_factor)
         layer.setLabelsEnabled(False)
+        if size_legend:
+            add_bed_size_legend(layer)
         return
     categories = []
     for status, color in STATUS_COLORS.items():
@@ -129,6 +132,34 @@ def style_accommodations(layer, size_factor: float = 1.0) -> None:
         categories.append(QgsRendererCategory(status, symbol, f"{texts.STATUS_NL[status]}"))
     renderer = QgsCategorizedSymbolRenderer("status", categories)
     layer.setRenderer(renderer)
+    if size_legend:
+        add_bed_size_legend(layer)
+
+
+# Bed numbers shown as size classes in the legend: small, typical and large locations.
+BED_SIZE_CLASSES = (25, 100, 250, 1000)
+
+
+def add_bed_size_legend(layer) -> None:
+    """Size classes under the status categories in the legend, drawn with the symbols'
+    own size scale (after any scaling for the page), so a reader can tell 50 beds from
+    500. Only for a categorized renderer whose symbols are sized by a field."""
+    renderer = layer.renderer()
+    categories = renderer.categories() if isinstance(renderer, QgsCategorizedSymbolRenderer) else []
+    if not categories:
+        return
+    # A copy while ``categories`` (which owns the symbol) is still alive.
+    sized = categories[0].symbol().clone()
+    if not isinstance(sized, QgsMarkerSymbol) or not sized.dataDefinedSize().isActive():
+        return
+    sized.setColor(QColor("#ffffff"))
+    renderer.setSourceSymbol(sized)
+    legend = QgsDataDefinedSizeLegend()
+    legend.setLegendType(QgsDataDefinedSizeLegend.LegendType.LegendSeparated)
+    legend.setTitle("Aantal bedden")
+    legend.setClasses([QgsDataDefinedSizeLegend.SizeClass(beds, f"{beds} bedden")
+                       for beds in BED_SIZE_CLASSES])
+    renderer.setDataDefinedSizeLegend(legend)
 
 
 def scale_marker_sizes(layer, factor: float) -> None:
