@@ -144,6 +144,33 @@ def test_compiled_dutch_translation_is_used_by_the_algorithms(flexwonen_provider
     assert algorithm.parameterDefinition("EDGE_DISTANCE").description() == "Randafstand (m)"
 
 
+def test_input_problems_are_told_in_dutch(flexwonen_provider, dutch, demo_gpkg, tmp_path):
+    """A fixed message of the core in Dutch, with the layer and field in Dutch words."""
+    import shutil
+    import processing
+    from qgis.core import QgsProcessingException
+    copy = tmp_path / "demo.gpkg"
+    shutil.copy(demo_gpkg, copy)
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run("flexwonen:classifysites", {
+            "SITES": f"{copy}|layername=candidate_sites", "SITE_ID_FIELD": "no_such_field",
+            "BUILTUP": f"{copy}|layername=builtup", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "laag 'candidate_sites', veld 'no_such_field': veld niet gevonden" in str(raised.value)
+
+
+def test_every_fixed_input_error_text_is_marked_for_translation():
+    """input_messages.FIXED_TEXTS holds every literal text given to InputError."""
+    import ast
+    from limburg_flexwonen_plugin.input_messages import FIXED_TEXTS
+    literal = set()
+    for path in (ROOT / "limburg_flexwonen_plugin").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError" \
+                    and node.args and isinstance(node.args[0], ast.Constant):
+                literal.add(node.args[0].value)
+    assert literal - set(FIXED_TEXTS) == set()
+
+
 def test_the_qgis_locale_chooses_the_translation(compiled_qm, dutch_locale):
     assert language.user_language() == "nl"
     translator = language.install_translator()

@@ -15,6 +15,7 @@ from ..core.progress import Progress
 from ..core.housing_gap import AccommodationFields
 from ..core.scenarios import CURRENT
 from ..core.site_assessment import AssessmentInputs, MigrantFields, SiteAssessment, assess_sites
+from ..input_messages import user_message
 from ..qgis_bridge import source_to_frame, table_to_frame
 from .sources import LayerSnapshot
 
@@ -84,7 +85,7 @@ class AssessmentTask(QgsTask):
             self.outcome.cancelled = True
             return False
         except InputError as error:
-            self.outcome.error = str(error)
+            self.outcome.error = user_message(error)
             return False
         except Exception as error:  # the user sees the message, the log keeps the traceback
             LOGGER.error("site assessment failed:\n%s", traceback.format_exc())

@@ -1993,6 +1993,289 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
     </context>
     <context>
+        <name>InputError</name>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the raster has no coordinate reference system</source>
+            <translation>het raster heeft geen coördinatenstelsel</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>persons per job must be above 0</source>
+            <translation>personen per baan moet boven 0 liggen</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no businesses given</source>
+            <translation>geen bedrijven opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no distance bands given</source>
+            <translation>geen afstandsbanden opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>every distance band has weight 0: nothing is within reach</source>
+            <translation>elke afstandsband heeft gewicht 0: niets ligt binnen bereik</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the decay distance and the minimum distance must be above 0 km</source>
+            <translation>de vervalafstand en de minimale afstand moeten boven 0 km liggen</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>field not found</source>
+            <translation>veld niet gevonden</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>negative number of jobs</source>
+            <translation>negatief aantal banen</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the extra labour migrants decrease over the years</source>
+            <translation>het aantal extra arbeidsmigranten neemt over de jaren af</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no feature has a usable polygon geometry</source>
+            <translation>geen object heeft een bruikbare vlakgeometrie</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the layer has no features</source>
+            <translation>de laag bevat geen objecten</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the layer has no coordinate reference system; set one in the layer properties (for Dutch data usually EPSG:28992)</source>
+            <translation>de laag heeft geen coördinatenstelsel; stel er een in bij de laageigenschappen (voor Nederlandse gegevens meestal EPSG:28992)</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the feature has an invalid geometry</source>
+            <translation>het object heeft een ongeldige geometrie</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no municipality has a usable geometry</source>
+            <translation>geen gemeente heeft een bruikbare geometrie</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no feature has a usable geometry</source>
+            <translation>geen object heeft een bruikbare geometrie</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the coordinates cannot be converted to EPSG:28992; check the layer's CRS</source>
+            <translation>de coördinaten kunnen niet naar EPSG:28992 worden omgezet; controleer het coördinatenstelsel van de laag</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>negative number of beds</source>
+            <translation>negatief aantal bedden</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the shares per stay category add up to 0: there is no demand</source>
+            <translation>de aandelen per verblijfsduur tellen op tot 0: er is geen vraag</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no municipality code</source>
+            <translation>geen gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the table has no rows</source>
+            <translation>de tabel heeft geen rijen</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>negative number of labour migrants</source>
+            <translation>negatief aantal arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>weights must be finite and not negative</source>
+            <translation>gewichten moeten eindig zijn en niet negatief</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>weights add up to 0</source>
+            <translation>de gewichten tellen op tot 0</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the user-defined scenario needs a year</source>
+            <translation>het eigen scenario vraagt om een jaar</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the user-defined scenario needs a province total above 0</source>
+            <translation>het eigen scenario vraagt om een provinciaal totaal boven 0</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no year</source>
+            <translation>geen jaar</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the table has no year field; give the base year of its figures</source>
+            <translation>de tabel heeft geen veld met het jaar; geef het basisjaar van de cijfers op</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>nothing to divide the total over</source>
+            <translation>er is niets om het totaal over te verdelen</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no municipality with a geometry and a region</source>
+            <translation>geen gemeente met een geometrie en een regio</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the layout has no atlas to export</source>
+            <translation>de kaartopmaak heeft geen atlas om te exporteren</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the atlas has no features: nothing to export</source>
+            <translation>de atlas heeft geen objecten: er is niets te exporteren</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no municipality has a region</source>
+            <translation>geen gemeente heeft een regio</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no site has a usable geometry: no report to make</source>
+            <translation>geen locatie heeft een bruikbare geometrie: er is geen rapport te maken</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no raster given</source>
+            <translation>geen raster opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>only file-based (GDAL) rasters can be read</source>
+            <translation>alleen rasters uit een bestand (GDAL) kunnen worden gelezen</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no business layer given</source>
+            <translation>geen laag met bedrijven opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no labour-migrant table given</source>
+            <translation>geen tabel met arbeidsmigranten opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the table has no rows; leave the sector table empty to use the shipped one</source>
+            <translation>de tabel heeft geen rijen; laat de sectortabel leeg om de meegeleverde te gebruiken</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no input layer given</source>
+            <translation>geen invoerlaag opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no stays table given</source>
+            <translation>geen tabel met verblijven opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>choose a field for every required input</source>
+            <translation>kies een veld voor elke verplichte invoer</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no candidate sites layer given</source>
+            <translation>geen laag met kandidaatlocaties opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no built-up area layer given</source>
+            <translation>geen laag met bestaand bebouwd gebied opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the streamed mode writes a GeoPackage: choose a .gpkg file</source>
+            <translation>de verwerking in delen schrijft een GeoPackage: kies een .gpkg-bestand</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the streamed mode reads a layer stored in a GeoPackage (.gpkg); save the layer as a GeoPackage or use 'Classify candidate sites by built-up area'</source>
+            <translation>de verwerking in delen leest een laag uit een GeoPackage (.gpkg); sla de laag op als GeoPackage of gebruik 'Kandidaatlocaties classificeren naar bestaand bebouwd gebied'</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the streamed mode reads the whole layer and cannot apply its filter; remove the filter or use 'Classify candidate sites by built-up area'</source>
+            <translation>de verwerking in delen leest de hele laag en kan het filter niet toepassen; verwijder het filter of gebruik 'Kandidaatlocaties classificeren naar bestaand bebouwd gebied'</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>cannot create the output</source>
+            <translation>de uitvoer kan niet worden gemaakt</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no PDF file given</source>
+            <translation>geen PDF-bestand opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no layer given</source>
+            <translation>geen laag opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no municipalities layer given</source>
+            <translation>geen gemeentelaag opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>no field with the number of beds (planned_beds or beds); choose the beds field</source>
+            <translation>geen veld met het aantal bedden (planned_beds of beds); kies het veld met de bedden</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the site context needs the municipalities layer</source>
+            <translation>de context van de locatie vraagt om de gemeentelaag</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>the site context needs the labour-migrant table</source>
+            <translation>de context van de locatie vraagt om de tabel met arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>layer '{0}'</source>
+            <translation>laag '{0}'</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>feature {0}</source>
+            <translation>object {0}</translation>
+        </message>
+        <message>
+            <location filename="../input_messages.py" />
+            <source>field '{0}'</source>
+            <translation>veld '{0}'</translation>
+        </message>
+    </context>
+    <context>
         <name>NormParameters</name>
         <message>
             <location filename="../processing/norms_support.py" />

@@ -36,6 +36,7 @@ from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
 from ..paths import resource
 from ..core.geometry import prepare_layer
+from ..input_messages import user_message
 from ..qgis_bridge import layer_to_frame, source_to_frame, write_frame
 from . import geopackage_output
 
@@ -147,7 +148,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             return results
         except InputError as error:
             self._discard_outputs(context, feedback)
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(user_message(error)) from error
         except CancelledError as error:
             self._discard_outputs(context, feedback)
             # An error, not an empty result: a model or batch stops, and nothing is
