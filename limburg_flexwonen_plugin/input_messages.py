@@ -9,6 +9,8 @@ core's own, word for word.
 """
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from .core.errors import describe
+
 # Every fixed text of an InputError in the plugin (tests/test_translations.py checks
 # that none is missing).
 FIXED_TEXTS = (
@@ -80,12 +82,8 @@ FIXED_TEXTS = (
 
 def user_message(error) -> str:
     """The message of an ``InputError`` in the user's language."""
-    where = []
-    if error.layer is not None:
-        where.append(QCoreApplication.translate("InputError", "layer '{0}'").format(error.layer))
-    if error.feature is not None:
-        where.append(QCoreApplication.translate("InputError", "feature {0}").format(error.feature))
-    if error.field is not None:
-        where.append(QCoreApplication.translate("InputError", "field '{0}'").format(error.field))
-    detail = QCoreApplication.translate("InputError", error.detail)
-    return f"{', '.join(where)}: {detail}" if where else detail
+    words = {"layer": QCoreApplication.translate("InputError", "layer '{0}'"),
+             "feature": QCoreApplication.translate("InputError", "feature {0}"),
+             "field": QCoreApplication.translate("InputError", "field '{0}'")}
+    return describe(QCoreApplication.translate("InputError", error.detail),
+                    error.layer, error.feature, error.field, words)

@@ -22,14 +22,14 @@ class CancelledError(RuntimeError):
     """Raised when the user cancels a run; no output is written."""
 
 
+PLACE_WORDS = {"layer": "layer '{0}'", "feature": "feature {0}", "field": "field '{0}'"}
+
+
 def describe(message: str, layer: Optional[str] = None, feature: Optional[object] = None,
-             field: Optional[str] = None) -> str:
-    """Prefixes a message with where the problem is: layer 'x', feature 12, field 'beds'."""
-    where = []
-    if layer is not None:
-        where.append(f"layer '{layer}'")
-    if feature is not None:
-        where.append(f"feature {feature}")
-    if field is not None:
-        where.append(f"field '{field}'")
+             field: Optional[str] = None, words: Optional[dict] = None) -> str:
+    """Prefixes a message with where the problem is: layer 'x', feature 12, field 'beds'.
+    ``words`` replaces ``PLACE_WORDS`` (the same keys) to say it in another language."""
+    words = words or PLACE_WORDS
+    where = [words[kind].format(value) for kind, value in
+             (("layer", layer), ("feature", feature), ("field", field)) if value is not None]
     return f"{', '.join(where)}: {message}" if where else message

@@ -279,9 +279,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         if arrays is None:
             return None
         path, layer, definition = target
-        existed = os.path.exists(path)
-        self._outputs.append(_Output(name, path, path, None, existed,
-                                     signature=_signature(path) if existed else None))
+        self._remember_file(name, path)
         geopackage_output.write_geopackage(frame, path, layer, fields, arrays, geometry_type, crs,
                                            feedback=feedback, progress=progress)
         geopackage_output.load_on_completion(self, name, path, definition, context)

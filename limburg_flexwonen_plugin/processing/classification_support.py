@@ -18,6 +18,19 @@ MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
 REGION_FIELD = "REGION_FIELD"
 
 
+class ClassificationParameterNames:
+    """The names above as class attributes, for the algorithms that classify sites
+    (``self.BUILTUP`` and so on): a mixin listed before ``FlexwonenAlgorithm``."""
+    BUILTUP = BUILTUP
+    KERN_NAME_FIELD = KERN_NAME_FIELD
+    EDGE_DISTANCE = EDGE_DISTANCE
+    MIN_INSIDE_SHARE = MIN_INSIDE_SHARE
+    MUNICIPALITIES = MUNICIPALITIES
+    MUNICIPALITY_CODE_FIELD = MUNICIPALITY_CODE_FIELD
+    MUNICIPALITY_NAME_FIELD = MUNICIPALITY_NAME_FIELD
+    REGION_FIELD = REGION_FIELD
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("ClassificationParameters", text)
 

@@ -35,7 +35,7 @@ from qgis.PyQt.QtCore import QFileInfo, QVariant
 
 from ..core.atomic import atomic_output
 from ..core.errors import CancelledError
-from ..qgis_bridge import as_multi
+from ..qgis_bridge import as_multi, crs_of
 from . import packed_rtree
 
 ROWS_PER_BATCH = 50_000
@@ -163,7 +163,7 @@ def write_geopackage(frame, path: str, layer: str, fields: QgsFields, arrays, ge
     names = [field.name() for field in fields]
     total = len(frame)
     geometry_name = QgsWkbTypes.displayString(flat) if geometries is not None else None
-    crs_text = _crs_text(crs) if geometries is not None else None
+    crs_text = crs_of(crs) if geometries is not None else None
 
     def write(temporary, start, stop, append):
         pyogrio.raw.write(
@@ -265,12 +265,3 @@ def _rename_layer(path, layer: str) -> None:
             raise RuntimeError(f"could not name the output layer {layer}: {gdal.GetLastErrorMsg()}")
     finally:
         dataset = None
-
-
-def _crs_text(crs: QgsCoordinateReferenceSystem) -> Optional[str]:
-    if crs is None or not crs.isValid():
-        return None
-    authid = crs.authid()
-    if authid.upper().startswith("EPSG:"):
-        return authid
-    return crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)

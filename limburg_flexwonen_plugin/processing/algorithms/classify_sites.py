@@ -24,7 +24,7 @@ RESULT_FIELDS = (
 )
 
 
-class ClassifySitesAlgorithm(FlexwonenAlgorithm):
+class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames, FlexwonenAlgorithm):
     ALGORITHM_ID = "classifysites"
     DISPLAY_NAME = "Classify candidate sites by built-up area"
     GROUP_ID = "location"
@@ -57,14 +57,6 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
 
     SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
-    BUILTUP = "BUILTUP"
-    KERN_NAME_FIELD = "KERN_NAME_FIELD"
-    EDGE_DISTANCE = "EDGE_DISTANCE"
-    MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
-    MUNICIPALITIES = "MUNICIPALITIES"
-    MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
-    MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
-    REGION_FIELD = "REGION_FIELD"
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):

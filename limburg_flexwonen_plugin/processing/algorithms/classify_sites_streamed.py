@@ -18,7 +18,7 @@ from ..base import FlexwonenAlgorithm
 OUTPUT_LAYER = "classified_sites"
 
 
-class ClassifySitesStreamedAlgorithm(FlexwonenAlgorithm):
+class ClassifySitesStreamedAlgorithm(classification_support.ClassificationParameterNames, FlexwonenAlgorithm):
     ALGORITHM_ID = "classifysitesstreamed"
     DISPLAY_NAME = "Classify a large GeoPackage of sites (streamed)"
     GROUP_ID = "location"
@@ -41,14 +41,6 @@ class ClassifySitesStreamedAlgorithm(FlexwonenAlgorithm):
 
     SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
-    BUILTUP = "BUILTUP"
-    KERN_NAME_FIELD = "KERN_NAME_FIELD"
-    EDGE_DISTANCE = "EDGE_DISTANCE"
-    MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
-    MUNICIPALITIES = "MUNICIPALITIES"
-    MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
-    MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
-    REGION_FIELD = "REGION_FIELD"
     BATCH_SIZE = "BATCH_SIZE"
     SPATIAL_INDEX = "SPATIAL_INDEX"
     OUTPUT = "OUTPUT"

@@ -17,7 +17,7 @@ STAY_FIELD = "STAY_FIELD"
 BUILDING_TYPE_FIELD = "BUILDING_TYPE_FIELD"
 
 
-class ExportSiteReportsAlgorithm(ExportAlgorithm):
+class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterNames, ExportAlgorithm):
     ALGORITHM_ID = "exportsitereports"
     DISPLAY_NAME = "Export site assessment reports (PDF/PNG)"
     HELP = (
@@ -43,14 +43,6 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
     SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
     SITE_NAME_FIELD = "SITE_NAME_FIELD"
-    BUILTUP = "BUILTUP"
-    KERN_NAME_FIELD = "KERN_NAME_FIELD"
-    MUNICIPALITIES = "MUNICIPALITIES"
-    MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
-    MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
-    REGION_FIELD = "REGION_FIELD"
-    EDGE_DISTANCE = "EDGE_DISTANCE"
-    MIN_INSIDE_SHARE = "MIN_INSIDE_SHARE"
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
