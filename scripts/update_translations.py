@@ -40,7 +40,7 @@ KNOWN_INDIRECT = {
     ("processing/base.py", "group"): "FlexwonenAlgorithm.GROUPS",
     ("gui/card.py", "label"): "labels marked with QT_TRANSLATE_NOOP in core/site_assessment.py",
     ("gui/card.py", "scenario_text"): "SCENARIO_LABELS, marked with QT_TRANSLATE_NOOP",
-    ("input_messages.py", "user_message"): "InputError texts, marked with QT_TRANSLATE_NOOP in "
+    ("bridge/messages.py", "user_message"): "InputError texts, marked with QT_TRANSLATE_NOOP in "
                                            "FIXED_TEXTS",
     ("processing/norms_support.py", "add_norm_parameters"): "FIELD_PARAMETERS labels, marked with "
                                                             "QT_TRANSLATE_NOOP",

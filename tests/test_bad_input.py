@@ -49,7 +49,8 @@ from conftest import ROOT
 from limburg_flexwonen_plugin.core.atomic import atomic_output, atomic_write
 from limburg_flexwonen_plugin.core.errors import CancelledError
 from limburg_flexwonen_plugin.processing.base import UNEXPECTED_ERROR_PREFIX, FlexwonenAlgorithm
-from limburg_flexwonen_plugin.qgis_bridge import make_fields, write_frame
+from limburg_flexwonen_plugin.bridge.values import make_fields
+from limburg_flexwonen_plugin.bridge.write import write_frame
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from shapely.geometry import Point, Polygon, box
 
 from conftest import open_layer
 from limburg_flexwonen_plugin.core.errors import CancelledError
-from limburg_flexwonen_plugin.processing import geopackage_output, packed_rtree
-from limburg_flexwonen_plugin.qgis_bridge import make_fields
+from limburg_flexwonen_plugin.bridge import geopackage as geopackage_output, packed_rtree
+from limburg_flexwonen_plugin.bridge.values import make_fields
 
 import processing
 

@@ -11,7 +11,7 @@ from qgis.core import (QgsFeatureRequest, QgsProcessingContext, QgsProcessingFea
 
 from conftest import features_by, open_layer
 from limburg_flexwonen_plugin.core.errors import InputError
-from limburg_flexwonen_plugin.qgis_bridge import direct_file_target, layer_to_frame, source_to_frame
+from limburg_flexwonen_plugin.bridge.read import direct_file_target, layer_to_frame, source_to_frame
 
 import processing
 
@@ -155,7 +155,7 @@ def test_streamed_output_keeps_points(flexwonen_provider, demo_gpkg, tmp_path):
 
 
 def test_large_files_are_read_in_slices_with_the_same_result(qgis_app, demo_gpkg, monkeypatch):
-    from limburg_flexwonen_plugin import qgis_bridge
+    from limburg_flexwonen_plugin.bridge import read as qgis_bridge
     monkeypatch.setattr(qgis_bridge, "READ_SLICE", 7)   # the demo layer then counts as large
     layer = open_layer(demo_gpkg, "accommodations")
     feedback = QgsProcessingFeedback()

@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QAction, QToolBar
 from conftest import open_layer
 from test_panel import wait_until
 
-from limburg_flexwonen_plugin import settings
+from limburg_flexwonen_plugin.bridge import settings
 from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters, classify_sites
 from limburg_flexwonen_plugin.core.scenarios import SCENARIO_KEYS
 from limburg_flexwonen_plugin.gui import project_layers

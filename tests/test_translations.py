@@ -16,7 +16,7 @@ from test_panel import choose_demo_layers, demo_layers, wait_for  # noqa: F401 (
 sys.path.insert(0, str(ROOT / "scripts"))
 import update_translations  # noqa: E402
 
-from limburg_flexwonen_plugin import language  # noqa: E402
+from limburg_flexwonen_plugin.bridge import language  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{\d+[^}]*\}")
 
@@ -159,9 +159,9 @@ def test_input_problems_are_told_in_dutch(flexwonen_provider, dutch, demo_gpkg, 
 
 
 def test_every_fixed_input_error_text_is_marked_for_translation():
-    """input_messages.FIXED_TEXTS holds every literal text given to InputError."""
+    """bridge.messages.FIXED_TEXTS holds every literal text given to InputError."""
     import ast
-    from limburg_flexwonen_plugin.input_messages import FIXED_TEXTS
+    from limburg_flexwonen_plugin.bridge.messages import FIXED_TEXTS
     literal = set()
     for path in (ROOT / "limburg_flexwonen_plugin").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -31,12 +31,14 @@ import shapely
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessing,
                        QgsProcessingContext, QgsProcessingOutputLayerDefinition,
                        QgsProcessingUtils, QgsWkbTypes)
-from qgis.PyQt.QtCore import QFileInfo, QVariant
+from qgis.PyQt.QtCore import QFileInfo
 
 from ..core.atomic import atomic_output
 from ..core.errors import CancelledError
-from ..qgis_bridge import as_multi, crs_of
+from .crs import crs_of
+from ..core.frames import as_multi
 from . import packed_rtree
+from .values import field_kind, field_type
 
 ROWS_PER_BATCH = 50_000
 # The layer's name while it is written: fixed, so that every SQL statement on it is a
@@ -44,7 +46,8 @@ ROWS_PER_BATCH = 50_000
 WORK_LAYER = "flexwonen_output"
 
 _RESERVED_NAMES = {"fid", "geom"}
-_INTEGER_TYPES = {QVariant.Type.Int: np.int32, QVariant.Type.LongLong: np.int64}
+# Integer kinds and the width GDAL gets for them (as QGIS's sink writes them).
+_INTEGER_WIDTHS = {"integer32": np.int32, "int": np.int64}
 
 
 def plain_geopackage(parameters, name, context) -> Optional[Tuple[str, str, object]]:
@@ -80,20 +83,29 @@ def column_arrays(frame: pd.DataFrame, fields: QgsFields) -> Optional[List[Tuple
     arrays = []
     for field in fields:
         if field.name() not in frame.columns:
-            if field.type() != QVariant.Type.String:
+            if _kind(field) != "string":
                 return None  # an empty column of another type: the sink types it
             arrays.append((np.full(len(frame), None, dtype=object), None))
             continue
-        converted = _column_as(frame[field.name()], field.type())
+        converted = _column_as(frame[field.name()], _kind(field))
         if converted is None:
             return None
         arrays.append(converted)
     return arrays
 
 
-def _column_as(column: pd.Series, field_type) -> Optional[Tuple[np.ndarray, Optional[np.ndarray]]]:
+def _kind(field) -> Optional[str]:
+    """The field's kind (``values.field_kind``), with 32-bit integers told apart from
+    64-bit ones: field types compared through the helpers, which know whether this QGIS
+    types fields with QVariant.Type or QMetaType.Type."""
+    if field.type() == field_type("integer32"):
+        return "integer32"
+    return field_kind(field)
+
+
+def _column_as(column: pd.Series, kind: Optional[str]) -> Optional[Tuple[np.ndarray, Optional[np.ndarray]]]:
     dtype = column.dtype
-    if field_type == QVariant.Type.String:
+    if kind == "string":
         if dtype.kind == "U":
             return column.to_numpy(dtype=object), None
         if dtype != object and not isinstance(dtype, pd.StringDtype):
@@ -104,14 +116,14 @@ def _column_as(column: pd.Series, field_type) -> Optional[Tuple[np.ndarray, Opti
             return None
         values[missing] = None
         return values, None
-    if field_type == QVariant.Type.Double:
+    if kind == "double":
         if not (pd.api.types.is_float_dtype(dtype) or pd.api.types.is_integer_dtype(dtype)) \
                 or pd.api.types.is_bool_dtype(dtype):
             return None
         values = column.to_numpy(dtype=np.float64, na_value=np.nan)
         missing = ~np.isfinite(values)
         return values, (missing if missing.any() else None)
-    if field_type in _INTEGER_TYPES:
+    if kind in _INTEGER_WIDTHS:
         if pd.api.types.is_float_dtype(dtype):
             # An integer field with empty values, as read from a file: whole numbers
             # and gaps. Anything else (a fraction) is left to the sink's conversion.
@@ -121,17 +133,17 @@ def _column_as(column: pd.Series, field_type) -> Optional[Tuple[np.ndarray, Opti
             if not np.array_equal(present, np.round(present)):
                 return None
             column = pd.Series(np.where(missing, 0, values).astype(np.int64))
-            converted = _column_as(column, field_type)
+            converted = _column_as(column, kind)
             return None if converted is None else (converted[0], missing if missing.any() else None)
         if not pd.api.types.is_integer_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
             return None
         missing = column.isna().to_numpy()
         values = (column.fillna(0) if missing.any() else column).to_numpy()
-        target = _INTEGER_TYPES[field_type]
+        target = _INTEGER_WIDTHS[kind]
         if len(values) and (values.min() < np.iinfo(target).min or values.max() > np.iinfo(target).max):
             return None  # the sink decides what an out-of-range value becomes
         return values.astype(target), (missing if missing.any() else None)
-    if field_type == QVariant.Type.Bool:
+    if kind == "bool":
         if pd.api.types.is_bool_dtype(dtype) and dtype != object:
             missing = column.isna().to_numpy()
             values = column.to_numpy(dtype=bool, na_value=False)

@@ -9,7 +9,7 @@ core's own, word for word.
 """
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from .core.errors import describe
+from ..core.errors import describe
 
 # Every fixed text of an InputError in the plugin (tests/test_translations.py checks
 # that none is missing).
@@ -77,6 +77,11 @@ FIXED_TEXTS = (
                                     'choose the beds field'),
     QT_TRANSLATE_NOOP("InputError", 'the site context needs the municipalities layer'),
     QT_TRANSLATE_NOOP("InputError", 'the site context needs the labour-migrant table'),
+    QT_TRANSLATE_NOOP("InputError", "the streamed classification reads the file with the Python "
+                                    "package pyogrio, which QGIS's Python lacks; install it from "
+                                    "your QGIS distribution's packages (OSGeo4W: python3-pyogrio; "
+                                    "Debian/Ubuntu: python3-pyogrio) or use 'Classify candidate "
+                                    "sites by built-up area'"),
 )
 
 

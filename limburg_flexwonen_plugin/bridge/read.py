@@ -1,12 +1,20 @@
-"""The thin bridge between QGIS layers and GeoDataFrames.
+"""QGIS layers to GeoDataFrames: the one way features enter the analyses.
 
 Features travel as WKB in bulk, or straight from the layer's file when that gives
 the same features (``layer_to_frame``); the QGIS feature id becomes the frame's
 index, so results can be matched back to the input features and messages can name
 them.
+
+**Thread rule.** Reading runs in QGIS's worker threads (Processing, QgsTask), where
+no pyproj object (CRS, Transformer) may be made or used: PROJ contexts are per
+thread, QGIS's pool threads come and go, and QGIS 3.44 (PROJ 9.6) crashed on it.
+So every frame read here is reprojected to RD New (EPSG:28992) by QGIS itself
+(QgsCoordinateTransform, with the run's transform context) and carries no CRS
+object: its CRS is the text ``frame.attrs["crs"]`` (``core.frames``). File reads use
+pyogrio's raw reader, which hands over the CRS as text; geopandas' and pyogrio's
+``read_dataframe`` would make a pyproj CRS. The core never makes a CRS object for
+such frames (``core.geometry.to_working_crs``).
 """
-import datetime
-import json
 import os
 from typing import Dict, Iterable, List, Optional
 
@@ -14,21 +22,26 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest,
-                       QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+from qgis.core import (NULL, QgsCsException, QgsFeatureRequest, QgsFields, QgsGeometry,
                        QgsProcessingFeatureSource, QgsProcessingFeatureSourceDefinition,
                        QgsProviderRegistry, QgsWkbTypes)
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from .core.errors import CancelledError, InputError
+from ..core.errors import CancelledError, InputError
+from ..core.frames import WORKING_CRS, read_file, with_crs_text
+from .crs import has_crs, is_working_crs, transform_to_working
+from .values import field_kind, python_value
 
 
 def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]] = None,
-                    feedback=None) -> gpd.GeoDataFrame:
-    """Reads a QgsFeatureSource (or vector layer) into a GeoDataFrame indexed by feature id.
+                    feedback=None, transform_context=None) -> gpd.GeoDataFrame:
+    """Reads a QgsFeatureSource (or vector layer) into a GeoDataFrame indexed by feature
+    id, in RD New (see the thread rule above).
 
     ``field_names`` limits the attributes read (None: all). Curved geometries are
-    segmentised, since shapely has no curves.
+    segmentised, since shapely has no curves. ``transform_context`` is the run's
+    (Processing context or project); None uses PROJ's best transformation.
+    A feature whose coordinates cannot be transformed keeps its row with non-finite
+    coordinates, which the core flags; when none can, the layer is refused.
     """
     fields = source.fields()
     if field_names is None:
@@ -39,6 +52,11 @@ def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]
     _require_fields(names, indices, layer_name)
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([i for i in indices if i >= 0])
+    # A layer without CRS is read as it is, its CRS left empty: the core refuses it when
+    # (and only when) it needs the geometry, after refusing an empty layer.
+    has_any_crs = has_crs(source.sourceCrs())
+    transform = transform_to_working(source.sourceCrs(), layer_name, transform_context) if has_any_crs else None
+    failed = 0
     ids: List[int] = []
     wkbs: List[Optional[bytes]] = []
     columns: Dict[str, list] = {name: [] for name in names}
@@ -53,15 +71,32 @@ def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]
         else:
             if QgsWkbTypes.isCurvedType(geometry.wkbType()):
                 geometry = QgsGeometry(geometry.constGet().segmentize())
+            if transform is not None:
+                try:
+                    geometry.transform(transform)
+                except QgsCsException:
+                    failed += 1
+                    wkbs.append(_NOT_TRANSFORMABLE)
+                    continue
             wkbs.append(bytes(geometry.asWkb()))
         attributes = feature.attributes()
         for name, index in zip(names, indices):
             columns[name].append(python_value(attributes[index]) if index >= 0 else None)
+    if failed and failed == sum(wkb is not None for wkb in wkbs):
+        raise InputError(
+            f"the coordinates cannot be converted from the layer's coordinate reference system "
+            f"({source.sourceCrs().description()}) to EPSG:28992; check that the layer's CRS is "
+            f"the one its coordinates are in", layer=layer_name)
     geometries = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
-    crs = crs_of(source.sourceCrs())
-    frame = gpd.GeoDataFrame(columns, geometry=geometries, crs=crs, index=pd.Index(ids, name="fid"))
+    frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometries, index=pd.Index(ids, name="fid")),
+                             index=pd.Index(ids, name="fid"))
     frame.attrs["layer_name"] = layer_name
-    return frame
+    return with_crs_text(frame, WORKING_CRS if has_any_crs else None)
+
+
+# A point with non-finite coordinates: the core's repair step flags such a feature
+# ("coordinates are not finite numbers") and keeps its row.
+_NOT_TRANSFORMABLE = shapely.to_wkb(shapely.Point(float("inf"), float("inf")))
 
 
 def layer_to_frame(source, layer, layer_name: str, field_names: Optional[Iterable[str]] = None,
@@ -80,18 +115,19 @@ def layer_to_frame(source, layer, layer_name: str, field_names: Optional[Iterabl
     """
     names = None if field_names is None else [name for name in dict.fromkeys(field_names) if name]
     target = direct_file_target(layer, parameter_value, names)
+    transform_context = context.transformContext() if context is not None else None
     if target is None:
-        return source_to_frame(source, layer_name, names, feedback=feedback)
+        return source_to_frame(source, layer_name, names, feedback=feedback,
+                               transform_context=transform_context)
     path, file_layer = target
     if names is not None:
         _require_fields(names, [layer.fields().indexOf(name) for name in names], layer_name)
     wanted = names if names is not None else layer.fields().names()
     frame = _read_file(path, file_layer, wanted, feedback, layer)
     frame = _match_qgis_values(frame, layer.fields())
-    frame = frame.set_crs(crs_of(layer.crs()), allow_override=True)
     frame.index.name = "fid"
     frame.attrs["layer_name"] = layer_name
-    return frame
+    return with_crs_text(frame, WORKING_CRS)   # the layer is in RD (``direct_file_target``)
 
 
 DIRECT_STORAGE_TYPES = {"GPKG", "ESRI Shapefile", "FlatGeobuf"}
@@ -110,6 +146,8 @@ def direct_file_target(layer, parameter_value=None, field_names=None):
             return None
     if layer.subsetString() or QgsWkbTypes.isCurvedType(layer.wkbType()):
         return None
+    if not is_working_crs(layer.crs()):
+        return None   # QGIS reprojects (``source_to_frame``): never pyproj in a worker thread
     provider = layer.dataProvider()
     if provider is None or provider.storageType() not in DIRECT_STORAGE_TYPES:
         return None
@@ -124,7 +162,7 @@ def direct_file_target(layer, parameter_value=None, field_names=None):
     if not path or not os.path.isfile(path) or parts.get("subset"):
         return None
     try:
-        import pyogrio  # noqa: F401  (geopandas' reader; absent in some QGIS installs)
+        import pyogrio.raw  # noqa: F401  (absent in some QGIS installs)
     except ImportError:
         return None
     if parts.get("layerName"):
@@ -149,7 +187,6 @@ def _read_file(path, layer, wanted, feedback, qgis_layer):
 
 
 def _read_slices(path, layer, info, total, columns, feedback, qgis_layer):
-    import pyogrio
     ranges = None
     if feedback is not None and total > READ_SLICE:
         if info["capabilities"].get("fast_set_next_by_index"):
@@ -158,16 +195,15 @@ def _read_slices(path, layer, info, total, columns, feedback, qgis_layer):
         elif info.get("fid_column") and info.get("driver") == "GPKG":
             ranges = _fid_ranges(qgis_layer, info, total)
     if not ranges:
-        return pyogrio.read_dataframe(path, layer=layer, columns=columns, fid_as_index=True)
+        return read_file(path, layer=layer, columns=columns)
     frames = []
     for number, options in enumerate(ranges):
         if feedback.isCanceled():
             raise CancelledError("cancelled by the user")
-        frames.append(pyogrio.read_dataframe(path, layer=layer, columns=columns,
-                                             fid_as_index=True, **options))
+        frames.append(read_file(path, layer=layer, columns=columns, **options))
         feedback.pushDebugInfo(f"read {sum(len(f) for f in frames)} of {total} features")
     frame = pd.concat(frames)
-    return gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frames[0].crs)
+    return gpd.GeoDataFrame(frame, geometry=frame.geometry.name)
 
 
 def _fid_ranges(layer, info, total):
@@ -196,15 +232,15 @@ def _match_qgis_values(frame: gpd.GeoDataFrame, fields: QgsFields) -> gpd.GeoDat
         index = fields.indexOf(name)
         if index < 0:
             continue
-        kind = fields.at(index).type()
-        if kind not in (QVariant.Type.Date, QVariant.Type.DateTime, QVariant.Type.Time):
+        kind = field_kind(fields.at(index))
+        if kind not in ("date", "datetime", "time"):
             continue
         column = frame[name]
-        if kind == QVariant.Type.Time:
+        if kind == "time":
             converted = [None if pd.isna(value) else value for value in column.values]
         else:
             values = pd.to_datetime(column, errors="coerce")
-            if kind == QVariant.Type.Date:
+            if kind == "date":
                 converted = [None if pd.isna(value) else value.date() for value in values]
             else:
                 converted = [None if pd.isna(value) else value.to_pydatetime() for value in values]
@@ -249,168 +285,3 @@ def _all_features(source, request):
     return source.getFeatures(request)
 
 
-def crs_of(qgis_crs: QgsCoordinateReferenceSystem):
-    """The pyproj-readable form of a QGIS CRS, or None when the layer has none."""
-    if qgis_crs is None or not qgis_crs.isValid():
-        return None
-    authid = qgis_crs.authid()
-    if authid and authid.upper().startswith("EPSG:"):
-        return authid
-    return qgis_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019)
-
-
-def python_value(value):
-    """QGIS attribute values as plain Python (NULL → None, QDate → date...)."""
-    if value is None or value == NULL or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    if isinstance(value, QDateTime):
-        return value.toPyDateTime() if value.isValid() else None
-    if isinstance(value, QDate):
-        return value.toPyDate() if value.isValid() else None
-    if isinstance(value, QTime):
-        return value.toPyTime() if value.isValid() else None
-    return value
-
-
-def _qgis_column(values) -> list:
-    """A column as a list of values a QgsFeature accepts: numeric numpy columns in bulk,
-    anything else (objects, dates, pandas' nullable types) value by value."""
-    array = np.asarray(values) if isinstance(values, np.ndarray) else None
-    if array is not None and array.dtype.kind in "iub":
-        return array.tolist()
-    if array is not None and array.dtype.kind == "f":
-        converted = array.tolist()
-        for position in np.flatnonzero(~np.isfinite(array)):
-            converted[position] = NULL
-        return converted
-    if array is not None and array.dtype.kind == "U":
-        return array.tolist()
-    if array is not None and array.dtype == object:
-        # Text columns (the usual object column) in bulk: only the missing values change.
-        if pd.api.types.infer_dtype(array, skipna=True) in ("string", "empty"):
-            converted = array.tolist()
-            for position in np.flatnonzero(pd.isna(array)):
-                converted[position] = NULL
-            return converted
-    return [qgis_value(value) for value in values]
-
-
-def qgis_value(value):
-    """Plain Python/numpy/pandas values as something a QgsFeature accepts."""
-    if value is None or value is pd.NaT or value is pd.NA:
-        return NULL
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (float, np.floating)):
-        return float(value) if np.isfinite(value) else NULL
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, np.datetime64):
-        value = pd.Timestamp(value)
-    if isinstance(value, pd.Timestamp):
-        return NULL if pd.isna(value) else QDateTime(value.to_pydatetime())
-    if isinstance(value, datetime.datetime):
-        return QDateTime(value)
-    if isinstance(value, datetime.date):
-        return QDate(value)
-    if isinstance(value, datetime.time):
-        return QTime(value)
-    if isinstance(value, str):
-        return str(value)  # also numpy's str_
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    if isinstance(value, (list, tuple, set, dict, np.ndarray)):
-        return json.dumps(value.tolist() if isinstance(value, np.ndarray) else
-                          sorted(value) if isinstance(value, set) else value, default=str)
-    return value
-
-
-_FIELD_TYPES = {
-    "string": QVariant.Type.String, "int": QVariant.Type.LongLong, "double": QVariant.Type.Double,
-    "bool": QVariant.Type.Bool, "date": QVariant.Type.Date, "datetime": QVariant.Type.DateTime,
-}
-
-
-def make_fields(spec: Iterable) -> QgsFields:
-    """QgsFields from (name, kind) pairs, kind one of string/int/double/bool/date."""
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, _FIELD_TYPES[kind]))
-    return fields
-
-
-def kind_of(dtype) -> str:
-    if pd.api.types.is_bool_dtype(dtype):
-        return "bool"
-    if pd.api.types.is_integer_dtype(dtype):
-        return "int"
-    if pd.api.types.is_float_dtype(dtype):
-        return "double"
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return "datetime"
-    return "string"
-
-
-ROWS_BETWEEN_CHECKS = 5_000   # rows written between two looks at cancel and progress
-
-
-def as_multi(geometries: np.ndarray) -> np.ndarray:
-    """Single parts as one-part multi geometries (as QGIS's ``convertToMultiType``),
-    multi-part and missing ones as they are."""
-    geometries = np.array(geometries, dtype=object)
-    kinds = shapely.get_type_id(geometries)
-    for single, make in ((0, shapely.multipoints), (1, shapely.multilinestrings), (3, shapely.multipolygons)):
-        chosen = np.flatnonzero(kinds == single)
-        if len(chosen):
-            geometries[chosen] = make(geometries[chosen], indices=np.arange(len(chosen)))
-    return geometries
-
-
-def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
-                multipart: bool = False, progress=None) -> int:
-    """Writes a (Geo)DataFrame's rows to a QgsFeatureSink in the order of ``fields``.
-
-    Honours cancel (``CancelledError``) when given a feedback, and reports 0–100 to
-    ``progress`` (a core ``Progress``, e.g. scaled to the run's last stretch) when given
-    one. A feature the sink refuses stops the run with a message naming the row and the
-    sink's own reason; the base class then removes the half-written output.
-    """
-    has_geometry = isinstance(frame, gpd.GeoDataFrame)
-    wkbs = None
-    if has_geometry:
-        geometries = np.asarray(frame.geometry.values, dtype=object)
-        wkbs = shapely.to_wkb(as_multi(geometries) if multipart else geometries)
-    names = [field.name() for field in fields]
-    # Whole columns converted at once (numbers in bulk), then zipped into rows in C:
-    # the loop below only hands each row to one reused feature.
-    nulls = [NULL] * len(frame)
-    columns = [_qgis_column(frame[name].values) if name in frame.columns else nulls for name in names]
-    rows = list(zip(*columns)) if columns else [()] * len(frame)
-    if wkbs is None:
-        wkbs = [None] * len(frame)
-    total = max(len(frame), 1)
-    written = 0
-    feature = QgsFeature(fields)
-    fast = QgsFeatureSink.Flag.FastInsert
-    for start in range(0, len(frame), ROWS_BETWEEN_CHECKS):
-        if feedback is not None and feedback.isCanceled():
-            raise CancelledError("cancelled by the user")
-        if progress is not None:
-            progress.report(100.0 * start / total)
-        stop = min(start + ROWS_BETWEEN_CHECKS, len(frame))
-        for values, wkb in zip(rows[start:stop], wkbs[start:stop]):
-            if has_geometry:
-                geometry = QgsGeometry()
-                if wkb is not None:
-                    geometry.fromWkb(wkb)
-                feature.setGeometry(geometry)
-            feature.setAttributes(list(values))
-            if not sink.addFeature(feature, fast):
-                reason = sink.lastError() if hasattr(sink, "lastError") else ""
-                raise QgsProcessingException(
-                    f"could not write row {written + 1} (of {len(frame)}) to the output"
-                    + (f": {reason}" if reason else ""))
-            written += 1
-    if progress is not None:
-        progress.report(100.0)
-    return written

@@ -7,10 +7,10 @@ settings as they were.
 """
 from qgis.core import QgsSettings
 
-from .core.classify_sites import ClassificationParameters
-from .core.errors import InputError
-from .core.norm_sets import DEFAULT_SET
-from .core.scenarios import CURRENT, HIGH_2030, LOW_2030
+from ..core.classify_sites import ClassificationParameters
+from ..core.errors import InputError
+from ..core.norm_sets import DEFAULT_SET
+from ..core.scenarios import CURRENT, HIGH_2030, LOW_2030
 
 GROUP = "flexwonen_limburg"
 EDGE_DISTANCE = "edge_distance_m"

@@ -9,21 +9,26 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from ..dependencies import rasterio_missing, rasterio_problem
 from .errors import InputError
-from .geometry import WORKING_CRS, check_plausible_extent
+from .frames import to_working_crs_with_gdal, with_crs_text
+from .geometry import check_plausible_extent
 from .progress import SILENT, Progress
 
-RASTERIO_MISSING = ("the Python package 'rasterio' is not installed in QGIS's Python; "
-                    "install it (OSGeo4W: python3-rasterio; Debian/Ubuntu: python3-rasterio) "
-                    "to turn rasters into built-up polygons")
+# The same words as the plugin's start-up check (dependencies.py), with the install
+# advice for this platform; a fixed text, so that the algorithms can show it in Dutch.
+RASTERIO_MISSING = rasterio_missing()
 
 
 def import_rasterio():
+    """rasterio, or an InputError saying how to install it (missing or too old)."""
     try:
         import rasterio  # noqa: F401
         import rasterio.features  # noqa: F401
     except ImportError as error:
         raise InputError(RASTERIO_MISSING) from error
+    if rasterio_problem(rasterio) is not None:
+        raise InputError(RASTERIO_MISSING)
     return rasterio
 
 
@@ -36,8 +41,8 @@ def builtup_mask(values: np.ndarray, threshold: float, nodata: Optional[float] =
     return mask
 
 
-def polygonize_mask(mask: np.ndarray, transform, crs, min_area_m2: float = 0.0,
-                    progress: Progress = SILENT) -> gpd.GeoDataFrame:
+def polygonize_mask(mask: np.ndarray, transform, crs: str, min_area_m2: float = 0.0,
+                    progress: Progress = SILENT, layer: str = "built-up raster") -> gpd.GeoDataFrame:
     """Polygons of the connected built-up cells (4-connected), in RD New.
 
     Output columns: kern_id, kern_name ("built-up area N", as a raster has no names),
@@ -50,12 +55,12 @@ def polygonize_mask(mask: np.ndarray, transform, crs, min_area_m2: float = 0.0,
                                       connectivity=4)
     geometries = [shapely.geometry.shape(geometry) for geometry, value in shapes if value == 1]
     progress.report(60)
-    frame = gpd.GeoDataFrame(geometry=geometries, crs=crs)
-    if len(frame) and not frame.crs.equals(WORKING_CRS):
-        frame = frame.to_crs(WORKING_CRS)
+    # The CRS stays text and GDAL reprojects: no pyproj object in a worker thread.
+    frame = with_crs_text(gpd.GeoDataFrame(geometry=gpd.GeoSeries(geometries)), crs)
+    frame = to_working_crs_with_gdal(frame, layer)
     if len(frame):
         frame = frame[shapely.area(frame.geometry.values) >= min_area_m2]
-    frame = frame.reset_index(drop=True)
+    frame = with_crs_text(frame.reset_index(drop=True), frame.attrs.get("crs"))
     frame.insert(0, "kern_id", np.arange(1, len(frame) + 1, dtype="int64"))
     frame.insert(1, "kern_name", [f"built-up area {number}" for number in frame["kern_id"]])
     frame.insert(2, "area_m2", np.round(shapely.area(frame.geometry.values), 2))
@@ -87,7 +92,7 @@ def builtup_from_raster(path: str, band: int = 1, threshold: float = 0.5,
             raise InputError(f"no cell has a value of at least {threshold}; check the band "
                              f"and the threshold", layer=layer)
         frame = polygonize_mask(mask, dataset.transform, dataset.crs.to_wkt(), min_area_m2,
-                                progress.scaled(30, 100))
+                                progress.scaled(30, 100), layer=layer)
     if len(frame):
         check_plausible_extent(frame, layer)
     return frame

@@ -35,7 +35,8 @@ import shapely
 from ..paths import resource
 from .errors import InputError
 from .validation import implausible_remark
-from .geometry import WORKING_CRS, check_plausible_extent, prepare_layer
+from .frames import WORKING_CRS, with_crs_text
+from .geometry import check_plausible_extent, prepare_layer
 from .housing_gap import (ADDITIVE, OUTPUT_FIELDS, PROVINCE_LEVEL, STAY_CATEGORIES, DemandModel,
                           HousingGapResult, builtup_zones, demand_per_category, derive_figures)
 from .progress import SILENT, Progress
@@ -924,8 +925,7 @@ def compute_business_effect(businesses: Sequence[Business], gap: HousingGapResul
     after_figures = with_extra_demand(before, effect_table, model)
     after_figures.index = codes
     municipalities_after = _after_frame(before, after_figures, effect_table, version, parameters)
-    municipalities_after = gpd.GeoDataFrame(municipalities_after, geometry=municipal.geometry.values,
-                                            crs=WORKING_CRS)
+    municipalities_after = with_crs_text(gpd.GeoDataFrame(municipalities_after, geometry=municipal.geometry.values), WORKING_CRS)
     regions_after = _regions_after(gap, before, effect_table, version, parameters,
                                    sum(int(e.unplaced.sum()) for e in effects))
     progress.report(80)
@@ -1004,7 +1004,7 @@ def _regions_after(gap: HousingGapResult, before: pd.DataFrame, effects: pd.Data
         rows.append(frame)
     frame = _display_precision(pd.concat(rows, ignore_index=True))
     frame = frame[[name for name, _ in GAP_EFFECT_FIELDS]]
-    return gpd.GeoDataFrame(frame, geometry=list(regions.geometry.values), crs=WORKING_CRS)
+    return with_crs_text(gpd.GeoDataFrame(frame, geometry=list(regions.geometry.values)), WORKING_CRS)
 
 
 def _allocation_frame(effects: Sequence[BusinessEffect], before: pd.DataFrame, model: DemandModel,
@@ -1029,10 +1029,9 @@ def _allocation_frame(effects: Sequence[BusinessEffect], before: pd.DataFrame, m
         frames.append(rows)
     columns = [name for name, _ in ALLOCATION_FIELDS]
     if not frames:
-        return gpd.GeoDataFrame({name: [] for name in columns}, geometry=gpd.GeoSeries([], crs=WORKING_CRS))
+        return gpd.GeoDataFrame({name: [] for name in columns}, geometry=gpd.GeoSeries([]))
     frame = pd.concat(frames, ignore_index=True)[columns]
-    return gpd.GeoDataFrame(frame, geometry=[geometry_of[code] for code in frame["gm_code"]],
-                            crs=WORKING_CRS)
+    return with_crs_text(gpd.GeoDataFrame(frame, geometry=[geometry_of[code] for code in frame["gm_code"]]), WORKING_CRS)
 
 
 def _business_regions(effects: Sequence[BusinessEffect], gap: HousingGapResult, before: pd.DataFrame,
@@ -1107,7 +1106,7 @@ def _business_frame(effects: Sequence[BusinessEffect], reach: Reach, settings: A
         rows.append(combined)
         geometries.append(None)
     frame = pd.DataFrame(rows, columns=[name for name, _ in BUSINESS_FIELDS])
-    return gpd.GeoDataFrame(frame, geometry=geometries, crs=WORKING_CRS)
+    return with_crs_text(gpd.GeoDataFrame(frame, geometry=geometries), WORKING_CRS)
 
 
 def _reach_frame(effects: Sequence[BusinessEffect], reach: Reach) -> gpd.GeoDataFrame:
@@ -1118,8 +1117,8 @@ def _reach_frame(effects: Sequence[BusinessEffect], reach: Reach) -> gpd.GeoData
                          "inner_km": band.inner_km, "outer_km": band.outer_km,
                          "band_weight": band.weight})
             geometries.append(polygon)
-    return gpd.GeoDataFrame(pd.DataFrame(rows, columns=[n for n, _ in REACH_FIELDS]),
-                            geometry=geometries, crs=WORKING_CRS)
+    return with_crs_text(gpd.GeoDataFrame(pd.DataFrame(rows, columns=[n for n, _ in REACH_FIELDS]),
+                            geometry=geometries), WORKING_CRS)
 
 
 __all__ = [

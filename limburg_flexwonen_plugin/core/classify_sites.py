@@ -24,7 +24,8 @@ import pandas as pd
 import shapely
 
 from .errors import InputError
-from .geometry import WORKING_CRS, check_plausible_extent, prepare_layer
+from .frames import WORKING_CRS, with_crs_text
+from .geometry import check_plausible_extent, prepare_layer
 from .polygon_index import PolygonIndex, grid_cells_for, interiors_overlap
 from .progress import SILENT, Progress
 from .rules import location_rules
@@ -162,8 +163,8 @@ def classify_partition(sites: gpd.GeoDataFrame, builtup: gpd.GeoDataFrame,
     sites). Results do not depend on the partitioning."""
     if len(sites) == 0:
         columns = {name: pd.Series([], dtype=object) for name in OUTPUT_FIELDS}
-        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=WORKING_CRS),
-                                index=sites.index[:0])
+        return with_crs_text(gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([]),
+                                              index=sites.index[:0]), WORKING_CRS)
     return classify_sites(sites, builtup, parameters, municipalities, **options)
 
 
@@ -273,7 +274,7 @@ class SiteClassifier:
         columns["min_inside_share"] = np.full(count, float(parameters.min_inside_share))
         columns["rules_version"] = np.full(count, self.rules_version, dtype=object)
         columns["remarks"] = remarks.where(remarks != "", None).values
-        output = gpd.GeoDataFrame(columns, geometry=geometries, crs=WORKING_CRS, index=prepared.index)
+        output = with_crs_text(gpd.GeoDataFrame(columns, geometry=geometries, index=prepared.index), WORKING_CRS)
         progress.report(100)
         return output
 

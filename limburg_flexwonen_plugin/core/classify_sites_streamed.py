@@ -23,13 +23,25 @@ from typing import Dict, Optional
 
 import geopandas as gpd
 import numpy as np
-import pyogrio
 import shapely
 
 from .classify_sites import (ClassificationParameters, MunicipalityFields, SiteClassifier,
                              prepare_sites)
 from .errors import InputError
+from .frames import WORKING_CRS, read_file, to_working_crs_with_gdal, with_crs_text, write_file
 from .progress import SILENT, Progress
+
+
+def _pyogrio(layer: Optional[str] = None):
+    """pyogrio, imported when the streamed mode runs (some QGIS installs lack it)."""
+    try:
+        import pyogrio
+    except ImportError as error:
+        raise InputError("the streamed classification reads the file with the Python package "
+                         "pyogrio, which QGIS's Python lacks; install it from your QGIS "
+                         "distribution's packages (OSGeo4W: python3-pyogrio; Debian/Ubuntu: "
+                         "python3-pyogrio) or use 'Classify candidate sites by built-up area'", layer=layer) from error
+    return pyogrio
 
 DEFAULT_BATCH_SIZE = 50_000
 BOUNDS_SLICE = 1_000_000
@@ -79,7 +91,7 @@ def spatial_order(path, layer: Optional[str] = None, progress: Progress = SILENT
     Reads only bounding boxes, a slice at a time; keeps 12 bytes per feature (its id
     and its key) plus the sort's index.
     """
-    info = pyogrio.read_info(path, layer=layer)
+    info = _pyogrio().read_info(path, layer=layer)
     total = int(info["features"])
     extent = info.get("total_bounds")
     if extent is None or not np.all(np.isfinite(extent)):
@@ -87,7 +99,7 @@ def spatial_order(path, layer: Optional[str] = None, progress: Progress = SILENT
     fids, keys = [], []
     for start in range(0, total, BOUNDS_SLICE):
         progress.check()
-        slice_fids, bounds = pyogrio.read_bounds(path, layer=layer, skip_features=start,
+        slice_fids, bounds = _pyogrio().read_bounds(path, layer=layer, skip_features=start,
                                                  max_features=BOUNDS_SLICE)
         x = (bounds[0] + bounds[2]) / 2.0
         y = (bounds[1] + bounds[3]) / 2.0
@@ -109,7 +121,7 @@ def _extent_of_boxes(path, layer, total, progress):
     low, high = np.array([np.inf, np.inf]), np.array([-np.inf, -np.inf])
     for start in range(0, total, BOUNDS_SLICE):
         progress.check()
-        _, bounds = pyogrio.read_bounds(path, layer=layer, skip_features=start, max_features=BOUNDS_SLICE)
+        _, bounds = _pyogrio().read_bounds(path, layer=layer, skip_features=start, max_features=BOUNDS_SLICE)
         if bounds.shape[1]:
             low = np.fmin(low, [np.nanmin(bounds[0]), np.nanmin(bounds[1])])
             high = np.fmax(high, [np.nanmax(bounds[2]), np.nanmax(bounds[3])])
@@ -151,6 +163,7 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
     label = layer_label or sites_layer or sites_path.stem
     if not sites_path.exists():
         raise InputError(f"file not found: {sites_path}", layer=label)
+    pyogrio = _pyogrio(label)
     try:
         info = pyogrio.read_info(sites_path, layer=sites_layer)
     except Exception as error:  # GDAL's message says what is wrong with the file
@@ -189,7 +202,9 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
             batch = _read_batch(sites_path, sites_layer, np.sort(order[start:start + batch_size]),
                                 columns, info.get("fid_column"))
             if crs is not None:
-                batch = batch.set_crs(crs, allow_override=True)
+                batch = with_crs_text(batch, crs)
+            # GDAL reprojects (no pyproj object in the worker thread this runs in).
+            batch = to_working_crs_with_gdal(batch, label)
             if invalid_geometries != "repair":
                 batch = _without_invalid(batch, invalid_geometries, label, run)
             progress.check()
@@ -200,10 +215,9 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
                                                   Progress(None, progress.cancelled))
             frame = _output_frame(result, batch, columns)
             progress.check()
-            pyogrio.write_dataframe(frame, temporary, layer=output_layer, driver="GPKG",
-                                    append=start > 0, geometry_type=geometry_type,
-                                    promote_to_multi=geometry_type.startswith("Multi"),
-                                    layer_options={"SPATIAL_INDEX": "NO"})
+            write_file(frame, temporary, output_layer, driver="GPKG", append=start > 0,
+                       geometry_type=geometry_type, promote_to_multi=geometry_type.startswith("Multi"),
+                       layer_options={"SPATIAL_INDEX": "NO"})
             run.sites += len(frame)
             run.batches += 1
             for name, count in result["location_class"].value_counts().items():
@@ -235,10 +249,10 @@ def _read_batch(path, layer, fids, columns, fid_column):
     them about twice as fast as fetching them one by one."""
     if fid_column:
         where = f'"{fid_column}" IN ({",".join(str(int(fid)) for fid in fids)})'
-        batch = pyogrio.read_dataframe(path, layer=layer, where=where, columns=columns, fid_as_index=True)
+        batch = read_file(path, layer=layer, where=where, columns=columns)
         if len(batch) == len(fids):
             return batch
-    return pyogrio.read_dataframe(path, layer=layer, fids=fids, columns=columns, fid_as_index=True)
+    return read_file(path, layer=layer, fids=fids, columns=columns)
 
 
 def _output_frame(result: gpd.GeoDataFrame, batch: gpd.GeoDataFrame, columns) -> gpd.GeoDataFrame:
@@ -250,7 +264,7 @@ def _output_frame(result: gpd.GeoDataFrame, batch: gpd.GeoDataFrame, columns) ->
     for name in result.columns:
         if name != result.geometry.name:
             data[name] = result[name].values
-    return gpd.GeoDataFrame(data, geometry=result.geometry.values, crs=result.crs)
+    return with_crs_text(gpd.GeoDataFrame(data, geometry=result.geometry.values), WORKING_CRS)
 
 
 def _output_geometry_type(source_type: Optional[str]) -> str:

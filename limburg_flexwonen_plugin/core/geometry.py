@@ -12,9 +12,9 @@ import shapely
 
 from . import parallel
 from .errors import InputError
+from .frames import WORKING_CRS, crs_text, is_working_crs, with_crs_text
 
 LOGGER = logging.getLogger(__name__)
-WORKING_CRS = "EPSG:28992"
 # How many problem features a warning lists by id before summarising the rest.
 LISTED_FEATURES = 10
 
@@ -24,12 +24,29 @@ RD_PLAUSIBLE_BOUNDS = (-100_000.0, 200_000.0, 400_000.0, 750_000.0)
 
 
 def to_working_crs(frame: gpd.GeoDataFrame, layer: str) -> gpd.GeoDataFrame:
-    """Returns the frame in RD New; refuses a frame without a (defined) CRS."""
-    if frame.crs is None or _is_undefined(frame.crs):
+    """Returns the frame in RD New, its CRS as data (see ``frames``); refuses a frame
+    without a (defined) CRS.
+
+    Frames from QGIS come without a CRS object, already in RD (the bridge reprojects
+    with QgsCoordinateTransform): nothing here touches pyproj for them, so the
+    analyses are safe in QGIS's worker threads. A frame that arrives with a pyproj
+    CRS was made by a caller outside QGIS (a script, a test) in its own thread; it is
+    reprojected here, in that thread, and leaves without the CRS object.
+    """
+    if frame.crs is None:
+        declared = crs_text(frame)
+        if not declared:
+            raise InputError("the layer has no coordinate reference system; set one in the "
+                             "layer properties (for Dutch data usually EPSG:28992)", layer=layer)
+        if not is_working_crs(declared):
+            raise ValueError(f"layer '{layer}': frames without a CRS object must be in "
+                             f"{WORKING_CRS}, not {declared}; reproject them when reading")
+        return frame
+    if _is_undefined(frame.crs):
         raise InputError("the layer has no coordinate reference system; set one in the "
                          "layer properties (for Dutch data usually EPSG:28992)", layer=layer)
     if frame.crs.equals(WORKING_CRS) or frame.crs.to_epsg() == 28992:
-        return frame
+        return with_crs_text(frame.set_crs(None, allow_override=True), WORKING_CRS)
     try:
         projected = frame.to_crs(WORKING_CRS)
     except Exception as error:  # pyproj raises several types for an unusable CRS
@@ -47,7 +64,7 @@ def to_working_crs(frame: gpd.GeoDataFrame, layer: str) -> gpd.GeoDataFrame:
                 f"its coordinates are in", layer=layer)
         # Single features outside the CRS's domain keep their row; the repair step
         # flags their non-finite coordinates.
-    return projected
+    return with_crs_text(projected.set_crs(None, allow_override=True), WORKING_CRS)
 
 
 def _is_undefined(crs) -> bool:
@@ -146,7 +163,8 @@ def prepare_layer(frame: gpd.GeoDataFrame, layer: str, dimension: str,
     frame = to_working_crs(frame, layer)
     geometries, remarks = repair_geometries(frame.geometry.values, dimension)
     prepared = frame.copy()
-    prepared[prepared.geometry.name] = gpd.GeoSeries(geometries, index=frame.index, crs=WORKING_CRS)
+    prepared[prepared.geometry.name] = gpd.GeoSeries(geometries, index=frame.index)
+    with_crs_text(prepared, WORKING_CRS)
     remark_series = pd.Series(remarks, index=frame.index, dtype=object)
     if check_extent:
         check_plausible_extent(prepared, layer)

@@ -31,7 +31,8 @@ from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
 from .classify_sites import assign_municipalities
 from .errors import InputError
 from .validation import implausible_remark, require_plausible
-from .geometry import WORKING_CRS, prepare_layer
+from .frames import WORKING_CRS, with_crs_text
+from .geometry import prepare_layer
 from .progress import SILENT, Progress
 from .scenarios import (AUTOMATIC, CURRENT, Scenario, ScenarioMigrants, load_model_document,
                         normalise_code, scenario, scenario_migrants)
@@ -303,12 +304,12 @@ def prepare_municipalities(frame: gpd.GeoDataFrame, fields: MunicipalityFields,
         inhabitants = pd.Series(np.nan, index=prepared.index)
     regions = [None if value is None or (isinstance(value, float) and np.isnan(value))
                or str(value).strip() == "" else str(value) for value in prepared[fields.region].values]
-    result = gpd.GeoDataFrame({
+    result = with_crs_text(gpd.GeoDataFrame({
         "gm_code": codes,
         "gm_name": prepared[fields.name].values,
         "region": regions,
         "inhabitants": inhabitants.astype("float64").values,
-    }, geometry=prepared.geometry.values, crs=WORKING_CRS, index=prepared.index)
+    }, geometry=prepared.geometry.values, index=prepared.index), WORKING_CRS)
     remarks = remarks.copy()
     for position in np.flatnonzero(result["inhabitants"].isna().values):
         remarks.iloc[position] = _join(remarks.iloc[position], "no number of inhabitants")
@@ -375,7 +376,7 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
             raise InputError("field not found", layer=layer, field=name)
     if len(accommodations) == 0:
         return gpd.GeoDataFrame({name: [] for name, _ in ACCOMMODATION_FIELDS},
-                                geometry=gpd.GeoSeries([], crs=WORKING_CRS))
+                                geometry=gpd.GeoSeries([]))
     prepared, geometry_remarks = prepare_layer(accommodations, layer, "point_or_polygon")
     count = len(prepared)
     remarks = [text for text in geometry_remarks.values]
@@ -447,13 +448,13 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
     points[polygons] = shapely.point_on_surface(points[polygons])
     multipoints = ~shapely.is_missing(points) & (shapely.get_type_id(points) == 4)
     points[multipoints] = shapely.point_on_surface(points[multipoints])
-    result = gpd.GeoDataFrame({
+    result = with_crs_text(gpd.GeoDataFrame({
         "acc_name": prepared[fields.name].values if fields.name else np.full(count, None, dtype=object),
         "gm_code": gm_codes, "gm_name": gm_names, "region": regions,
         "acc_status": status_values, "acc_stay": stay_values,
         "acc_beds": beds.values, "supply_weight": weights, "supply_beds": supply,
         "counted": counted, "remarks": [text or None for text in remarks],
-    }, geometry=points, crs=WORKING_CRS, index=prepared.index)
+    }, geometry=points, index=prepared.index), WORKING_CRS)
     return result
 
 
@@ -590,8 +591,7 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
     derive_figures(frame, model)
     _stamp(frame, migrants, model, MUNICIPALITY_LEVEL)
     frame["remarks"] = [text or None for text in remarks.reindex(codes).values]
-    municipal = gpd.GeoDataFrame(_rounded(frame.copy()), geometry=munis.geometry.values,
-                                 crs=WORKING_CRS)
+    municipal = with_crs_text(gpd.GeoDataFrame(_rounded(frame.copy()), geometry=munis.geometry.values), WORKING_CRS)
     municipal.index = munis.index
     progress.report(75)
     progress.check()
@@ -668,7 +668,7 @@ def _regions(municipal: pd.DataFrame, munis: gpd.GeoDataFrame, migrants: Scenari
     # The province total has no geometry: drawn, it would cover the regions.
     geometries.append(None)
     frame = _rounded(pd.concat(rows, ignore_index=True))
-    return gpd.GeoDataFrame(frame, geometry=geometries, crs=WORKING_CRS)
+    return with_crs_text(gpd.GeoDataFrame(frame, geometry=geometries), WORKING_CRS)
 
 
 # ---------------------------------------------------------------------------- site context

@@ -14,7 +14,7 @@ from ..core import site_assessment as sa
 from ..core.housing_norms import FAIL, PASS, UNKNOWN
 from ..core.rules import class_label, location_rules
 from ..core.texts import QT_TRANSLATE_NOOP
-from ..language import user_language
+from ..bridge.language import user_language
 
 # The scenario labels of the demand model file, so that a title such as "current (2022)"
 # reads in the user's language; a label not listed here is shown as it is.

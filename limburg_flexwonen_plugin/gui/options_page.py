@@ -5,12 +5,12 @@ from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel,
                                  QPushButton, QVBoxLayout)
 
-from .. import settings
+from ..bridge import settings
 from ..core.classify_sites import ClassificationParameters
 from ..core.errors import InputError
 from ..core.norm_sets import DEFAULT_SET, available_norm_sets, load_norm_set
 from ..core.rules import location_rules
-from ..language import user_language
+from ..bridge.language import user_language
 from ..processing.norms_support import user_norms_folder
 from ..core.scenarios import CURRENT, HIGH_2030, LOW_2030, load_model_document
 from ..paths import resource

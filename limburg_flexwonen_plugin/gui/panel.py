@@ -23,15 +23,15 @@ from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBo
                                  QProgressBar, QPushButton, QScrollArea, QSizePolicy, QTextBrowser,
                                  QToolButton, QVBoxLayout, QWidget)
 
-from ..core.geometry import WORKING_CRS
+from ..core.frames import WORKING_CRS, with_crs_text
 from ..core.housing_gap import AccommodationFields
 from ..core.norm_sets import available_norm_sets
 from ..core.scenarios import SCENARIO_KEYS
 from ..core.site_assessment import MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
 from ..processing.norms_support import user_norms_folder
-from ..qgis_bridge import crs_of
-from .. import settings
+from ..bridge.crs import transform_to_working
+from ..bridge import settings
 from . import card, project_layers, results_layer
 from .help import user_guide_url
 from .map_tools import ClickSiteTool, DrawSiteTool
@@ -424,10 +424,16 @@ class SiteAssessmentDock(QgsDockWidget):
 
     def assess_drawn_site(self, geometry: QgsGeometry):
         number = next(self._drawn_numbers)
-        crs = crs_of(self.canvas.mapSettings().destinationCrs())
         site_id, name = self.tr("drawn-{0}").format(number), self.tr("Drawn site {0}").format(number)
-        frame = gpd.GeoDataFrame({"site_id": [site_id], "name": [name]},
-                                 geometry=[shapely.from_wkb(bytes(geometry.asWkb()))], crs=crs)
+        # In RD, transformed here by QGIS: the frame goes to a worker thread, where no
+        # CRS object may travel (see bridge/read.py).
+        in_rd = QgsGeometry(geometry)
+        transform = transform_to_working(self.canvas.mapSettings().destinationCrs(), self.tr("drawn site"),
+                                         QgsProject.instance().transformContext())
+        if transform is not None:
+            in_rd.transform(transform)
+        frame = with_crs_text(gpd.GeoDataFrame({"site_id": [site_id], "name": [name]},
+                                               geometry=[shapely.from_wkb(bytes(in_rd.asWkb()))]), WORKING_CRS)
         self._start(frame, self.tr("drawn site"), drawn=True, source=("drawn", geometry, site_id, name))
 
     def _start(self, sites, sites_name: str, drawn: bool = False, source=None):

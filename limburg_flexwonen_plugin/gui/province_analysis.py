@@ -20,7 +20,7 @@ from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProces
                        QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QObject, pyqtSignal
 
-from .. import settings
+from ..bridge import settings
 from ..core.norm_sets import available_norm_sets
 from ..core.scenarios import SCENARIO_KEYS
 from ..processing.norms_support import user_norms_folder

@@ -9,8 +9,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core import site_assessment as sa
 from ..core.geometry import WORKING_CRS
 from ..core.rules import class_label, location_rules
-from ..language import user_language
-from ..qgis_bridge import make_fields, qgis_value
+from ..bridge.language import user_language
+from ..bridge.values import make_fields, qgis_value
 from .styles import style_by_location_class
 
 POLYGON, POINT = "polygon", "point"

@@ -2,13 +2,14 @@
 
 A QgsVectorLayer may only be used in the main thread; a QgsVectorLayerFeatureSource
 made from it there can be iterated in a worker thread. ``LayerSnapshot`` adds what
-``qgis_bridge.source_to_frame`` asks of a source (fields, CRS, geometry type) and can
-be limited to some feature ids (a clicked site, the selected features).
+``bridge.read.source_to_frame`` asks of a source (fields, CRS, geometry type), the
+project's transform context (copied here, in the main thread), and can be limited to
+some feature ids (a clicked site, the selected features).
 """
 from typing import Iterable, Optional
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsFields,
-                       QgsVectorLayer, QgsVectorLayerFeatureSource)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest,
+                       QgsFields, QgsProject, QgsVectorLayer, QgsVectorLayerFeatureSource)
 
 
 class LayerSnapshot:
@@ -19,6 +20,7 @@ class LayerSnapshot:
         self._fields = QgsFields(layer.fields())
         self._crs = QgsCoordinateReferenceSystem(layer.crs())
         self._wkb_type = layer.wkbType()
+        self.transform_context = QgsCoordinateTransformContext(QgsProject.instance().transformContext())
         self.feature_ids = None if feature_ids is None else sorted(int(i) for i in feature_ids)
 
     def fields(self) -> QgsFields:

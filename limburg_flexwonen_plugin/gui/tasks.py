@@ -15,8 +15,8 @@ from ..core.progress import Progress
 from ..core.housing_gap import AccommodationFields
 from ..core.scenarios import CURRENT
 from ..core.site_assessment import AssessmentInputs, MigrantFields, SiteAssessment, assess_sites
-from ..input_messages import user_message
-from ..qgis_bridge import source_to_frame, table_to_frame
+from ..bridge.messages import user_message
+from ..bridge.read import source_to_frame, table_to_frame
 from .sources import LayerSnapshot
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
@@ -105,7 +105,7 @@ class AssessmentTask(QgsTask):
         _require_fields(request.builtup, [request.kern_name_field])
         builtup = source_to_frame(request.builtup, request.builtup.name,
                                   [request.kern_name_field] if request.kern_name_field else [],
-                                  feedback=self)
+                                  feedback=self, transform_context=request.builtup.transform_context)
         progress.report(30)
         municipalities = accommodations = migrants = None
         fields = request.municipality_fields
@@ -113,14 +113,16 @@ class AssessmentTask(QgsTask):
             names = [fields.code, fields.name, fields.region, request.inhabitants_field]
             _require_fields(request.municipalities, names)
             municipalities = source_to_frame(request.municipalities, request.municipalities.name,
-                                             names, feedback=self)
+                                             names, feedback=self,
+                                             transform_context=request.municipalities.transform_context)
         progress.report(50)
         if request.accommodations is not None:
             acc = request.accommodation_fields
             names = [acc.name, acc.status, acc.stay, acc.beds]
             _require_fields(request.accommodations, names)
             accommodations = source_to_frame(request.accommodations, request.accommodations.name,
-                                             names, feedback=self)
+                                             names, feedback=self,
+                                             transform_context=request.accommodations.transform_context)
         progress.report(70)
         if request.migrants is not None:
             names = [request.migrant_fields.code, request.migrant_fields.year,
@@ -132,7 +134,8 @@ class AssessmentTask(QgsTask):
         if isinstance(request.sites, gpd.GeoDataFrame):
             sites = request.sites
         else:
-            sites = source_to_frame(request.sites, request.sites.name, feedback=self)
+            sites = source_to_frame(request.sites, request.sites.name, feedback=self,
+                                    transform_context=request.sites.transform_context)
         progress.report(100)
         inputs = AssessmentInputs(
             builtup=builtup, municipalities=municipalities, accommodations=accommodations,

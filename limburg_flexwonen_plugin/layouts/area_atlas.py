@@ -18,9 +18,9 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import InputError
-from ..core.geometry import WORKING_CRS
+from ..core.frames import WORKING_CRS, with_crs_text
 from ..core.validation import require_numeric_columns, require_plausible
-from ..qgis_bridge import source_to_frame
+from ..bridge.read import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
 from .page import Page, fill_legend, keep_scale_bar_round, set_variables, show_extent, versions_text
@@ -93,7 +93,6 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     muni_frame = muni_frame[muni_frame.geometry.notna() & muni_frame[inputs.region_field].notna()]
     if muni_frame.empty:
         raise InputError("no municipality with a geometry and a region", layer=municipalities.name())
-    muni_frame = muni_frame.to_crs(WORKING_CRS)
 
     region_frame = _region_frame(inputs, muni_frame, present)
     province = _province_row(inputs, muni_frame, region_frame)
@@ -202,13 +201,12 @@ def _region_frame(inputs: AtlasInputs, muni_frame: gpd.GeoDataFrame, present: Li
     """One row per region: from the gap's region layer when given, else dissolved."""
     if inputs.regions is not None:
         frame = source_to_frame(inputs.regions, inputs.regions.name())
-        frame = frame[frame[inputs.region_field].notna()].to_crs(WORKING_CRS)
+        frame = frame[frame[inputs.region_field].notna()]
         frame = frame.rename(columns={inputs.region_field: "region"})
         frame = frame[frame["region"] != PROVINCE_NAME]
         if frame.geometry.isna().any():
             dissolved = muni_frame.dissolve(by=inputs.region_field)
-            frame = frame.set_geometry([dissolved.geometry.get(name) for name in frame["region"]],
-                                       crs=WORKING_CRS)
+            frame = frame.set_geometry([dissolved.geometry.get(name) for name in frame["region"]])
         return frame
     additive = [name for name in ("inhabitants",) if name in present]
     dissolved = muni_frame[[inputs.region_field, "geometry"] + additive].dissolve(
@@ -244,7 +242,7 @@ def _coverage(inputs: AtlasInputs, muni_frame, region_frame) -> gpd.GeoDataFrame
                              "region": region, "page_title": f"Gemeente {name} ({region})",
                              "members_title": f"Gemeenten in regio {region}",
                              "geometry": member.geometry})
-    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=WORKING_CRS)
+    frame = with_crs_text(gpd.GeoDataFrame(rows, geometry="geometry"), WORKING_CRS)
     frame["geometry"] = shapely.make_valid(frame.geometry.values)
     return frame
 

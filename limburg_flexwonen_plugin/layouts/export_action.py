@@ -7,7 +7,7 @@ the user checks and runs it (and sees its progress) as with any algorithm.
 """
 from typing import Dict, Optional
 
-from qgis.core import (QgsFeatureRequest, QgsMapLayerType, QgsProcessingFeatureSourceDefinition,
+from qgis.core import (QgsFeatureRequest, QgsMapLayer, QgsProcessingFeatureSourceDefinition,
                        QgsProject, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QCursor
@@ -25,8 +25,9 @@ def tr(text: str) -> str:
 
 
 def _vector_layers(project):
+    # QgsMapLayer.LayerType, not QgsMapLayerType: the former is on QGIS 3.22 and stays in QGIS 4.
     return [layer for layer in project.mapLayers().values()
-            if layer.type() == QgsMapLayerType.VectorLayer and layer.isValid()]
+            if layer.type() == QgsMapLayer.LayerType.VectorLayer and layer.isValid()]
 
 
 def _geometry(layer):
@@ -102,7 +103,7 @@ def dialog_parameters(algorithm_id: str, project: QgsProject, active_layer=None)
     if algorithm_id == SITE_REPORTS:
         parameters.pop("ACCOMMODATIONS", None)
         sites: Optional[object] = layers.get("sites")
-        if active_layer is not None and active_layer.type() == QgsMapLayerType.VectorLayer and \
+        if active_layer is not None and active_layer.type() == QgsMapLayer.LayerType.VectorLayer and \
                 (_has(active_layer, "planned_beds") or _has(active_layer, "site_id")):
             sites = active_layer
         if sites is not None:

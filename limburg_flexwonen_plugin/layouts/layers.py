@@ -11,7 +11,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProje
                        QgsVectorLayer, QgsWkbTypes)
 
 from ..core.geometry import WORKING_CRS
-from ..qgis_bridge import kind_of, make_fields, write_frame
+from ..bridge.values import kind_of, make_fields
+from ..bridge.write import write_frame
 
 _GEOMETRY_NAMES = {
     QgsWkbTypes.GeometryType.PointGeometry: "MultiPoint",

@@ -8,7 +8,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 
 from ..core.errors import InputError
-from ..qgis_bridge import source_to_frame
+from ..bridge.read import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
 from .page import Page, fill_legend, keep_scale_bar_round, set_variables, show_extent, versions_text

@@ -19,7 +19,8 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core.classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
 from ..core.errors import InputError
-from ..core.geometry import WORKING_CRS, prepare_layer
+from ..core.frames import WORKING_CRS, with_crs_text
+from ..core.geometry import prepare_layer
 from ..core.progress import SILENT, Progress
 from . import site_geometry, site_report_content, styling, templates, texts
 from .layers import layer_from_frame
@@ -122,7 +123,7 @@ def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> S
                 fact_rows.append({"page_key": key, "section": section, "position": number,
                                   "label": label, "value": value, "detail": detail})
         progress.report(60 + 30 * (position + 1) / len(reportable))
-    coverage = gpd.GeoDataFrame(coverage_rows, geometry="geometry", crs=WORKING_CRS)
+    coverage = with_crs_text(gpd.GeoDataFrame(coverage_rows, geometry="geometry"), WORKING_CRS)
     facts = pd.DataFrame(fact_rows, columns=[name for name, _ in FACT_FIELDS])
     return SiteReportData(classified, coverage, facts, skipped)
 
@@ -140,9 +141,9 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
     builtup, _ = prepare_layer(inputs.builtup, inputs.builtup_layer, "polygon")
     builtup = builtup[builtup.geometry.notna()]
     kern_field = inputs.kern_name_field if inputs.kern_name_field in builtup.columns else None
-    builtup_frame = gpd.GeoDataFrame({"kern": builtup[kern_field].astype(object).values if kern_field
+    builtup_frame = with_crs_text(gpd.GeoDataFrame({"kern": builtup[kern_field].astype(object).values if kern_field
                                       else [None] * len(builtup)},
-                                     geometry=builtup.geometry.values, crs=WORKING_CRS)
+                                     geometry=builtup.geometry.values), WORKING_CRS)
     builtup_layer = layer_from_frame(builtup_frame, "Bestaand bebouwd gebied", "polygon", [("kern", "string")])
     styling.style_builtup(builtup_layer, "kern")
 
@@ -152,9 +153,9 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
     layers: List[object] = []
     legend_entries = []
 
-    site_frame = gpd.GeoDataFrame({"page_key": reportable["page_key"].values,
+    site_frame = with_crs_text(gpd.GeoDataFrame({"page_key": reportable["page_key"].values,
                                    "location_class": reportable["location_class"].values},
-                                  geometry=reportable.geometry.values, crs=WORKING_CRS)
+                                  geometry=reportable.geometry.values), WORKING_CRS)
     is_point = shapely.get_dimensions(site_frame.geometry.values) == 0
     if (~is_point).any():
         polygons = layer_from_frame(site_frame[~is_point], "Kandidaatlocaties", "polygon")
@@ -175,14 +176,14 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
             lines.append({"page_key": row["page_key"], "label": texts.metres(row["distance_m"]),
                           "geometry": line})
     if lines:
-        line_layer = layer_from_frame(gpd.GeoDataFrame(lines, geometry="geometry", crs=WORKING_CRS),
+        line_layer = layer_from_frame(with_crs_text(gpd.GeoDataFrame(lines, geometry="geometry"), WORKING_CRS),
                                       "Afstand", "line")
         styling.style_distance_lines(line_layer)
         layers.append(line_layer)  # under the sites, over the rest
         legend_entries.append((line_layer, "Kortste afstand tot bebouwd gebied"))
     if zone is not None:
-        zone_layer = layer_from_frame(gpd.GeoDataFrame({"edge_distance_m": [parameters.edge_distance_m]},
-                                                       geometry=[zone], crs=WORKING_CRS),
+        zone_layer = layer_from_frame(with_crs_text(gpd.GeoDataFrame({"edge_distance_m": [parameters.edge_distance_m]},
+                                                       geometry=[zone]), WORKING_CRS),
                                       "Randzone", "polygon")
         styling.style_edge_zone(zone_layer)
         layers.append(zone_layer)
@@ -194,7 +195,7 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
         boundaries = site_geometry.boundary_lines(municipalities.geometry.values)
         if boundaries is not None:
             boundary_layer = layer_from_frame(
-                gpd.GeoDataFrame({"kind": ["gemeentegrens"]}, geometry=[boundaries], crs=WORKING_CRS),
+                with_crs_text(gpd.GeoDataFrame({"kind": ["gemeentegrens"]}, geometry=[boundaries]), WORKING_CRS),
                 "Gemeentegrenzen", "line")
             styling.style_municipal_boundaries(boundary_layer)
             layers.append(boundary_layer)

@@ -36,9 +36,10 @@ from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
 from ..paths import resource
 from ..core.geometry import prepare_layer
-from ..input_messages import user_message
-from ..qgis_bridge import layer_to_frame, source_to_frame, write_frame
-from . import geopackage_output
+from ..bridge.messages import user_message
+from ..bridge.read import layer_to_frame, source_to_frame
+from ..bridge.write import write_frame
+from ..bridge import geopackage as geopackage_output
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"

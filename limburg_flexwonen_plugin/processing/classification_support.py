@@ -6,7 +6,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource,
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.classify_sites import ClassificationParameters, MunicipalityFields
-from ..settings import classification_defaults
+from ..bridge.settings import classification_defaults
 
 BUILTUP = "BUILTUP"
 KERN_NAME_FIELD = "KERN_NAME_FIELD"

@@ -12,12 +12,12 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterDefinition, QgsProce
                        QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .. import settings
+from ..bridge import settings
 from ..core.errors import InputError
 from ..core.housing_gap import AccommodationFields, DemandModel, MunicipalityFields
 from ..core.scenarios import (DISTRIBUTION_METHODS, SCENARIO_KEYS, Scenario, load_model_document,
                               read_migrant_table, scenario)
-from ..qgis_bridge import source_to_frame, table_to_frame
+from ..bridge.read import source_to_frame, table_to_frame
 
 MUNICIPALITIES = "MUNICIPALITIES"
 MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"

@@ -14,12 +14,12 @@ from qgis.core import (QgsApplication, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFile)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from .. import settings
+from ..bridge import settings
 from ..core.errors import InputError
 from ..core.housing_norms import evaluate_plans, result_columns
 from ..core.norm_sets import (NormSet, available_norm_sets, combined_rules,
                               load_norm_set, with_floor)
-from ..qgis_bridge import make_fields
+from ..bridge.values import make_fields
 
 # A folder of the user's own norm sets; otherwise <QGIS profile>/flexwonen_limburg/norms.
 USER_FOLDER_ENV = "FLEXWONEN_NORMS_FOLDER"

@@ -12,7 +12,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core.errors import InputError
 from ..core.housing_gap import (SITE_CONTEXT_FIELDS, DemandModel, MunicipalityFields,
                                 compute_housing_gap, site_context)
-from ..qgis_bridge import make_fields, source_to_frame
+from ..bridge.read import source_to_frame
+from ..bridge.values import make_fields
 from .gap_inputs import GapInputs
 
 ADD_CONTEXT = "ADD_CONTEXT"

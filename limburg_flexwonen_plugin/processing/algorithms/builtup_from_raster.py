@@ -5,7 +5,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingParameterBand,
 
 from ...core.builtup_from_raster import builtup_from_raster
 from ...core.errors import InputError
-from ...qgis_bridge import make_fields
+from ...bridge.values import make_fields
 from ..base import FlexwonenAlgorithm
 
 OUTPUT_FIELDS = (("kern_id", "int"), ("kern_name", "string"), ("area_m2", "double"))

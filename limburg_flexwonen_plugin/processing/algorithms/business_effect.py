@@ -17,7 +17,9 @@ from ...core.business_effect import (ALLOCATION_FIELDS, ALLOCATION_METHODS, BORD
                                      load_sector_table, read_businesses, sector_table_from_frame)
 from ...core.errors import InputError
 from ...core.housing_gap import DemandModel, compute_housing_gap, write_csv
-from ...qgis_bridge import make_fields, source_to_frame, table_to_frame, write_frame
+from ...bridge.read import source_to_frame, table_to_frame
+from ...bridge.values import make_fields
+from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
 from ..business_effect_report import write_reports
 from ..gap_inputs import GapInputs

@@ -3,7 +3,8 @@ from qgis.core import (QgsFields, QgsProcessing, QgsProcessingParameterFeatureSi
                        QgsProcessingParameterFeatureSource)
 
 from ...core.errors import InputError
-from ...qgis_bridge import source_to_frame, write_frame
+from ...bridge.read import source_to_frame
+from ...bridge.write import write_frame
 from .. import norms_support
 from ..base import FlexwonenAlgorithm
 

@@ -9,7 +9,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing,
 from ...core.errors import InputError
 from ...core.stay_durations import (BREAKS, TOO_SHORT, UNKNOWN, StayFields, StayRules,
                                     check_stays)
-from ...qgis_bridge import make_fields, table_to_frame, write_frame
+from ...bridge.read import table_to_frame
+from ...bridge.values import make_fields
+from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
 
 ACCOMMODATION_FIELDS = (

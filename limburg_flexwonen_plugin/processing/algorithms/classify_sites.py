@@ -6,10 +6,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing,
 from ...core.classify_sites import MunicipalityFields, classify_sites
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
-from ...qgis_bridge import kind_of, make_fields
+from ...bridge.values import kind_of, make_fields
 from .. import classification_support
 from ..base import FlexwonenAlgorithm
-from ...language import user_language
+from ...bridge.language import user_language
 from .. import site_context_block
 from ..styling import style_on_load
 from .. import norms_support  # housing norms (optional block)

@@ -10,8 +10,8 @@ from ...core.classify_sites import MunicipalityFields
 from ...core.classify_sites_streamed import DEFAULT_BATCH_SIZE, classify_sites_streamed
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
-from ...language import user_language
-from ...qgis_bridge import crs_of
+from ...bridge.language import user_language
+from ...bridge.crs import crs_of
 from .. import classification_support
 from ..base import FlexwonenAlgorithm
 

@@ -8,7 +8,7 @@ from ...core.norm_sets import combined_rules, with_floor
 from ...layouts import site_report_content
 from ...layouts.site_report_content import PlanFields
 from ...layouts.site_reports import SiteReportInputs, build_site_reports
-from ...qgis_bridge import source_to_frame
+from ...bridge.read import source_to_frame
 from .. import classification_support, norms_support, site_context_block
 from ..export_support import ExportAlgorithm
 

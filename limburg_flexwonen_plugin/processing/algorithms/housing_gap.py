@@ -6,7 +6,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingOutputNumber,
 from ...core.errors import InputError
 from ...core.housing_gap import (ACCOMMODATION_FIELDS, OUTPUT_FIELDS, compute_housing_gap,
                                  write_csv)
-from ...qgis_bridge import make_fields, write_frame
+from ...bridge.values import make_fields
+from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
 from ..gap_inputs import GapInputs, shares_note
 from ..styling import style_on_load
