@@ -1,14 +1,29 @@
 """The plugin object QGIS creates: adds the provider, menu, toolbar, the site assessment
-panel and the settings page, and removes exactly those again."""
-from qgis.core import Qgis, QgsApplication
+panel and the settings page, and removes exactly those again.
+
+This module must import in a QGIS whose Python lacks geopandas or shapely 2: it imports
+only Qt, QGIS and pure-Python modules at the top; everything that needs the GIS packages
+is imported after ``dependencies`` has found them usable.
+"""
+import sys
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import language, log
+from . import dependencies
+from .bridge import language, log
 from .paths import resource
 
 MENU = "&Flexwonen Limburg"
+
+
+class DependencyTexts:
+    @staticmethod
+    def tr(text, context=dependencies.CONTEXT):
+        """The texts of ``dependencies`` (marked there) in the user's language."""
+        return QCoreApplication.translate(context, text)
 
 
 class FlexwonenPlugin:
@@ -23,6 +38,10 @@ class FlexwonenPlugin:
         self.options_factory = None
         self.province_analysis = None
         self.business_effect = None  # housing effect of a business: action, map tool, dialog
+        # Checked before anything imports geopandas (see the module's docstring).
+        self.missing = dependencies.check_required()
+        self.missing_optional = dependencies.check_optional()
+        self._dependencies_logged = False
 
     @staticmethod
     def tr(text):
@@ -30,6 +49,14 @@ class FlexwonenPlugin:
 
     def initProcessing(self):  # noqa: N802 (QGIS's name)
         """Registers the provider; also called by qgis_process, where iface is None."""
+        self._log_dependencies()
+        if self.missing:
+            # No provider at all, rather than one whose algorithms each fail: every
+            # algorithm derives from processing.base, which needs geopandas, and keeps
+            # its parameters beside the code that uses them, so failing stand-ins would
+            # have to copy each one's id, name and parameters without its code. The one
+            # message says what to install; after that and a restart the provider is here.
+            return
         from .processing.provider import FlexwonenProvider
         if self.provider is None:
             provider = FlexwonenProvider()
@@ -39,14 +66,20 @@ class FlexwonenPlugin:
                 self.provider = provider
 
     def initGui(self):  # noqa: N802 (QGIS's name)
-        # Imported here, not at module level: qgis_process loads this module without a GUI.
+        self.translator = language.install_translator()
+        self.log_handler = log.install_handler()
+        self.initProcessing()
+        if self.missing:
+            # Nothing else is added: every tool needs the missing packages.
+            self.iface.messageBar().pushMessage(self.tr("Flexwonen Limburg"), self._missing_message(),
+                                                Qgis.MessageLevel.Warning, 0)
+            return
+        # Imported here, not at module level: qgis_process loads this module without a GUI,
+        # and they need the packages checked above.
         from .gui.options_page import FlexwonenOptionsFactory
         from .gui.panel import SiteAssessmentDock
         from .gui.province_analysis import ProvinceAnalysis
 
-        self.translator = language.install_translator()
-        self.log_handler = log.install_handler()
-        self.initProcessing()
         self.toolbar = self.iface.addToolBar(self.tr("Flexwonen Limburg"))
         self.toolbar.setObjectName("FlexwonenLimburgToolbar")
 
@@ -76,6 +109,24 @@ class FlexwonenPlugin:
         self.province_analysis.done.connect(self._province_analysis_done)
         self.options_factory = FlexwonenOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def _missing_message(self):
+        return dependencies.required_message(self.missing, say=DependencyTexts.tr)
+
+    def _log_dependencies(self):
+        """Once per start: what is missing, in the log panel under the plugin's tag (in
+        qgis_process, where there is no message bar, this is the only place)."""
+        if self._dependencies_logged:
+            return
+        self._dependencies_logged = True
+        if self.missing:
+            QgsMessageLog.logMessage(self._missing_message(), log.LOG_TAG, Qgis.MessageLevel.Warning)
+            if self.iface is None:
+                # qgis_process shows no log: without this line its users would only read
+                # "Algorithm flexwonen:… not found!".
+                print(self._missing_message(), file=sys.stderr)
+        for text in dependencies.optional_messages(self.missing_optional, say=DependencyTexts.tr):
+            QgsMessageLog.logMessage(text, log.LOG_TAG, Qgis.MessageLevel.Info)
 
     def _add_action(self, key, text, callback, icon=None):
         action = QAction(QIcon(str(icon or resource("icons", "flexwonen.svg"))), text, self.iface.mainWindow())

@@ -1079,6 +1079,74 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
         </message>
     </context>
     <context>
+        <name>Dependencies</name>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>{0} {1} or newer</source>
+            <translation>{0} {1} of nieuwer</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>not installed</source>
+            <translation>niet geïnstalleerd</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>found {0}</source>
+            <translation>gevonden: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>cannot be loaded: {0}</source>
+            <translation>kan niet worden geladen: {0}</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>Flexwonen Limburg's tools stay off: QGIS's Python needs {0}.</source>
+            <translation>De functies van Flexwonen Limburg blijven uit: de Python van QGIS heeft {0} nodig.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>Flexwonen Limburg works without {0}, but the streamed classification of large GeoPackages needs it.</source>
+            <translation>Flexwonen Limburg werkt zonder {0}, maar het classificeren van grote GeoPackages in delen heeft het nodig.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>Windows: in the OSGeo4W Setup (the network installer, Advanced Install) select {0}, then restart QGIS.</source>
+            <translation>Windows: kies in de OSGeo4W Setup (het netwerkinstallatieprogramma, Advanced Install) {0} en start QGIS daarna opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>The QGIS installers for Windows include geopandas, shapely, pandas and pyogrio from QGIS 3.40 on.</source>
+            <translation>Vanaf QGIS 3.40 bevatten de installatieprogramma's van QGIS voor Windows geopandas, shapely, pandas en pyogrio.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>Debian/Ubuntu: sudo apt install {0}, then restart QGIS (other distributions: their own packages).</source>
+            <translation>Debian/Ubuntu: sudo apt install {0} en start QGIS daarna opnieuw (andere distributies: hun eigen pakketten).</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>The geopandas and shapely of Debian 12 and Ubuntu 22.04 are too old; Debian 13 and Ubuntu 24.04 or newer have them.</source>
+            <translation>De geopandas en shapely van Debian 12 en Ubuntu 22.04 zijn te oud; Debian 13 en Ubuntu 24.04 of nieuwer hebben ze wel.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>macOS: use a QGIS build whose Python has {0}, e.g. conda-forge's: conda create -n qgis -c conda-forge qgis geopandas rasterio, then start QGIS from that environment.</source>
+            <translation>macOS: gebruik een QGIS-versie waarvan de Python {0} heeft, bijvoorbeeld die van conda-forge: conda create -n qgis -c conda-forge qgis geopandas rasterio, en start QGIS vanuit die omgeving.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>Install {0} from the packages of your QGIS distribution, built against QGIS's own GDAL, GEOS and PROJ, then restart QGIS.</source>
+            <translation>Installeer {0} uit de pakketten van de QGIS-distributie, gebouwd op de eigen GDAL, GEOS en PROJ van QGIS, en start QGIS daarna opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>Do not install PyPI wheels of shapely, pyproj, pyogrio or rasterio into QGIS's Python: they bring their own GEOS, PROJ and GDAL and crash QGIS.</source>
+            <translation>Installeer geen PyPI-wheels van shapely, pyproj, pyogrio of rasterio in de Python van QGIS: die brengen een eigen GEOS, PROJ en GDAL mee en laten QGIS crashen.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportAction</name>
         <message>
             <location filename="../layouts/export_action.py" />
@@ -1995,284 +2063,309 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
     <context>
         <name>InputError</name>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the raster has no coordinate reference system</source>
             <translation>het raster heeft geen coördinatenstelsel</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>persons per job must be above 0</source>
             <translation>personen per baan moet boven 0 liggen</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no businesses given</source>
             <translation>geen bedrijven opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no distance bands given</source>
             <translation>geen afstandsbanden opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>every distance band has weight 0: nothing is within reach</source>
             <translation>elke afstandsband heeft gewicht 0: niets ligt binnen bereik</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the decay distance and the minimum distance must be above 0 km</source>
             <translation>de vervalafstand en de minimale afstand moeten boven 0 km liggen</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>field not found</source>
             <translation>veld niet gevonden</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>negative number of jobs</source>
             <translation>negatief aantal banen</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the extra labour migrants decrease over the years</source>
             <translation>het aantal extra arbeidsmigranten neemt over de jaren af</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no feature has a usable polygon geometry</source>
             <translation>geen object heeft een bruikbare vlakgeometrie</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the layer has no features</source>
             <translation>de laag bevat geen objecten</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the layer has no coordinate reference system; set one in the layer properties (for Dutch data usually EPSG:28992)</source>
             <translation>de laag heeft geen coördinatenstelsel; stel er een in bij de laageigenschappen (voor Nederlandse gegevens meestal EPSG:28992)</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the feature has an invalid geometry</source>
             <translation>het object heeft een ongeldige geometrie</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no municipality has a usable geometry</source>
             <translation>geen gemeente heeft een bruikbare geometrie</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no feature has a usable geometry</source>
             <translation>geen object heeft een bruikbare geometrie</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the coordinates cannot be converted to EPSG:28992; check the layer's CRS</source>
             <translation>de coördinaten kunnen niet naar EPSG:28992 worden omgezet; controleer het coördinatenstelsel van de laag</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>negative number of beds</source>
             <translation>negatief aantal bedden</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the shares per stay category add up to 0: there is no demand</source>
             <translation>de aandelen per verblijfsduur tellen op tot 0: er is geen vraag</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no municipality code</source>
             <translation>geen gemeentecode</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the table has no rows</source>
             <translation>de tabel heeft geen rijen</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>negative number of labour migrants</source>
             <translation>negatief aantal arbeidsmigranten</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>weights must be finite and not negative</source>
             <translation>gewichten moeten eindig zijn en niet negatief</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>weights add up to 0</source>
             <translation>de gewichten tellen op tot 0</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the user-defined scenario needs a year</source>
             <translation>het eigen scenario vraagt om een jaar</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the user-defined scenario needs a province total above 0</source>
             <translation>het eigen scenario vraagt om een provinciaal totaal boven 0</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no year</source>
             <translation>geen jaar</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the table has no year field; give the base year of its figures</source>
             <translation>de tabel heeft geen veld met het jaar; geef het basisjaar van de cijfers op</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>nothing to divide the total over</source>
             <translation>er is niets om het totaal over te verdelen</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no municipality with a geometry and a region</source>
             <translation>geen gemeente met een geometrie en een regio</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the layout has no atlas to export</source>
             <translation>de kaartopmaak heeft geen atlas om te exporteren</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the atlas has no features: nothing to export</source>
             <translation>de atlas heeft geen objecten: er is niets te exporteren</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no municipality has a region</source>
             <translation>geen gemeente heeft een regio</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no site has a usable geometry: no report to make</source>
             <translation>geen locatie heeft een bruikbare geometrie: er is geen rapport te maken</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no raster given</source>
             <translation>geen raster opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>only file-based (GDAL) rasters can be read</source>
             <translation>alleen rasters uit een bestand (GDAL) kunnen worden gelezen</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no business layer given</source>
             <translation>geen laag met bedrijven opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no labour-migrant table given</source>
             <translation>geen tabel met arbeidsmigranten opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the table has no rows; leave the sector table empty to use the shipped one</source>
             <translation>de tabel heeft geen rijen; laat de sectortabel leeg om de meegeleverde te gebruiken</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no input layer given</source>
             <translation>geen invoerlaag opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no stays table given</source>
             <translation>geen tabel met verblijven opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>choose a field for every required input</source>
             <translation>kies een veld voor elke verplichte invoer</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no candidate sites layer given</source>
             <translation>geen laag met kandidaatlocaties opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no built-up area layer given</source>
             <translation>geen laag met bestaand bebouwd gebied opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the streamed mode writes a GeoPackage: choose a .gpkg file</source>
             <translation>de verwerking in delen schrijft een GeoPackage: kies een .gpkg-bestand</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the streamed mode reads a layer stored in a GeoPackage (.gpkg); save the layer as a GeoPackage or use 'Classify candidate sites by built-up area'</source>
             <translation>de verwerking in delen leest een laag uit een GeoPackage (.gpkg); sla de laag op als GeoPackage of gebruik 'Kandidaatlocaties classificeren naar bestaand bebouwd gebied'</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the streamed mode reads the whole layer and cannot apply its filter; remove the filter or use 'Classify candidate sites by built-up area'</source>
             <translation>de verwerking in delen leest de hele laag en kan het filter niet toepassen; verwijder het filter of gebruik 'Kandidaatlocaties classificeren naar bestaand bebouwd gebied'</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>cannot create the output</source>
             <translation>de uitvoer kan niet worden gemaakt</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no PDF file given</source>
             <translation>geen PDF-bestand opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no layer given</source>
             <translation>geen laag opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no municipalities layer given</source>
             <translation>geen gemeentelaag opgegeven</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>no field with the number of beds (planned_beds or beds); choose the beds field</source>
             <translation>geen veld met het aantal bedden (planned_beds of beds); kies het veld met de bedden</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the site context needs the municipalities layer</source>
             <translation>de context van de locatie vraagt om de gemeentelaag</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>the site context needs the labour-migrant table</source>
             <translation>de context van de locatie vraagt om de tabel met arbeidsmigranten</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
+            <source>the streamed classification reads the file with the Python package pyogrio, which QGIS's Python lacks; install it from your QGIS distribution's packages (OSGeo4W: python3-pyogrio; Debian/Ubuntu: python3-pyogrio) or use 'Classify candidate sites by built-up area'</source>
+            <translation>de gestreamde classificatie leest het bestand met het Python-pakket pyogrio, dat de Python van QGIS mist; installeer het uit de pakketten van uw QGIS-distributie (OSGeo4W: python3-pyogrio; Debian/Ubuntu: python3-pyogrio) of gebruik 'Kandidaatlocaties classificeren naar bestaand bebouwd gebied'</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
             <source>layer '{0}'</source>
             <translation>laag '{0}'</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>feature {0}</source>
             <translation>object {0}</translation>
         </message>
         <message>
-            <location filename="../input_messages.py" />
+            <location filename="../bridge/messages.py" />
             <source>field '{0}'</source>
             <translation>veld '{0}'</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. Windows: in the OSGeo4W Setup (the network installer, Advanced Install) select python3-rasterio, then restart QGIS. Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
+            <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. Windows: kies in de OSGeo4W Setup (het netwerkinstallatieprogramma, Advanced Install) python3-rasterio en start QGIS daarna opnieuw. Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. Debian/Ubuntu: sudo apt install python3-rasterio, then restart QGIS (other distributions: their own package). Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
+            <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. Debian/Ubuntu: sudo apt install python3-rasterio en start QGIS daarna opnieuw (andere distributies: hun eigen pakket). Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. macOS: use a QGIS build whose Python has rasterio, e.g. conda-forge's: conda create -n qgis -c conda-forge qgis geopandas rasterio, then start QGIS from that environment. Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
+            <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. macOS: gebruik een QGIS-versie waarvan de Python rasterio heeft, bijvoorbeeld die van conda-forge: conda create -n qgis -c conda-forge qgis geopandas rasterio, en start QGIS vanuit die omgeving. Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" />
+            <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. Install rasterio from the packages of your QGIS distribution, built against QGIS's own GDAL, then restart QGIS. Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
+            <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. Installeer rasterio uit de pakketten van de QGIS-distributie, gebouwd op de eigen GDAL van QGIS, en start QGIS daarna opnieuw. Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
         </message>
     </context>
     <context>

@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..dependencies import optional_package_of
 from ..paths import resource
 from . import algorithms
 from .base import FlexwonenAlgorithm
@@ -14,12 +15,23 @@ PROVIDER_ID = "flexwonen"
 
 
 def algorithm_classes():
-    """Every algorithm class, one per module of ``processing.algorithms``, sorted by id."""
+    """Every algorithm class, one per module of ``processing.algorithms``, sorted by id.
+
+    A module that cannot be imported because an optional package (pyogrio, rasterio) is
+    missing is left out, so that the other algorithms still work; the plugin's start-up
+    log says which package is missing and what needs it. Any other import error is a bug
+    and is raised.
+    """
     classes = []
     for module_info in pkgutil.iter_modules(algorithms.__path__):
         # __import__ (not importlib) so that QGIS's plugin loader tracks the module and
         # drops it on unload; a reloaded plugin then gets fresh classes.
-        module = __import__(f"{algorithms.__name__}.{module_info.name}", fromlist=["*"])
+        try:
+            module = __import__(f"{algorithms.__name__}.{module_info.name}", fromlist=["*"])
+        except ModuleNotFoundError as error:
+            if optional_package_of(error) is None:
+                raise
+            continue
         for _, member in inspect.getmembers(module, inspect.isclass):
             if (issubclass(member, FlexwonenAlgorithm) and member is not FlexwonenAlgorithm
                     and member.__module__ == module.__name__):
