@@ -200,3 +200,18 @@ def test_no_call_named_exec_or_eval():
                 if name in ("exec", "exec_", "eval"):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}()")
     assert not found, "\n".join(found)
+
+
+def test_plugin_code_parses_as_python_3_9():
+    """QGIS builds with Python 3.9 and 3.10 are still in use: no newer syntax (match,
+    parenthesised context managers, ...) in the plugin. Only syntax is checked here;
+    those Pythons are not run."""
+    import ast
+    package = ROOT / "limburg_flexwonen_plugin"
+    problems = []
+    for path in sorted(package.rglob("*.py")):
+        try:
+            ast.parse(path.read_text(encoding="utf-8"), filename=str(path), feature_version=(3, 9))
+        except SyntaxError as error:
+            problems.append(f"{path.relative_to(ROOT)}:{error.lineno}: {error.msg}")
+    assert not problems, problems
