@@ -15,26 +15,38 @@ export PROJ_DATA := /usr/share/proj
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test bench package translations screenshots demo-data clean
+.PHONY: setup demo test bench package translations screenshots demo-data clean stress \
+	test-qgis-3.40 test-qgis-3.44 bench-qgis-3.40 bench-qgis-3.44
 
 setup: $(SETUP_STAMP)
 
-$(SETUP_STAMP): requirements/constraints.txt requirements/dev.txt scripts/setup_system.sh
+$(SETUP_STAMP): $(wildcard requirements/*.txt) scripts/setup_system.sh scripts/setup_venv.sh
 	bash scripts/setup_system.sh
-	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt \
-		--no-binary shapely,pyogrio -r requirements/dev.txt
+	bash scripts/setup_venv.sh $(VENV)
 	$(PY) scripts/check_stack.py
 	touch $@
 
 demo: setup
 	$(PY) scripts/run_demo.py --output $(OUTPUT)
 
+PYTEST_ARGS ?= tests
 test: setup package
-	$(PY) -m pytest tests
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
-	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark.py $(BENCH_ARGS)
+
+# The background-thread stress test alone (it is also part of `make test`).
+stress: setup package
+	$(PY) -m pytest tests/test_thread_stress.py
+
+# The whole suite (and the benchmark) on the QGIS releases users run, each in a Debian 13
+# root file system built once with debootstrap (scripts/qgis_leg.sh).
+test-qgis-3.40 test-qgis-3.44: test-qgis-%:
+	bash scripts/qgis_leg.sh $* test
+
+bench-qgis-3.40 bench-qgis-3.44: bench-qgis-%:
+	bash scripts/qgis_leg.sh $* bench
 
 demo-data: setup
 	$(PY) scripts/make_demo_data.py --output test_data/limburg_demo.gpkg

@@ -30,6 +30,21 @@ def flexwonen_provider(qgis_app, qgis_processing):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def layer_tree_view_in_iface(qgis_iface):  # noqa: PT004 (kept for its effect)
+    """A real layer tree view behind pytest-qgis's stand-in iface, as the desktop has:
+    QGIS 3.44's Processing hands ``iface.layerTreeView()`` to C++ when it loads an
+    algorithm's results, and the stand-in's mock there ends the process."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+    # Owned by the main window (and the model by the view), so that Qt, not Python's
+    # garbage collector after QGIS has exited, deletes them.
+    view = QgsLayerTreeView(qgis_iface.mainWindow())
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+    return view
+
+
+@pytest.fixture(scope="session", autouse=True)
 def demo_data_untouched():
     """The demo GeoPackage is the input of most tests: it must be byte-identical after the
     whole session, with no journal files beside it (QGIS switching a GeoPackage it opened

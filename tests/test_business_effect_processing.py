@@ -256,6 +256,9 @@ def test_reports_render_one_page_each_with_the_right_figures(flexwonen_provider,
             assert row["gm_name"] in text
         assert "Uitgangspunten en aannames" in text and "business_effect_model 2026.1" in text
         assert "Bron: grenzen Kadaster / CBS" in text
+        # Every assumption is on the page, the last one too: not clipped at its frame (QGIS
+        # 3.22 clipped it) and not drawn over the footer (3.40 did).
+        assert "plaatshouders voor de eigen cijfers van de provincie" in text
 
 
 def test_report_layout_holds_the_figures_of_the_result(flexwonen_provider, demo_gpkg):

@@ -103,7 +103,9 @@ def test_desktop_loads_and_unloads_ten_times_leaving_nothing(profile, tmp_path):
         assert loaded["map_tool"] == "DrawSiteTool"
         assert loaded["processing_providers"] == before["processing_providers"] + 1
         if "options_pages" in loaded:  # first and last cycle
-            assert loaded["options_pages"] == ["FlexwonenLimburg_OptionsPage"]
+            # QGIS 3.40 holds two widgets of the page in its dialog (seen on the 3.40 leg);
+            # none is left after unload (checked below).
+            assert set(loaded["options_pages"]) == {"FlexwonenLimburg_OptionsPage"}
         expected = {key: value for key, value in before.items() if key in unloaded}
         assert unloaded == expected, "something was left behind after unload"
     assert "options_pages" in result["cycles"][-1]["unloaded"]

@@ -515,11 +515,40 @@ def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProj
 
     assumptions_y = max(years_y + 6 + ROW_HEIGHT * (len(phasing_rows) + 1) + 4, 240.0)
     _label(layout, "Uitgangspunten en aannames", MARGIN, assumptions_y, width, 5, 8, True, "assumptions_title")
-    _label(layout, "\n".join(assumption_lines(result, effect)), MARGIN, assumptions_y + 5, width,
-           PAGE_HEIGHT - 15 - assumptions_y - 5, 6.3, False, "assumptions")
-    _label(layout, "\n".join(footer_lines(result, day, sources)), MARGIN, PAGE_HEIGHT - 12, width, 8, 6,
+    footer_y = PAGE_HEIGHT - FOOTER_HEIGHT - 3
+    lines = assumption_lines(result, effect)
+    available = footer_y - 1 - (assumptions_y + 5)
+    size = fitting_font_size(lines, width, available)
+    _label(layout, "\n".join(lines), MARGIN, assumptions_y + 5, width, available, size, False, "assumptions")
+    _label(layout, "\n".join(footer_lines(result, day, sources)), MARGIN, footer_y, width, FOOTER_HEIGHT, 6,
            False, "footer")
     return layout
+
+
+FOOTER_HEIGHT = 6.0
+ASSUMPTION_FONT_SIZES = (6.3, 5.9, 5.5, 5.1, 4.7)
+POINT_MM = 25.4 / 72
+
+
+def wrapped_height_mm(lines: Sequence[str], size_pt: float, width_mm: float) -> float:
+    """A generous estimate of the height of ``lines`` wrapped to ``width_mm`` at ``size_pt``
+    (DejaVu Sans averages about 0.55 em a character; 0.6 is taken, and 1.3 em a line).
+
+    Why an estimate: a label's own measure (``sizeForText``) ignores wrapping and differs
+    between QGIS releases, and QGIS 3.22 clips a label's text at its frame while 3.40 and
+    later draw it beyond (over the footer)."""
+    characters_per_line = max(1, int(width_mm / (0.6 * size_pt * POINT_MM)))
+    rows = sum(max(1, -(-len(line) // characters_per_line)) for line in lines)
+    return rows * 1.3 * size_pt * POINT_MM
+
+
+def fitting_font_size(lines: Sequence[str], width_mm: float, height_mm: float) -> float:
+    """The largest of ``ASSUMPTION_FONT_SIZES`` at which the lines fit the frame (the
+    smallest when none does)."""
+    for size in ASSUMPTION_FONT_SIZES:
+        if wrapped_height_mm(lines, size, width_mm) <= height_mm:
+            return size
+    return ASSUMPTION_FONT_SIZES[-1]
 
 
 def _set_legend_font(legend, style, font: QFont, size: float) -> None:
