@@ -238,3 +238,13 @@ def test_qgis_process_exports_headless(profile, demo_gpkg, tmp_path):
     assert pdf_info(pdf) == (1, pytest.approx(A3_LANDSCAPE_PT, abs=1))
     assert_not_blank(png)
     assert f"gemaakt op {texts.dutch_date(datetime.date.today())}" in pdf_text(pdf)
+
+
+def test_site_page_headings_stay_on_one_line(exports):
+    """The norms heading names both norm sets on one line, above its table (QGIS 3.40 set
+    it a little wider than 3.22 and wrapped its last word into the table's header)."""
+    folder, results = exports
+    text = pdf_text(results["sites"]["OUTPUT_PDF"], page=1)
+    heading = next(line.strip() for line in text.splitlines() if line.strip().startswith("Normtoets"))
+    assert heading.endswith("Limburg"), heading
+    assert "SNF" in heading or "AKF" in heading, heading

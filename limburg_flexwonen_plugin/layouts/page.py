@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLegend,
+from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLegend, QgsLayoutUtils,
                        QgsLegendRenderer, QgsLegendStyle, QgsMapLayerLegendUtils, QgsPrintLayout,
                        QgsProject, QgsRectangle, QgsScaleBarSettings, QgsUnitTypes)
 
@@ -124,6 +124,33 @@ def fitted_extent(map_item, extent: QgsRectangle, margin: float = 0.0) -> QgsRec
 def show_extent(map_item, extent: QgsRectangle, margin: float = 0.0) -> None:
     """Shows at least ``extent`` (plus margin) without changing the map item's shape."""
     map_item.setExtent(fitted_extent(map_item, extent, margin))
+
+
+# Room kept beside a measured text: QGIS releases lay out the same text a few per cent
+# wider or narrower (3.40 wrapped a heading that 3.22 set on one line).
+TEXT_WIDTH_MARGIN = 1.1
+
+
+def fit_on_one_line(label, text: str, smallest: float = 7.0, step: float = 0.5) -> float:
+    """Makes a layout label's font just small enough (not below ``smallest`` points)
+    for ``text`` to fit its width on one line; returns the size used."""
+    width = label.rect().width()
+    uses_format = hasattr(label, "textFormat") and hasattr(label, "setTextFormat")
+    text_format = label.textFormat() if uses_format else None
+    font = text_format.toQFont() if uses_format else label.font()
+    size = text_format.size() if uses_format else font.pointSizeF()
+    while size > smallest:
+        font.setPointSizeF(size)
+        if QgsLayoutUtils.textWidthMM(font, text) * TEXT_WIDTH_MARGIN <= width:
+            break
+        size = max(smallest, size - step)
+    if uses_format:
+        text_format.setSize(size)
+        label.setTextFormat(text_format)
+    else:
+        font.setPointSizeF(size)
+        label.setFont(font)
+    return size
 
 
 def nice_segment(length: float, segments: int = 2) -> float:

@@ -24,7 +24,7 @@ from ..core.geometry import prepare_layer
 from ..core.progress import SILENT, Progress
 from . import site_geometry, site_report_content, styling, templates, texts
 from .layers import layer_from_frame
-from .page import Page, fill_legend, keep_scale_bar_round, set_variables, versions_text
+from .page import Page, fill_legend, fit_on_one_line, keep_scale_bar_round, set_variables, versions_text
 from .tables import fitted_widths, set_columns
 
 FACT_FIELDS = [("page_key", "string"), ("section", "string"), ("position", "int"),
@@ -225,6 +225,9 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
     legend_entries = [(layer, titles[layer.id()]) for layer in layers]  # in drawing order
     fill_legend(page, templates.find_item(layout, "legend"), legend_entries, filter_by_map=True,
                 flat=True)
+
+    # The same heading on every page; long norm-set names must not wrap into the table.
+    fit_on_one_line(templates.find_item(layout, "norms_title"), inputs.norms_title or "Normtoets")
 
     page_filter = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
     for section, item_id, columns, headings in (
