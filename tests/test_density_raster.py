@@ -106,3 +106,22 @@ def test_cell_size_too_small_for_the_area_is_refused(flexwonen_provider, demo_gp
     with pytest.raises(QgsProcessingException, match="choose a larger cell size"):
         run_density(demo_gpkg, tmp_path / "tiny.tif", CELL_SIZE=1)
     assert not (tmp_path / "tiny.tif").exists()
+
+
+def test_written_files_get_the_folders_normal_permissions(flexwonen_provider, demo_gpkg, tmp_path):
+    """Outputs are readable by whoever may read the folder (as a plain open() would make
+    them, umask respected), not private to their owner as a temporary file starts out."""
+    import os
+    import stat
+
+    from limburg_flexwonen_plugin.core.housing_gap import write_csv
+    previous = os.umask(0o022)
+    try:
+        raster = run_density(demo_gpkg, tmp_path / "density.tif")["OUTPUT"]
+        table = write_csv(pyogrio.read_dataframe(demo_gpkg, layer="labour_migrants", read_geometry=False),
+                          tmp_path / "migrants.csv")
+    finally:
+        os.umask(previous)
+    for path in (raster, table):
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o644, path
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]

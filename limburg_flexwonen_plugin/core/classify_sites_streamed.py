@@ -15,8 +15,6 @@ the caches stay warm. Results equal those of ``classify_sites`` on the whole lay
 only the row order differs (spatial order). The output is written to a temporary
 file next to the target and moved into place at the end: complete or absent.
 """
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Optional
@@ -27,6 +25,7 @@ import shapely
 
 from .classify_sites import (ClassificationParameters, MunicipalityFields, SiteClassifier,
                              prepare_sites)
+from .atomic import atomic_output
 from .errors import InputError
 from .frames import WORKING_CRS, read_file, to_working_crs_with_gdal, with_crs_text, write_file
 from .progress import SILENT, Progress
@@ -190,13 +189,9 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
     geometry_type = _output_geometry_type(info.get("geometry_type"))
     columns = list(info["fields"]) if keep_attributes else ([site_id_field] if site_id_field else [])
 
-    output_path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".gpkg", prefix=".partial-", dir=output_path.parent)
-    os.close(handle)
-    os.remove(temporary)   # GDAL creates the file itself
     run = StreamedRun(output=output_path, layer=output_layer)
     batch_progress = progress.scaled(8, 100)
-    try:
+    with atomic_output(output_path) as temporary:   # GDAL creates the file itself
         for start in range(0, total, batch_size):
             progress.check()
             batch = _read_batch(sites_path, sites_layer, np.sort(order[start:start + batch_size]),
@@ -215,7 +210,7 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
                                                   Progress(None, progress.cancelled))
             frame = _output_frame(result, batch, columns)
             progress.check()
-            write_file(frame, temporary, output_layer, driver="GPKG", append=start > 0,
+            write_file(frame, temporary, output_layer, driver="GPKG", append=run.batches > 0,
                        geometry_type=geometry_type, promote_to_multi=geometry_type.startswith("Multi"),
                        layer_options={"SPATIAL_INDEX": "NO"})
             run.sites += len(frame)
@@ -224,11 +219,8 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
                 run.classes[name] = run.classes.get(name, 0) + int(count)
             batch_progress.report(100.0 * min(start + batch_size, total) / total)
         progress.check()
-        os.replace(temporary, output_path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
+        if run.batches == 0:
+            raise InputError("no feature has a usable geometry", layer=label)
     return run
 
 

@@ -11,8 +11,6 @@ The GeoTIFF is in EPSG:28992 with cells aligned to multiples of the cell size; c
 outside every municipality are nodata. rasterio is imported lazily.
 """
 import math
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -22,6 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .atomic import atomic_output
 from .builtup_from_raster import import_rasterio
 from .errors import InputError
 from .housing_gap import MunicipalityFields, builtup_zones, prepare_municipalities
@@ -162,27 +161,20 @@ def _spread(zone, persons: float, grid: np.ndarray, x0: float, y_top: float, cel
 
 
 def _write_geotiff(rasterio, density: np.ndarray, transform, path: Path, tags: Dict[str, str]) -> None:
-    """Writes to a temporary file in the same folder and moves it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".tif.part", dir=path.parent)
-    os.close(handle)
-    try:
-        profile = {
-            "driver": "GTiff", "width": density.shape[1], "height": density.shape[0], "count": 1,
-            "dtype": "float32", "crs": rasterio.crs.CRS.from_epsg(28992), "transform": transform,
-            "nodata": NODATA, "compress": "deflate", "predictor": 3, "tiled": True,
-            "blockxsize": 256, "blockysize": 256,
-        }
-        if density.shape[0] < 256 or density.shape[1] < 256:
-            profile.update(tiled=False)
-            profile.pop("blockxsize")
-            profile.pop("blockysize")
+    """Writes the GeoTIFF complete or not at all (``atomic``)."""
+    profile = {
+        "driver": "GTiff", "width": density.shape[1], "height": density.shape[0], "count": 1,
+        "dtype": "float32", "crs": rasterio.crs.CRS.from_epsg(28992), "transform": transform,
+        "nodata": NODATA, "compress": "deflate", "predictor": 3, "tiled": True,
+        "blockxsize": 256, "blockysize": 256,
+    }
+    if density.shape[0] < 256 or density.shape[1] < 256:
+        profile.update(tiled=False)
+        profile.pop("blockxsize")
+        profile.pop("blockysize")
+    with atomic_output(path) as temporary:
         with rasterio.open(temporary, "w", **profile) as dataset:
             dataset.write(density, 1)
             dataset.update_tags(**{key: str(value) for key, value in tags.items()})
             dataset.set_band_description(1, UNITS)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
 

@@ -16,8 +16,6 @@ municipality without a labour-migrant figure gets empty demand and gap and a rem
 accommodation outside every municipality is not counted and named in the remarks.
 """
 import dataclasses
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -27,6 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .atomic import atomic_output
 from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
 from .classify_sites import assign_municipalities
 from .errors import InputError
@@ -787,22 +786,14 @@ def _with_extra_supply(rows: pd.DataFrame, beds: np.ndarray, categories: List[Op
 
 
 def write_csv(frame: pd.DataFrame, path) -> Path:
-    """Writes the table as UTF-8 CSV: to a temporary file in the same folder, then moved
-    into place, so the file is complete or absent."""
+    """Writes the table as UTF-8 CSV, complete or absent (``atomic``)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".csv.part", dir=path.parent)
-    os.close(handle)
-    try:
-        output = frame.copy()
-        for column in output.columns:
-            if output[column].dtype == object:
-                output[column] = output[column].where(output[column].notna(), None)
+    output = frame.copy()
+    for column in output.columns:
+        if output[column].dtype == object:
+            output[column] = output[column].where(output[column].notna(), None)
+    with atomic_output(path) as temporary:
         output.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
     return path
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from ..paths import resource
+from .resources import resource
 from .errors import InputError
 
 FORMAT = "flexwonen-norm-set/1"

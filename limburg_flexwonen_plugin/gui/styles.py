@@ -3,18 +3,12 @@
 from qgis.core import QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtGui import QColor
 
-from ..paths import resource
+from ..bridge.styles import load_style
 
 
 def apply_named_style(layer: QgsVectorLayer, name: str) -> bool:
     """Loads ``resources/styles/<name>.qml`` onto the layer; False when that fails."""
-    path = resource("styles", f"{name}.qml")
-    if not path.exists():
-        return False
-    _, loaded = layer.loadNamedStyle(str(path))
-    if loaded:
-        layer.triggerRepaint()
-    return bool(loaded)
+    return load_style(layer, f"{name}.qml")[0]
 
 
 def style_by_location_class(layer: QgsVectorLayer) -> bool:

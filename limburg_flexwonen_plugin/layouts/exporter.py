@@ -4,15 +4,14 @@ Every file is rendered to a temporary file in the target folder and moved into p
 when complete, so a reader never finds half a PDF; on failure nothing is left behind.
 Works headless (QT_QPA_PLATFORM=offscreen) as well as in the desktop.
 """
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Callable, List, Optional
 
 from qgis.core import Qgis, QgsLayoutExporter, QgsRenderContext
 
+from ..core.atomic import atomic_output
 from ..core.errors import CancelledError, InputError
 
 DEFAULT_PNG_DPI = 150
@@ -38,22 +37,6 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
     cleaned = re.sub(r"[^A-Za-z0-9-]+", "_", ascii_text).strip("_")
     return cleaned or "blad"
-
-
-def _temporary_beside(path: Path, suffix: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
-    os.close(handle)
-    return Path(name)
-
-
-def _publish(temporary: Path, target: Path) -> None:
-    """Moves the finished file into place, readable like any file the user makes
-    (a temporary file is created private)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(temporary, 0o666 & ~mask)
-    os.replace(temporary, target)
 
 
 def _check(result, path: Path, error_message: str = "") -> None:
@@ -87,14 +70,9 @@ def _image_settings(dpi: float) -> QgsLayoutExporter.ImageExportSettings:
 def export_pdf(layout, path) -> Path:
     """One PDF of every page of the layout."""
     path = Path(path)
-    temporary = _temporary_beside(path, ".pdf")
-    try:
+    with atomic_output(path) as temporary:
         result = QgsLayoutExporter(layout).exportToPdf(str(temporary), _pdf_settings())
         _check(result, path)
-        _publish(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
     return path
 
 
@@ -109,18 +87,13 @@ def export_png(layout, path, dpi: float = DEFAULT_PNG_DPI) -> List[Path]:
 
 
 def _export_page_image(layout, page: int, target: Path, dpi: float) -> Path:
-    temporary = _temporary_beside(target, ".png")
-    try:
+    with atomic_output(target) as temporary:
         exporter = QgsLayoutExporter(layout)
         image = exporter.renderPageToImage(page, dpi=dpi)
         if image.isNull():
             raise ExportError(f"could not export {target.name}: {_RESULT_TEXT[QgsLayoutExporter.ExportResult.MemoryError]}")
         if not image.save(str(temporary), "PNG"):
             raise ExportError(f"could not export {target.name}: {_RESULT_TEXT[QgsLayoutExporter.ExportResult.FileError]}")
-        _publish(temporary, target)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
     return target
 
 
@@ -132,16 +105,11 @@ def export_atlas_pdf(layout, path, is_cancelled: Optional[Callable[[], bool]] = 
         raise InputError("the layout has no atlas to export")
     if atlas.updateFeatures() == 0:
         raise InputError("the atlas has no features: nothing to export")
-    temporary = _temporary_beside(path, ".pdf")
-    try:
+    with atomic_output(path) as temporary:
         result, error = QgsLayoutExporter.exportToPdf(atlas, str(temporary), _pdf_settings())
         _check(result, path, error)
         if is_cancelled is not None and is_cancelled():
             raise CancelledError("cancelled by the user")
-        _publish(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
     return path
 
 

@@ -4,7 +4,6 @@ Styles other parts of the plugin ship as .qml (``resources/styles``) are used as
 are; the styles here are for the layers only the pages draw (region outlines, the edge
 zone, the distance line) and for reading a site at a large scale.
 """
-from pathlib import Path
 from typing import Dict, Optional
 
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsDataDefinedSizeLegend, QgsFillSymbol,
@@ -15,7 +14,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsDataDefinedSizeLegend, Q
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.rules import location_rules
-from ..paths import resources_dir
+from ..bridge.styles import load_style
 from . import texts
 
 FONT = "DejaVu Sans"
@@ -28,20 +27,9 @@ EDGE_ZONE_LINE = "#8a4b0f"
 STATUS_COLORS = {"existing": "#1f5f99", "permitted": "#5aa0d8", "planned": "#ffffff"}
 
 
-def style_path(name: str) -> Optional[Path]:
-    path = resources_dir() / "styles" / name
-    return path if path.is_file() else None
-
-
 def apply_style_file(layer, name: str) -> bool:
-    """Loads ``resources/styles/<name>`` onto the layer; False when there is no such file."""
-    path = style_path(name)
-    if path is None:
-        return False
-    _message, ok = layer.loadNamedStyle(str(path))
-    if ok:
-        layer.triggerRepaint()
-    return bool(ok)
+    """Loads ``resources/styles/<name>`` onto the layer; False when that fails."""
+    return load_style(layer, name)[0]
 
 
 def class_colors() -> Dict[str, str]:

@@ -9,7 +9,7 @@ from typing import Dict, Optional
 from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..paths import resource
+from ..bridge.styles import load_style
 
 # Processing keeps only a C++ pointer to a post-processor: keep the Python objects alive.
 _ALIVE: Dict[str, "StyledOutput"] = {}
@@ -22,19 +22,19 @@ def group_name() -> str:
 class StyledOutput(QgsProcessingLayerPostProcessorInterface):
     def __init__(self, style_file: str, layer_name: Optional[str] = None):
         super().__init__()
-        self.style_path = str(resource("styles", style_file))
+        self.style_file = style_file
         self.layer_name = layer_name
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
         if layer is None or not layer.isValid():
             return
-        message, loaded = layer.loadNamedStyle(self.style_path)
+        loaded, message = load_style(layer, self.style_file)
         if not loaded and feedback is not None:
             feedback.reportError(QCoreApplication.translate(
-                "FlexwonenStyling", "Could not apply the style {0}: {1}").format(self.style_path, message))
+                "FlexwonenStyling", "Could not apply the style {0}: {1}").format(self.style_file, message))
         if self.layer_name:
             layer.setName(self.layer_name)
-        layer.triggerRepaint()
+            layer.triggerRepaint()
         move_to_group(context.project() or QgsProject.instance(), layer, group_name())
 
 
