@@ -34,6 +34,23 @@ def start_qgis():
     return _APP
 
 
+def stop_qgis():
+    """Closes QGIS cleanly: the project's and Processing's layers released, every data
+    source closed (a GeoPackage then has no -wal/-shm file beside it), QGIS exited."""
+    global _APP, _PROVIDER
+    if _APP is None:
+        return
+    import gc
+    from qgis.core import QgsApplication, QgsProject
+    QgsProject.instance().clear()
+    if _PROVIDER is not None:
+        QgsApplication.processingRegistry().removeProvider(_PROVIDER)
+        _PROVIDER = None
+    gc.collect()
+    _APP.exitQgis()
+    _APP = None
+
+
 def gpkg_layer(path, layer_name):
     """'path|layername=x' URI, the form Processing accepts as a layer parameter."""
     return f"{path}|layername={layer_name}"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qgis_headless import ROOT, start_qgis  # noqa: E402
+from qgis_headless import ROOT, start_qgis, stop_qgis  # noqa: E402
 
 
 @dataclass
@@ -45,6 +45,7 @@ def main() -> int:
     warnings.filterwarnings("ignore", "np.find_common_type is deprecated", DeprecationWarning)
     warnings.filterwarnings("ignore", "The 'shapely.geos' module is deprecated", DeprecationWarning)
     demo = Demo(arguments.data.resolve(), arguments.output.resolve())
+    module = None
     for name in steps():
         if arguments.only and arguments.only not in name:
             continue
@@ -53,6 +54,9 @@ def main() -> int:
         print(f"\n== {module.TITLE} ==")
         module.run(demo)
         print(f"({time.perf_counter() - started:.1f} s)")
+    # The steps' layers, released before QGIS closes its data sources.
+    del demo, module
+    stop_qgis()
     print(f"\nOutputs are in {arguments.output}")
     return 0
 

@@ -715,3 +715,59 @@ def test_layers_open_in_the_project_are_left_byte_identical(flexwonen_provider, 
     finally:
         project.removeMapLayers([layer.id() for layer in layers.values()])
     assert fingerprint(data.parent) == before
+
+
+def test_every_geopackage_output_is_complete_on_its_own(baselines, tmp_path):
+    """A user copies or e-mails the .gpkg alone: every layer must be in it, not in a
+    -wal file beside it (QGIS's GeoPackage writer leaves one)."""
+    import shutil
+
+    import pyogrio
+    checked = 0
+    for algorithm_id in MINIMAL_PARAMETERS:
+        outcome = baselines(algorithm_id)
+        paths = {str(value).split("|")[0] for value in outcome.results.values()
+                 if isinstance(value, str) and value.split("|")[0].lower().endswith(".gpkg")}
+        for path in sorted(paths):
+            copy = tmp_path / f"{algorithm_id.split(':')[1]}_{Path(path).name}"
+            shutil.copyfile(path, copy)
+            original = {name: pyogrio.read_info(path, layer=name)["features"]
+                        for name, _ in pyogrio.list_layers(path)}
+            alone = {name: pyogrio.read_info(copy, layer=name)["features"]
+                     for name, _ in pyogrio.list_layers(copy)}
+            assert alone == original, f"{algorithm_id}: {Path(path).name} copied alone lacks layers or rows"
+            checked += 1
+    assert checked >= 8
+
+
+def test_layers_added_to_one_geopackage_are_in_the_file_itself(flexwonen_provider, demo_gpkg, tmp_path):
+    """Outputs added to one GeoPackage, run after run, while the earlier results are open
+    in QGIS (as the demo and a user's project do): the .gpkg copied alone has them all."""
+    import shutil
+
+    import pyogrio
+    package = tmp_path / "housing_gap.gpkg"
+    opened = []
+    for scenario, key in ((0, "current"), (1, "low_2030"), (2, "high_2030")):
+        result = processing.run("flexwonen:housinggap", {
+            "MUNICIPALITIES": f"{demo_gpkg}|layername=municipalities",
+            "MIGRANTS": f"{demo_gpkg}|layername=labour_migrants",
+            "ACCOMMODATIONS": f"{demo_gpkg}|layername=accommodations",
+            "BUILTUP": f"{demo_gpkg}|layername=builtup",
+            "SCENARIO": scenario,
+            "MUNICIPALITIES_OUTPUT": f"ogr:dbname='{package}' table=\"municipalities_{key}\" (geom)",
+            "REGIONS_OUTPUT": f"ogr:dbname='{package}' table=\"regions_{key}\" (geom)",
+            "ACCOMMODATIONS_OUTPUT": (f"ogr:dbname='{package}' table=\"accommodations\" (geom)"
+                                      if key == "current" else "TEMPORARY_OUTPUT"),
+            "CSV_OUTPUT": str(tmp_path / f"{key}.csv")})
+        layer = QgsVectorLayer(result["REGIONS_OUTPUT"], key, "ogr")
+        assert layer.isValid() and layer.featureCount() > 0
+        opened.append((layer, list(layer.getFeatures())))
+    copy = tmp_path / "alone" / "housing_gap.gpkg"
+    copy.parent.mkdir()
+    shutil.copyfile(package, copy)
+    names = sorted(name for name, _ in pyogrio.list_layers(copy))
+    assert names == ["accommodations", "municipalities_current", "municipalities_high_2030",
+                     "municipalities_low_2030", "regions_current", "regions_high_2030", "regions_low_2030"]
+    for name in names:
+        assert pyogrio.read_info(copy, layer=name)["features"] > 0, name

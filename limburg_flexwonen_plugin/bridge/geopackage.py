@@ -205,6 +205,26 @@ def write_geopackage(frame, path: str, layer: str, fields: QgsFields, arrays, ge
         progress.report(100.0)
 
 
+def fold_write_ahead_log(path: str) -> bool:
+    """Moves what a GeoPackage's write-ahead log (``-wal``) holds into the file itself and
+    leaves WAL mode when no other connection is open; True when the file is complete
+    on its own.
+
+    QGIS's GeoPackage writer works in WAL mode and keeps its connection open, so the
+    last layers of a file may live in the ``-wal`` beside it: a user who copies or
+    e-mails the ``.gpkg`` alone would lose them."""
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=10)) as connection:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                return True
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            with contextlib.suppress(sqlite3.OperationalError):
+                connection.execute("PRAGMA journal_mode=DELETE")   # refused while QGIS reads it
+            return not busy
+    except sqlite3.DatabaseError:
+        return False
+
+
 def load_on_completion(algorithm, name, destination: str, definition, context: QgsProcessingContext):
     """What ``parameterAsSink`` does for an output the user wants opened in the project."""
     if definition is None or definition.destinationProject is None:

@@ -326,12 +326,16 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         return path, table, os.path.exists(path)
 
     def _close_sinks(self):
-        """Flushes and closes the run's sinks, so the files are complete when we return."""
+        """Flushes and closes the run's sinks, so the files are complete when we return:
+        a GeoPackage also without its write-ahead log (a user copies the .gpkg alone)."""
         for output in self._outputs:
             if output.sink is not None and not sip.isdeleted(output.sink):
                 if sip.ispyowned(output.sink):
                     sip.delete(output.sink)
             output.sink = None
+        for path in dict.fromkeys(output.path for output in self._outputs):
+            if path and path.lower().endswith(".gpkg") and os.path.isfile(path):
+                geopackage_output.fold_write_ahead_log(path)
 
     def _discard_outputs(self, context, feedback):
         """Removes what this run created: nothing half-written stays behind or gets loaded."""
