@@ -771,3 +771,42 @@ def test_layers_added_to_one_geopackage_are_in_the_file_itself(flexwonen_provide
                      "municipalities_low_2030", "regions_current", "regions_high_2030", "regions_low_2030"]
     for name in names:
         assert pyogrio.read_info(copy, layer=name)["features"] > 0, name
+
+
+@pytest.mark.parametrize("spelling", ["same", "dot", "symlink"])
+@pytest.mark.parametrize("algorithm_id", sorted(MINIMAL_PARAMETERS))
+def test_an_output_over_an_input_is_refused(flexwonen_provider, valid_inputs, tmp_path, algorithm_id, spelling):
+    """Choosing an input file as an output, also spelled differently or through a link, is
+    refused before anything is written; the message names both parameters; the input
+    file stays byte-identical."""
+    import os
+    import shutil
+    algorithm = algorithm_of(algorithm_id)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    parameters = minimal_parameters(algorithm_id, valid_inputs[1], out_dir)
+    input_name = next(name for name in MINIMAL_PARAMETERS[algorithm_id].layers)
+    source_path = Path(str(parameters[input_name]).split("|")[0])
+    own = tmp_path / "in" / source_path.name
+    own.parent.mkdir()
+    shutil.copyfile(source_path, own)
+    parameters[input_name] = str(parameters[input_name]).replace(str(source_path), str(own))
+    if spelling == "same":
+        target = str(own)
+    elif spelling == "dot":
+        target = f"{own.parent}/./{own.name}"
+    else:
+        link = tmp_path / "link" / own.name
+        link.parent.mkdir()
+        os.symlink(own, link)
+        target = str(link)
+    output = next(d for d in algorithm.destinationParameterDefinitions()
+                  if not isinstance(d, QgsProcessingParameterFolderDestination))
+    parameters[output.name()] = target
+    before = hashlib.sha256(own.read_bytes()).hexdigest()
+    outcome = run_algorithm(algorithm_id, parameters)
+    assert outcome.error is not None, f"{algorithm_id} wrote {output.name()} over its input"
+    input_description = algorithm.parameterDefinition(input_name).description()
+    assert output.description() in outcome.error and input_description in outcome.error, outcome.error
+    assert hashlib.sha256(own.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in own.parent.iterdir()) == [own.name]

@@ -125,3 +125,17 @@ def test_written_files_get_the_folders_normal_permissions(flexwonen_provider, de
     for path in (raster, table):
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o644, path
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_output_folder_that_cannot_be_made_is_named(flexwonen_provider, demo_gpkg, tmp_path):
+    """A folder that cannot be written (here: a file stands where the folder should be)
+    gives one message naming the folder, no traceback, and nothing written."""
+    from qgis.core import QgsProcessingException
+    blocker = tmp_path / "reports"
+    blocker.write_text("not a folder")
+    with pytest.raises(QgsProcessingException) as raised:
+        run_density(demo_gpkg, blocker / "density.tif")
+    message = str(raised.value)
+    assert f"cannot write in the folder '{blocker}'" in message, message
+    assert "Unexpected error" not in message and "Traceback" not in message
+    assert blocker.read_text() == "not a folder"

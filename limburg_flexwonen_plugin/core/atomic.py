@@ -13,11 +13,14 @@ some writers derive a layer or table name from it.
         csv.writer(handle).writerows(rows)
 """
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterator, Optional, Union
+
+from .errors import InputError
 
 PathLike = Union[str, "os.PathLike[str]"]
 PARTIAL_SUFFIX = ".partial"
@@ -33,8 +36,11 @@ def atomic_output(target: PathLike) -> Iterator[Path]:
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=folder))
+    except OSError as error:
+        raise _cannot_write(folder, error) from error
     temporary = workdir / target.name
     try:
         yield temporary
@@ -44,8 +50,24 @@ def atomic_output(target: PathLike) -> Iterator[Path]:
             if sidecar != temporary and sidecar.is_file():
                 os.replace(sidecar, folder / sidecar.name)
         os.replace(temporary, target)
+    except OSError as error:
+        if error.errno in _FOLDER_PROBLEMS:
+            raise _cannot_write(folder, error) from error
+        raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+# Problems of the folder or the disk, not of the data: told as such, naming the folder.
+_FOLDER_PROBLEMS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _cannot_write(folder: Path, error: OSError) -> InputError:
+    reason = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+              errno.EACCES: "no permission to write there", errno.EPERM: "no permission to write there",
+              errno.EROFS: "the folder is read-only"}.get(error.errno, error.strerror or str(error))
+    return InputError(f"cannot write in the folder '{folder}': {reason}; choose another folder "
+                      f"or free space")
 
 
 @contextlib.contextmanager

@@ -40,6 +40,7 @@ from ..bridge.messages import user_message
 from ..bridge.read import layer_to_frame, source_to_frame
 from ..bridge.write import write_frame
 from ..bridge import geopackage as geopackage_output
+from .overwrite_guard import refuse_output_over_input
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
@@ -139,6 +140,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         bridge = _WarningsToFeedback(feedback)
         LOGGER.addHandler(bridge)
         try:
+            refuse_output_over_input(self, parameters, context, _file_of)
             self.check_source_geometry_types(parameters, context)
             results = self.compute(parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():

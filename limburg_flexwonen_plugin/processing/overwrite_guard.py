@@ -1,0 +1,92 @@
+"""Never write over an input: an output file that is one of the run's input files (the
+same file, also through another spelling of its path or a link) is refused before
+anything is written, with a message naming both parameters."""
+import os
+from typing import Dict, Iterator, Optional
+
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterMapLayer,
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorDestination,
+                       QgsProcessingParameterVectorLayer, QgsProviderRegistry)
+
+from ..core.errors import InputError
+
+_LAYER_INPUTS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                 QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)
+_LAYER_OUTPUTS = (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
+                  QgsProcessingParameterRasterDestination)
+
+
+def refuse_output_over_input(algorithm, parameters, context, file_of) -> None:
+    """Raises ``InputError`` when an output file of this run is one of its input files.
+
+    ``file_of`` turns an output destination into (path, layer name) (the base class's
+    reading of destinations)."""
+    inputs: Dict[str, str] = {}
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination() or parameters.get(definition.name()) is None:
+            continue
+        for path in _input_paths(algorithm, definition, parameters, context):
+            inputs.setdefault(path, definition.description())
+    if not inputs:
+        return
+    for definition in algorithm.destinationParameterDefinitions():
+        output = _output_path(algorithm, definition, parameters, context, file_of)
+        if output is None:
+            continue
+        for path, description in inputs.items():
+            if _same_file(output, path):
+                raise InputError(
+                    f"the output '{definition.description()}' ({os.path.basename(output)}) is the "
+                    f"input file of '{description}'; choose another file for the output, so that "
+                    f"the input stays as it is", layer=description)
+
+
+def _input_paths(algorithm, definition, parameters, context) -> Iterator[str]:
+    name = definition.name()
+    try:
+        if isinstance(definition, _LAYER_INPUTS):
+            layers = [algorithm.parameterAsLayer(parameters, name, context)]
+        elif isinstance(definition, QgsProcessingParameterMultipleLayers):
+            layers = algorithm.parameterAsLayerList(parameters, name, context)
+        elif isinstance(definition, QgsProcessingParameterFile):
+            value = algorithm.parameterAsFile(parameters, name, context)
+            if value and os.path.isfile(value):
+                yield value
+            return
+        else:
+            return
+    except QgsProcessingException:
+        return   # the parameter's own check reports it
+    for layer in layers:
+        if layer is None:
+            continue
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        path = parts.get("path")
+        if path and os.path.isfile(path):
+            yield path
+
+
+def _output_path(algorithm, definition, parameters, context, file_of) -> Optional[str]:
+    name = definition.name()
+    try:
+        # QGIS's own readings, not the base class's, which would record the input file as
+        # an output of this run (to remove when the run fails).
+        if isinstance(definition, _LAYER_OUTPUTS):
+            destination = QgsProcessingAlgorithm.parameterAsOutputLayer(algorithm, parameters, name, context)
+        elif isinstance(definition, QgsProcessingParameterFileDestination):
+            destination = QgsProcessingAlgorithm.parameterAsFileOutput(algorithm, parameters, name, context)
+        else:
+            return None   # folders: new files are written into them
+    except QgsProcessingException:
+        return None
+    path, _table = file_of(destination)
+    return path
+
+
+def _same_file(first: str, second: str) -> bool:
+    if os.path.exists(first) and os.path.exists(second):
+        return os.path.samefile(first, second)
+    return os.path.normcase(os.path.realpath(first)) == os.path.normcase(os.path.realpath(second))
