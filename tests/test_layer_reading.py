@@ -168,3 +168,27 @@ def test_large_files_are_read_in_slices_with_the_same_result(qgis_app, demo_gpkg
     from limburg_flexwonen_plugin.core.errors import CancelledError
     with pytest.raises(CancelledError):
         layer_to_frame(layer, layer, "accommodations", feedback=feedback)
+
+
+def test_a_feature_qgis_cannot_reproject_keeps_its_row_and_attributes(qgis_app):
+    """Reprojection is QGIS's (the thread rule): a feature outside the CRS's domain keeps
+    its row, its own attributes and non-finite coordinates (which the core flags); the
+    others are in RD."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from limburg_flexwonen_plugin.core.frames import crs_text
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=site_id:string", "sites", "memory")
+    features = []
+    for site_id, wkt in (("good", "POINT(5.9 51.4)"), ("bad", "POINT(5.9 200)"), ("good2", "POINT(6.0 51.0)")):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([site_id])
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    frame = source_to_frame(layer, "sites")
+    assert list(frame["site_id"]) == ["good", "bad", "good2"]
+    assert frame.crs is None and crs_text(frame) == "EPSG:28992"
+    x, y = frame.geometry.x.values, frame.geometry.y.values
+    assert 190_000 < x[0] < 191_000 and 379_000 < y[0] < 380_000     # Venlo's neighbourhood in RD
+    assert not np.isfinite([x[1], y[1]]).all()
+    assert 197_000 < x[2] < 199_000

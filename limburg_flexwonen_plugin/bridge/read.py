@@ -71,14 +71,14 @@ def source_to_frame(source, layer_name: str, field_names: Optional[Iterable[str]
         else:
             if QgsWkbTypes.isCurvedType(geometry.wkbType()):
                 geometry = QgsGeometry(geometry.constGet().segmentize())
+            wkb = None
             if transform is not None:
                 try:
                     geometry.transform(transform)
                 except QgsCsException:
                     failed += 1
-                    wkbs.append(_NOT_TRANSFORMABLE)
-                    continue
-            wkbs.append(bytes(geometry.asWkb()))
+                    wkb = _NOT_TRANSFORMABLE
+            wkbs.append(wkb if wkb is not None else bytes(geometry.asWkb()))
         attributes = feature.attributes()
         for name, index in zip(names, indices):
             columns[name].append(python_value(attributes[index]) if index >= 0 else None)
