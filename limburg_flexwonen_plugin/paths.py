@@ -1,8 +1,8 @@
 """Where the plugin's resources live, in a source checkout and in the installed zip."""
 # Both forms on purpose: QGIS's plugin unloader removes the modules its import hook saw,
-# and each form shows it one of the two (the core package, its resources module).
-from .core import resources as _core_resources  # noqa: F401
-from .core.resources import PLUGIN_DIR, resource, resources_dir  # noqa: F401 (the plugin's paths)
+# and each form shows it one of the two (the core package, its resource_files module).
+from .core import resource_files as _core_resource_files  # noqa: F401
+from .core.resource_files import PLUGIN_DIR, resource, resources_dir  # noqa: F401 (the plugin's paths)
 
 
 DEMO_DATA_NAME = "limburg_demo.gpkg"

@@ -492,11 +492,11 @@ def test_the_plugin_package_and_its_entry_module_import_nothing_heavy():
     importing it here would prove nothing, geopandas being loaded already)."""
     import ast
     heavy = {"geopandas", "shapely", "pandas", "numpy", "pyproj", "pyogrio", "rasterio"}
-    # core/resources.py (the plugin's paths) imports only the standard library, and
+    # core/resource_files.py (the plugin's paths) imports only the standard library, and
     # core/__init__.py nothing: both are checked like the entry modules.
-    light_core = {".core.resources", ".resources"}
+    light_core = {".core.resource_files", ".resource_files"}
     for name in ("__init__.py", "plugin.py", "dependencies.py", "paths.py", "bridge/__init__.py",
-                 "bridge/language.py", "bridge/log.py", "core/__init__.py", "core/resources.py"):
+                 "bridge/language.py", "bridge/log.py", "core/__init__.py", "core/resource_files.py"):
         tree = ast.parse((ROOT / PLUGIN / name).read_text(encoding="utf-8"))
         for node in tree.body:  # module level only: imports inside functions run later
             if isinstance(node, ast.Import):
@@ -506,7 +506,7 @@ def test_the_plugin_package_and_its_entry_module_import_nothing_heavy():
                     [f".{node.module or ''}"] + [f".{alias.name}" for alias in node.names]
             else:
                 continue
-            if names == [".core", ".resources"]:   # from .core import resources
+            if names == [".core", ".resource_files"]:   # from .core import resource_files
                 continue
             for imported in names:
                 if imported in light_core:

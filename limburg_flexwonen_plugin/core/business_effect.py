@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .resources import resource
+from .resource_files import resource
 from .errors import InputError
 from .validation import implausible_remark
 from .frames import WORKING_CRS, with_crs_text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from .resources import resource
+from .resource_files import resource
 from .errors import InputError
 
 FORMAT = "flexwonen-norm-set/1"

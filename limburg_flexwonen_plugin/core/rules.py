@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-from .resources import resource
+from .resource_files import resource
 from .errors import InputError
 
 LOCATION_RULES = "location_classification.json"

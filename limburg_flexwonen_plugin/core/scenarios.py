@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterable, List, Optional
 import numpy as np
 import pandas as pd
 
-from .resources import resource
+from .resource_files import resource
 from .errors import InputError
 from .validation import require_plausible
 from .rules import load_rules
