@@ -22,7 +22,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from qgis.core import (NULL, QgsCsException, QgsFeatureRequest, QgsFields, QgsGeometry,
+from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsCsException, QgsFeatureRequest, QgsFields,
+                       QgsGeometry,
                        QgsProcessingFeatureSource, QgsProcessingFeatureSourceDefinition,
                        QgsProviderRegistry, QgsWkbTypes)
 
@@ -285,3 +286,62 @@ def _all_features(source, request):
     return source.getFeatures(request)
 
 
+
+
+class LayerSnapshot:
+    """What reading needs from a layer object, taken on the main thread: a plain Python
+    object (no QObject) that a worker thread may use while the main thread draws or
+    edits the layer itself. Offers the part of QgsVectorLayer's interface that
+    ``layer_to_frame`` and the streamed classification use."""
+
+    def __init__(self, layer):
+        self._name = layer.name()
+        self._provider_type = layer.providerType()
+        self._source = layer.source()
+        self._subset = layer.subsetString()
+        self._wkb_type = layer.wkbType()
+        self._crs = QgsCoordinateReferenceSystem(layer.crs())
+        self._fields = QgsFields(layer.fields())
+        provider = layer.dataProvider()
+        self._storage = provider.storageType() if provider is not None else ""
+        self._count = layer.featureCount()
+        self._extremes = {}
+        if self._count > READ_SLICE:   # the sliced read needs the id range
+            for index in layer.primaryKeyAttributes() if hasattr(layer, "primaryKeyAttributes") else []:
+                self._extremes[index] = (layer.minimumValue(index), layer.maximumValue(index))
+
+    def name(self):
+        return self._name
+
+    def featureCount(self):  # noqa: N802
+        return self._count
+
+    def providerType(self):  # noqa: N802 (QGIS's names, so the snapshot stands in for the layer)
+        return self._provider_type
+
+    def source(self):
+        return self._source
+
+    def subsetString(self):  # noqa: N802
+        return self._subset
+
+    def wkbType(self):  # noqa: N802
+        return self._wkb_type
+
+    def crs(self):
+        return self._crs
+
+    def fields(self):
+        return self._fields
+
+    def dataProvider(self):  # noqa: N802
+        return self
+
+    def storageType(self):  # noqa: N802
+        return self._storage
+
+    def minimumValue(self, index):  # noqa: N802
+        return self._extremes.get(index, (None, None))[0]
+
+    def maximumValue(self, index):  # noqa: N802
+        return self._extremes.get(index, (None, None))[1]

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 import geopandas as gpd
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsFields, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFolderDestination, QgsProperty, QgsWkbTypes)
+                       QgsProcessingParameterFolderDestination, QgsProcessingParameterVectorLayer,
+                       QgsProperty, QgsWkbTypes)
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -37,10 +38,10 @@ from ..core.progress import Progress
 from ..paths import resource
 from ..core.geometry import prepare_layer
 from ..bridge.messages import user_message
-from ..bridge.read import layer_to_frame, source_to_frame
+from ..bridge.read import LayerSnapshot, layer_to_frame, source_to_frame
 from ..bridge.write import write_frame
 from ..bridge import geopackage as geopackage_output
-from .overwrite_guard import refuse_output_over_input
+from .overwrite_guard import input_files, refuse_output_over_input
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
@@ -134,13 +135,38 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
 
     # ------------------------------------------------------------------ running
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Runs on the main thread (QgsProcessingAlgRunnerTask and the Processing dialog
+        call it there, before the worker thread starts). What the run needs from layer
+        objects is taken here: the names of the layer inputs, their files, and a plain
+        snapshot of each file layer (``bridge.read.LayerSnapshot``). The worker thread then never touches a layer of the
+        user's project, which the main thread may be drawing or editing meanwhile."""
+        self._layer_names, self._private_layers = {}, {}
+        self._input_files = input_files(self, parameters, context)
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or parameters.get(name) is None or \
+                    not isinstance(definition, _LAYER_PARAMETERS):
+                continue
+            self._layer_names[name] = self._find_layer_name(parameters, name, context,
+                                                            definition.description())
+            try:
+                layer = QgsProcessingAlgorithm.parameterAsVectorLayer(self, parameters, name, context)
+            except QgsProcessingException:
+                layer = None
+            copy = _private_copy(layer)
+            if copy is not None:
+                self._private_layers[name] = copy
+        return super().prepareAlgorithm(parameters, context, feedback)
+
     def processAlgorithm(self, parameters, context, feedback):
         self._outputs = []
         self._folders = self._folder_snapshots(parameters)
         bridge = _WarningsToFeedback(feedback)
         LOGGER.addHandler(bridge)
         try:
-            refuse_output_over_input(self, parameters, context, _file_of)
+            refuse_output_over_input(self, parameters, context, _file_of,
+                                     getattr(self, "_input_files", None))
             self.check_source_geometry_types(parameters, context)
             results = self.compute(parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
@@ -175,6 +201,10 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             LOGGER.removeHandler(bridge)
             self._outputs = []
             self._folders = []
+            self._release_private_layers()
+
+    def _release_private_layers(self):
+        self._private_layers = {}
 
     def compute(self, parameters, context, feedback):
         """The algorithm's work; returns the results dict."""
@@ -183,9 +213,14 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def read_layer(self, parameters, name, context, feedback, source, layer_name, field_names=None):
         """A layer input as a GeoDataFrame (feature ids as index), read by the fastest
         route that gives the same features (see ``qgis_bridge.layer_to_frame``)."""
-        layer = self.parameterAsVectorLayer(parameters, name, context)
+        layer = self.private_layer(name)
         return layer_to_frame(source, layer, layer_name, field_names, parameters.get(name),
                               context, feedback)
+
+    def private_layer(self, name):
+        """The run's snapshot of a file layer input (``prepareAlgorithm``), None for other
+        layers: those are read through their feature source only."""
+        return getattr(self, "_private_layers", {}).get(name)
 
     @staticmethod
     def progress_for(feedback) -> Progress:
@@ -194,14 +229,21 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     # ------------------------------------------------------------------ inputs
 
     def layer_name(self, parameters, name, context, fallback):
-        """The name the user knows a layer input by, for messages."""
+        """The name the user knows a layer input by, for messages (taken on the main
+        thread by ``prepareAlgorithm``)."""
+        known = getattr(self, "_layer_names", {}).get(name)
+        if known:
+            return known
+        return self._find_layer_name(parameters, name, context, fallback)
+
+    def _find_layer_name(self, parameters, name, context, fallback):
         value = parameters.get(name)
         if isinstance(value, QgsProcessingFeatureSourceDefinition):
             value = value.source.staticValue() if isinstance(value.source, QgsProperty) else value.source
         if isinstance(value, str) and "layername=" in value:
             return value.split("layername=")[1].split("|")[0]
         try:
-            layer = self.parameterAsLayer(parameters, name, context)
+            layer = QgsProcessingAlgorithm.parameterAsLayer(self, parameters, name, context)
         except QgsProcessingException:
             layer = None
         if layer is not None and layer.name():
@@ -407,6 +449,21 @@ class _WarningsToFeedback(logging.Handler):
 
 _OGR_DBNAME = re.compile(r"dbname='((?:[^'\\]|\\.)*)'")
 _OGR_TABLE = re.compile(r'table="((?:[^"\\]|\\.)*)"')
+
+
+_LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)
+
+
+def _private_copy(layer):
+    """A plain snapshot of a file layer for the worker thread (``LayerSnapshot``); None
+    when the layer is not a plain file layer (memory, database, virtual or joined
+    fields): those are read through their feature source."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    fields = layer.fields()
+    if any(fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider for index in range(fields.count())):
+        return None
+    return LayerSnapshot(layer)
 
 
 def _file_of(destination) -> Tuple[Optional[str], Optional[str]]:

@@ -19,17 +19,25 @@ _LAYER_OUTPUTS = (QgsProcessingParameterFeatureSink, QgsProcessingParameterVecto
                   QgsProcessingParameterRasterDestination)
 
 
-def refuse_output_over_input(algorithm, parameters, context, file_of) -> None:
-    """Raises ``InputError`` when an output file of this run is one of its input files.
-
-    ``file_of`` turns an output destination into (path, layer name) (the base class's
-    reading of destinations)."""
+def input_files(algorithm, parameters, context) -> Dict[str, str]:
+    """Every input file of the run: path -> the parameter's description. Called on the
+    main thread (``prepareAlgorithm``): it looks at the input layers."""
     inputs: Dict[str, str] = {}
     for definition in algorithm.parameterDefinitions():
         if definition.isDestination() or parameters.get(definition.name()) is None:
             continue
         for path in _input_paths(algorithm, definition, parameters, context):
             inputs.setdefault(path, definition.description())
+    return inputs
+
+
+def refuse_output_over_input(algorithm, parameters, context, file_of, inputs=None) -> None:
+    """Raises ``InputError`` when an output file of this run is one of its input files.
+
+    ``file_of`` turns an output destination into (path, layer name) (the base class's
+    reading of destinations); ``inputs`` are the run's ``input_files`` when known."""
+    if inputs is None:
+        inputs = input_files(algorithm, parameters, context)
     if not inputs:
         return
     for definition in algorithm.destinationParameterDefinitions():
@@ -48,9 +56,9 @@ def _input_paths(algorithm, definition, parameters, context) -> Iterator[str]:
     name = definition.name()
     try:
         if isinstance(definition, _LAYER_INPUTS):
-            layers = [algorithm.parameterAsLayer(parameters, name, context)]
+            layers = [QgsProcessingAlgorithm.parameterAsLayer(algorithm, parameters, name, context)]
         elif isinstance(definition, QgsProcessingParameterMultipleLayers):
-            layers = algorithm.parameterAsLayerList(parameters, name, context)
+            layers = QgsProcessingAlgorithm.parameterAsLayerList(algorithm, parameters, name, context)
         elif isinstance(definition, QgsProcessingParameterFile):
             value = algorithm.parameterAsFile(parameters, name, context)
             if value and os.path.isfile(value):

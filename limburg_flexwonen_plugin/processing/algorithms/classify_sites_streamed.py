@@ -66,8 +66,13 @@ class ClassifySitesStreamedAlgorithm(classification_support.ClassificationParame
             self.OUTPUT, self.tr("Classified sites (GeoPackage)")))
 
     def compute(self, parameters, context, feedback):
-        layer = self.parameterAsVectorLayer(parameters, self.SITES, context)
-        sites_name = self.tr("Candidate sites") if layer is None else layer.name()
+        layer = self.private_layer(self.SITES)   # never the project's own layer object
+        sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
+        if layer is None and parameters.get(self.SITES) is not None:
+            # Given, but no plain file layer (memory, database, virtual fields).
+            raise InputError("the streamed mode reads a layer stored in a GeoPackage (.gpkg); save "
+                             "the layer as a GeoPackage or use 'Classify candidate sites by "
+                             "built-up area'", layer=sites_name)
         path, file_layer = self._geopackage_of(layer, sites_name)
         builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
         if builtup_source is None:
