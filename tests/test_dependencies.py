@@ -334,7 +334,7 @@ def test_without_pyogrio_the_classification_reads_through_qgis(tmp_path, demo_co
     streamed = result["runs"].pop("flexwonen:classifysitesstreamed")
     assert result["runs"] == {"flexwonen:classifysites": {"ok": True, "outputs": ["OUTPUT"]}}
     assert not streamed["ok"] and streamed["error"] == (
-        "layer 'demo': the streamed classification reads the file with the Python package "
+        "layer 'candidate_sites': the streamed classification reads the file with the Python package "
         "pyogrio, which QGIS's Python lacks; install it from your QGIS distribution's packages "
         "(OSGeo4W: python3-pyogrio; Debian/Ubuntu: python3-pyogrio) or use 'Classify candidate "
         "sites by built-up area'")
