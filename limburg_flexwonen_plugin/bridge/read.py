@@ -288,9 +288,10 @@ def _all_features(source, request):
 
 
 
-class LayerSnapshot:
-    """What reading needs from a layer object, taken on the main thread: a plain Python
-    object (no QObject) that a worker thread may use while the main thread draws or
+class LayerFacts:
+    """What reading needs from a layer object, taken on the main thread (not to be
+    confused with the panel's ``gui.sources.LayerSnapshot``, a feature source): a plain
+    Python object (no QObject) that a worker thread may use while the main thread draws or
     edits the layer itself. Offers the part of QgsVectorLayer's interface that
     ``layer_to_frame`` and the streamed classification use."""
 

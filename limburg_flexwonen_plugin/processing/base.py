@@ -38,7 +38,7 @@ from ..core.progress import Progress
 from ..paths import resource
 from ..core.geometry import prepare_layer
 from ..bridge.messages import user_message
-from ..bridge.read import LayerSnapshot, layer_to_frame, source_to_frame
+from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
 from ..bridge.write import write_frame
 from ..bridge import geopackage as geopackage_output
 from .overwrite_guard import input_files, refuse_output_over_input
@@ -138,10 +138,11 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Runs on the main thread (QgsProcessingAlgRunnerTask and the Processing dialog
         call it there, before the worker thread starts). What the run needs from layer
-        objects is taken here: the names of the layer inputs, their files, and a plain
-        snapshot of each file layer (``bridge.read.LayerSnapshot``). The worker thread then never touches a layer of the
-        user's project, which the main thread may be drawing or editing meanwhile."""
-        self._layer_names, self._private_layers = {}, {}
+        objects is taken here: the names of the layer inputs, their files, and the facts
+        of each file layer (``bridge.read.LayerFacts``). The worker thread then never
+        touches a layer of the user's project, which the main thread may be drawing or
+        editing meanwhile."""
+        self._layer_names, self._layer_facts = {}, {}
         self._input_files = input_files(self, parameters, context)
         for definition in self.parameterDefinitions():
             name = definition.name()
@@ -154,9 +155,9 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
                 layer = QgsProcessingAlgorithm.parameterAsVectorLayer(self, parameters, name, context)
             except QgsProcessingException:
                 layer = None
-            copy = _private_copy(layer)
-            if copy is not None:
-                self._private_layers[name] = copy
+            facts = _facts_of(layer)
+            if facts is not None:
+                self._layer_facts[name] = facts
         return super().prepareAlgorithm(parameters, context, feedback)
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -201,10 +202,10 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             LOGGER.removeHandler(bridge)
             self._outputs = []
             self._folders = []
-            self._release_private_layers()
+            self._release_layer_facts()
 
-    def _release_private_layers(self):
-        self._private_layers = {}
+    def _release_layer_facts(self):
+        self._layer_facts = {}
 
     def compute(self, parameters, context, feedback):
         """The algorithm's work; returns the results dict."""
@@ -213,14 +214,14 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def read_layer(self, parameters, name, context, feedback, source, layer_name, field_names=None):
         """A layer input as a GeoDataFrame (feature ids as index), read by the fastest
         route that gives the same features (see ``qgis_bridge.layer_to_frame``)."""
-        layer = self.private_layer(name)
+        layer = self.layer_facts(name)
         return layer_to_frame(source, layer, layer_name, field_names, parameters.get(name),
                               context, feedback)
 
-    def private_layer(self, name):
+    def layer_facts(self, name):
         """The run's snapshot of a file layer input (``prepareAlgorithm``), None for other
         layers: those are read through their feature source only."""
-        return getattr(self, "_private_layers", {}).get(name)
+        return getattr(self, "_layer_facts", {}).get(name)
 
     @staticmethod
     def progress_for(feedback) -> Progress:
@@ -454,8 +455,8 @@ _OGR_TABLE = re.compile(r'table="((?:[^"\\]|\\.)*)"')
 _LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)
 
 
-def _private_copy(layer):
-    """A plain snapshot of a file layer for the worker thread (``LayerSnapshot``); None
+def _facts_of(layer):
+    """The facts of a file layer for the worker thread (``LayerFacts``); None
     when the layer is not a plain file layer (memory, database, virtual or joined
     fields): those are read through their feature source."""
     if layer is None or layer.providerType() != "ogr":
@@ -463,7 +464,7 @@ def _private_copy(layer):
     fields = layer.fields()
     if any(fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider for index in range(fields.count())):
         return None
-    return LayerSnapshot(layer)
+    return LayerFacts(layer)
 
 
 def _file_of(destination) -> Tuple[Optional[str], Optional[str]]:

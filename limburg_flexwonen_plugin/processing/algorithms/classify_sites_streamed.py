@@ -66,7 +66,7 @@ class ClassifySitesStreamedAlgorithm(classification_support.ClassificationParame
             self.OUTPUT, self.tr("Classified sites (GeoPackage)")))
 
     def compute(self, parameters, context, feedback):
-        layer = self.private_layer(self.SITES)   # never the project's own layer object
+        layer = self.layer_facts(self.SITES)   # never the project's own layer object
         sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
         if layer is None and parameters.get(self.SITES) is not None:
             # Given, but no plain file layer (memory, database, virtual fields).
