@@ -200,7 +200,8 @@ def test_bad_table_values_name_the_feature_and_field(flexwonen_provider, hand_gp
     path = tmp_path / "bad.gpkg"
     pyogrio.write_dataframe(pd.DataFrame({"gm_code": ["GM0001", "GM0002"], "year": [2022, 2022],
                                           "labour_migrants": ["200", "veel"]}), path, layer="lm")
-    with pytest.raises(QgsProcessingException, match="field 'labour_migrants': 'veel' is not a number"):
+    with pytest.raises(QgsProcessingException, match=r"field 'labour_migrants': 1 value\(s\) are not numbers: "
+                                                    r"feature 2 'veel'"):
         run_gap(hand_gpkg, tmp_path, MIGRANTS=f"{path}|layername=lm")
     with pytest.raises(QgsProcessingException, match="field 'aantal'.*field not found"):
         run_gap(hand_gpkg, tmp_path, MIGRANTS_COUNT_FIELD="aantal")

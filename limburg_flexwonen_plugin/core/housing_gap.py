@@ -29,6 +29,7 @@ from .atomic import atomic_output
 from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
 from .classify_sites import assign_municipalities
 from .errors import InputError
+from .number_notation import read_numbers
 from .validation import implausible_remark, require_plausible
 from .frames import WORKING_CRS, with_crs_text
 from .geometry import prepare_layer
@@ -292,12 +293,9 @@ def prepare_municipalities(frame: gpd.GeoDataFrame, fields: MunicipalityFields,
                          f"times; dissolve the municipality into one feature first",
                          layer=layer, field=fields.code)
     if fields.inhabitants:
-        inhabitants = pd.to_numeric(prepared[fields.inhabitants], errors="coerce")
-        text = inhabitants.isna() & prepared[fields.inhabitants].notna()
-        if text.any():
-            feature = prepared.index[np.flatnonzero(text.values)[0]]
-            raise InputError(f"'{prepared[fields.inhabitants][feature]}' is not a number",
-                             layer=layer, feature=feature, field=fields.inhabitants)
+        inhabitants = pd.Series(read_numbers(prepared[fields.inhabitants], layer, fields.inhabitants,
+                                             count=True, features=prepared.index),
+                                index=prepared.index)
         require_plausible(inhabitants.values, prepared.index, "inhabitants", layer, fields.inhabitants)
     else:
         inhabitants = pd.Series(np.nan, index=prepared.index)
@@ -380,13 +378,8 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
     count = len(prepared)
     remarks = [text for text in geometry_remarks.values]
 
-    beds = pd.to_numeric(prepared[fields.beds], errors="coerce")
-    text = beds.isna() & prepared[fields.beds].notna() & \
-        (prepared[fields.beds].astype(str).str.strip() != "")
-    if text.any():
-        feature = prepared.index[np.flatnonzero(text.values)[0]]
-        raise InputError(f"'{prepared[fields.beds][feature]}' is not a number", layer=layer,
-                         feature=feature, field=fields.beds)
+    beds = pd.Series(read_numbers(prepared[fields.beds], layer, fields.beds, count=True,
+                                  features=prepared.index), index=prepared.index)
     if (beds < 0).any():
         feature = prepared.index[np.flatnonzero((beds < 0).values)[0]]
         raise InputError("negative number of beds", layer=layer, feature=feature, field=fields.beds)

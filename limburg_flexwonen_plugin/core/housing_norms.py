@@ -172,7 +172,8 @@ def evaluate_plans(frame: pd.DataFrame, norm_set: Union[str, Path, NormSet] = DE
     issues: Dict[str, np.ndarray] = {}
     raw: Dict[str, np.ndarray] = {}
     for key in ("beds", "bedrooms", "living_area_m2", "toilets", "showers"):
-        values, codes, originals = _numbers_of(frame, columns.get(key), count)
+        values, codes, originals = _numbers_of(frame, columns.get(key), count, layer,
+                                                whole=key != "living_area_m2")
         if key == "beds":
             check_count(values, codes, positive=True)
         elif key == "living_area_m2":
@@ -182,7 +183,7 @@ def evaluate_plans(frame: pd.DataFrame, norm_set: Union[str, Path, NormSet] = DE
         check_at_most(values, codes, plausible_range(PLAUSIBLE_QUANTITY[key])[1])
         inputs[key], issues[key], raw[key] = values, codes, originals
     room_areas, total_area, area_codes, area_raw = _bedroom_areas(
-        frame, columns.get("bedroom_area_m2"), count)
+        frame, columns.get("bedroom_area_m2"), count, layer)
     _reconcile_bedrooms(room_areas, total_area, area_codes, inputs, issues)
     inputs["bedroom_area_m2"] = total_area
     issues["bedroom_area_m2"], raw["bedroom_area_m2"] = area_codes, area_raw
@@ -274,15 +275,15 @@ def _resolve_columns(frame: pd.DataFrame, field_map, layer: str) -> Dict[str, Op
     return columns
 
 
-def _numbers_of(frame, column, count):
+def _numbers_of(frame, column, count, layer, whole):
     if column is None:
         return (np.full(count, np.nan), np.full(count, MISSING, dtype=object),
                 np.full(count, None, dtype=object))
-    values, codes = to_numbers(frame[column])
+    values, codes = to_numbers(frame[column], layer, column, whole)
     return values, codes, frame[column].to_numpy(dtype=object)
 
 
-def _bedroom_areas(frame, column, count):
+def _bedroom_areas(frame, column, count, layer):
     """Per-room areas where a list (or text like "9; 9; 12") is given, and the total
     area (the sum of the rooms where listed)."""
     rooms = np.full(count, None, dtype=object)
@@ -298,7 +299,7 @@ def _bedroom_areas(frame, column, count):
     plain = pd.Series(np.where(listed, None, original), dtype=object)
     if not listed.any():
         plain = frame[column]
-    total, codes = to_numbers(plain)
+    total, codes = to_numbers(plain, layer, column)
     check_non_negative(total, codes)
     check_at_most(total, codes, plausible_range("living_area_m2")[1])
     for row in np.flatnonzero(listed):

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .resource_files import resource
 from .errors import InputError
+from .number_notation import read_numbers
 from .validation import require_plausible
 from .rules import load_rules
 
@@ -139,13 +140,9 @@ def read_migrant_table(frame: pd.DataFrame, code_field: str, count_field: str,
 
 
 def _numbers(column: pd.Series, layer: str, field_name: str) -> pd.Series:
-    values = pd.to_numeric(column, errors="coerce")
-    text = values.isna() & column.notna() & (column.astype(str).str.strip() != "")
-    if text.any():
-        feature = column.index[np.flatnonzero(text.values)[0]]
-        raise InputError(f"'{column[feature]}' is not a number", layer=layer, feature=feature,
-                         field=field_name)
-    return values.astype("float64")
+    """Whole numbers (counts, years) as floats, NaN where empty; refuses text."""
+    return pd.Series(read_numbers(column, layer, field_name, count=True, features=column.index),
+                     index=column.index)
 
 
 @dataclass

@@ -6,20 +6,19 @@ naming the layer, the feature and the field when nothing sensible can be compute
 """
 import logging
 import math
-import re
 from typing import List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .number_notation import (NotationProblem, column_notation, is_missing, numbers_and_unreadable,
+                              parse)
 from .rules import load_rules
 
 LOGGER = logging.getLogger(__name__)
 PLAUSIBLE_VALUES = "plausible_values.json"
 
-# A plain number, also with a Dutch decimal comma ("12,5") or spaces ("1 200").
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 
 def duplicate_remarks(values, what: str = "id") -> List[str]:
@@ -28,7 +27,7 @@ def duplicate_remarks(values, what: str = "id") -> List[str]:
     Empty values (None, NaN, "") are not ids and never count as duplicates.
     """
     series = pd.Series(list(values), dtype=object)
-    present = series.map(lambda value: not _is_empty(value))
+    present = series.map(lambda value: not is_missing(value))
     keys = series.where(present).map(lambda value: None if value is None else str(value))
     counts = keys[present].value_counts()
     repeated = set(counts[counts > 1].index)
@@ -63,21 +62,26 @@ def numbers(frame: pd.DataFrame, field: str, layer: str, minimum: Optional[float
             maximum: Optional[float] = None, integer: bool = False) -> Tuple[np.ndarray, List[str]]:
     """A field as floats, with a remark per row that is not a usable number.
 
-    Text that is a number ("12", "12,5", " 1 200 ") is read as one; other text, values
-    below ``minimum`` or above ``maximum``, and non-integers where ``integer`` is asked
-    become NaN with a remark naming the field and the value. A missing value (NULL)
-    becomes NaN without a remark: whether that is a problem is the analysis's call.
+    Text that is a number in the column's notation ("12", "12,5", "1.200", " 1 200 ":
+    see ``number_notation``) is read as one; other text, values below ``minimum`` or
+    above ``maximum``, and non-integers where ``integer`` is asked become NaN with a
+    remark naming the field and the value. A missing value (NULL) becomes NaN without a
+    remark: whether that is a problem is the analysis's call. A column whose notation
+    cannot be decided is refused.
     """
     if field not in frame.columns:
         raise InputError("field not found", layer=layer, field=field)
+    read, unreadable = numbers_and_unreadable(frame[field], layer, field, count=integer,
+                                              features=frame.index)
+    unreadable = set(unreadable)
     values = np.full(len(frame), np.nan)
     remarks = [""] * len(frame)
     for position, raw in enumerate(frame[field].values):
-        if _is_empty(raw):
-            continue
-        number = _as_number(raw)
-        if number is None:
+        number = read[position]
+        if position in unreadable:
             remarks[position] = f"{field} '{raw}' is not a number"
+            continue
+        if math.isnan(number):
             continue
         if minimum is not None and number < minimum:
             remarks[position] = f"{field} {_show(number)} is below {_show(minimum)}"
@@ -122,7 +126,7 @@ def plausible_range(quantity: str) -> Tuple[float, float]:
 
 def implausible_remark(value, quantity: str, field: str) -> str:
     """'' for a plausible (or missing) number, else why it is not plausible."""
-    if _is_empty(value):
+    if is_missing(value):
         return ""
     number = _as_number(value)
     if number is None:
@@ -149,26 +153,17 @@ def join_remarks(*columns) -> List[str]:
 
 
 def _as_number(raw) -> Optional[float]:
+    """One loose value as a number, in the notation its own shape says (a value that
+    could be read two ways, such as '1.901', is no number here)."""
     if isinstance(raw, (bool, np.bool_)):
         return None
     if isinstance(raw, (int, float, np.integer, np.floating)):
         number = float(raw)
         return number if math.isfinite(number) else None
-    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
-    if not _NUMBER.match(text):
+    try:
+        return parse(str(raw), column_notation([str(raw)]))
+    except NotationProblem:
         return None
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    number = float(text)
-    return number if math.isfinite(number) else None
-
-
-def _is_empty(value) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def _show(number: float) -> str:

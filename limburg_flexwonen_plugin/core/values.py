@@ -1,15 +1,17 @@
 """Reading numbers and dates from attribute columns that may hold anything.
 
 Attribute tables are typed by whoever made them: a "numeric" field may be a text
-field holding "ca. 20", a date may arrive as "31-10-2024". These helpers turn a
+field holding "ca. 20" or "1.901" (Dutch for 1901), a date may arrive as "31-10-2024". These helpers turn a
 column into numbers (or dates) and say, per row, what was wrong instead of failing.
 """
 import datetime
 import re
-from typing import Tuple
+from typing import Optional, Tuple
 
 import numpy as np
 import pandas as pd
+
+from .number_notation import is_missing, numbers_and_unreadable
 
 # Issue codes per value; "" means the value was fine.
 MISSING = "missing"
@@ -25,27 +27,21 @@ _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*$")
 
 
-def is_missing(value) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and np.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
-def to_numbers(values) -> Tuple[np.ndarray, np.ndarray]:
+def to_numbers(values, layer: Optional[str] = None, field: Optional[str] = None,
+               whole: bool = False) -> Tuple[np.ndarray, np.ndarray]:
     """Floats (NaN where unusable) and one issue code per value.
 
-    Numbers and text that reads as a number with a decimal point ("12", " 12.5 ")
-    are accepted; other text ("ca. 20", "12,5", "nan") is an issue, as are
-    infinite values. Empty text counts as missing.
+    Numbers, and text that reads as a number in the notation the column is written in
+    ("12", "12.5", "1.901,5": see ``number_notation``), are accepted; other text
+    ("ca. 20", "nan") is an issue, as are infinite values. Empty text counts as missing.
+    A column whose notation cannot be decided is refused (InputError naming ``layer``
+    and ``field``); ``whole``: the column holds counts, which decides "1.901" as 1901.
     """
     series = pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values
     count = len(series)
-    numbers = np.full(count, np.nan)
     issues = np.full(count, "", dtype=object)
     if count == 0:
-        return numbers, issues
+        return np.full(count, np.nan), issues
     numeric_dtype = (pd.api.types.is_numeric_dtype(series.dtype)
                      and not pd.api.types.is_bool_dtype(series.dtype))
     if numeric_dtype or pd.api.types.infer_dtype(series, skipna=True) in (
@@ -54,21 +50,13 @@ def to_numbers(values) -> Tuple[np.ndarray, np.ndarray]:
         numbers = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         issues[np.isnan(numbers)] = MISSING
     else:
+        numbers, unreadable = numbers_and_unreadable(series, layer, field, whole, features=series.index)
         raw = series.to_numpy(dtype=object)
-        for position, value in enumerate(raw):
-            if is_missing(value):
-                issues[position] = MISSING
-            elif isinstance(value, (bool, np.bool_)):
-                issues[position] = TEXT
-            elif isinstance(value, (int, float, np.integer, np.floating)):
-                numbers[position] = float(value)
-            else:
-                text = str(value).strip()
-                if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
-                    numbers[position] = float(text)
-                else:
-                    issues[position] = TEXT
-    not_finite = np.isinf(numbers)
+        issues[[row for row in range(count) if is_missing(raw[row])]] = MISSING
+        issues[unreadable] = TEXT
+    not_finite = np.isinf(numbers) | np.array(
+        [issue == TEXT and isinstance(value, (float, np.floating)) for issue, value in
+         zip(issues, series.to_numpy(dtype=object))], dtype=bool)
     numbers[not_finite] = np.nan
     issues[not_finite] = NOT_FINITE
     return numbers, issues
