@@ -17,6 +17,8 @@ from conftest import DEMO_GPKG
 
 KEEP = object()  # "keep the source's CRS"
 NON_ASCII_SUFFIX = "ĳ_ł_ș"
+LONG_NAME = "zeer lange naam met spaties café ë ü " * 2 + "einde"
+LONG_FIELD_NAME = "opmerking gemeente café ë ü met spaties en een lange naam"
 # Dutch, Polish and Romanian names users really type.
 NON_ASCII_NAMES = ("Ĳsselstein – café Kerkstraat", "Łódź, ul. Żółkiewskiego", "Timișoara – Strada Țării")
 
@@ -182,11 +184,27 @@ VECTOR_CASES: Dict[str, Tuple[Tuple[Optional[str], ...], Callable]] = {
     "duplicate_ids": (("polygon", "point", None), _duplicate_ids),
     "missing_fields": (("polygon", "point", None), lambda role: dict(drop_fields=True)),
     "non_ascii_names": (("polygon", "point", None), _non_ascii),
+    # A GEOMETRY layer whose first features are GeometryCollections holding the shape
+    # (what DXF/GML conversions and some GeoPackages deliver).
+    "geometry_collection": (("polygon", "point"), lambda role: dict(
+        geometry_type=ogr.wkbUnknown, srs=_srs(RD),
+        geometry=_first_features(2, lambda g: None if g is None else shapely.geometrycollections([g])))),
+    # Long file, layer and field names with spaces and é, ë, ü.
+    "long_spaced_names": (("polygon", "point", None), lambda role: dict(
+        extra_fields={LONG_FIELD_NAME: "opmerking van de gemeente – één, twee, drie"})),
+    # A file that another program holds (a Windows share lock), simulated read-only.
+    "read_only_file": (("polygon", "point", None), lambda role: dict()),
+    # A project layer with a filter (subset string) and a selection, "selected features only".
+    "subset_and_selection": (("polygon", "point", None), lambda role: dict()),
     # The same shapes near Sydney (in EPSG:4326): a layer far outside the Netherlands.
     "far_outside_nl": (("polygon", "point"), lambda role: dict(
         srs=_srs(4326), geometry=_reproject(TO_WGS84, shift=(145.0, -85.0)))),
 }
-VALID_VARIANTS = {"epsg_4326", "epsg_3857", "z_and_m", "curved_geometry", "non_ascii_names"}
+VALID_VARIANTS = {"epsg_4326", "epsg_3857", "z_and_m", "curved_geometry", "non_ascii_names",
+                  "long_spaced_names", "read_only_file"}
+# Cases with a clear result either way: run (with a remark where something changed) or be
+# refused naming the layer.
+EITHER_CASES = {"geometry_collection", "subset_and_selection"}
 NUMBER_CASES = {"text_in_numbers", "negative_numbers", "absurd_numbers"}
 DATE_CASES = {"text_in_dates"}
 # Cases about the geometry only: no problem for an algorithm that passes geometry through.
@@ -227,11 +245,12 @@ def _coords(coords) -> str:
 
 
 def derive(source: Path, layer: str, target: Path, target_layer: str, *, geometry=None,
-           geometry_type=None, srs=KEEP, where=None, fields=None, values=None, drop_fields=False):
+           geometry_type=None, srs=KEEP, where=None, fields=None, values=None, drop_fields=False,
+           extra_fields=None):
     """Copies an OGR layer feature by feature into a new GeoPackage layer, changing what
     a case needs: geometry(index, shapely) -> shapely/WKT/None, values(index, field, value),
     field type overrides, no fields at all, no features (where(index, feature) keeps
-    some), another or no CRS."""
+    some), another or no CRS, extra text fields {name: value}."""
     source_ds = gdal.OpenEx(str(source), gdal.OF_VECTOR | gdal.OF_READONLY)
     source_layer = source_ds.GetLayerByName(layer)
     assert source_layer is not None, layer
@@ -254,6 +273,8 @@ def derive(source: Path, layer: str, target: Path, target_layer: str, *, geometr
                 new.SetSubType(field.GetSubType())
             target_layer_handle.CreateField(new)
             names.append(field.GetName())
+    for name in extra_fields or {}:
+        target_layer_handle.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     target_layer_handle.StartTransaction()
     source_layer.ResetReading()
     for index, feature in enumerate(source_layer):
@@ -268,6 +289,8 @@ def derive(source: Path, layer: str, target: Path, target_layer: str, *, geometr
                 out.SetFieldNull(name)
             else:
                 out.SetField(name, value)
+        for name, value in (extra_fields or {}).items():
+            out.SetField(name, value)
         reference = feature.GetGeometryRef()
         shape = None if reference is None else shapely.from_wkb(bytes(reference.ExportToIsoWkb()))
         if geometry is not None:
@@ -356,11 +379,13 @@ def north_codes():
 
 def write_vector_case(role: Role, case: str, valid: Path, folder: Path) -> Tuple[Path, str]:
     """The bad version of ``role``'s valid layer for ``case``; returns (file, layer name)."""
-    label = NON_ASCII_SUFFIX if case == "non_ascii_names" else case
+    label = {"non_ascii_names": NON_ASCII_SUFFIX, "long_spaced_names": LONG_NAME}.get(case, case)
     path = folder / f"{role.name}_{label}.gpkg"
     layer = f"{role.name}_{label}"
     _, builder = VECTOR_CASES[case]
     derive(valid, role.name, path, layer, **builder(role))
+    if case == "read_only_file":
+        path.chmod(0o444)
     return path, layer
 
 

@@ -95,6 +95,8 @@ def qgis_value(value):
     if isinstance(value, (int, np.integer)):
         return int(value)
     if isinstance(value, np.datetime64):
+        if np.isnat(value):
+            return NULL   # else QGIS writes an empty date as 0001-01-01
         value = pd.Timestamp(value)
     if isinstance(value, pd.Timestamp):
         return NULL if pd.isna(value) else QDateTime(value.to_pydatetime())

@@ -7,8 +7,8 @@ import shapely
 from qgis.core import NULL, QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsProcessingException
 
 from ..core.errors import CancelledError
-from ..core.frames import as_multi
-from .values import qgis_column
+from ..core.frames import added_field_names, as_multi
+from .values import make_fields, qgis_column
 
 
 ROWS_BETWEEN_CHECKS = 5_000   # rows written between two looks at cancel and progress
@@ -62,3 +62,20 @@ def write_frame(frame: pd.DataFrame, sink, fields: QgsFields, feedback=None,
     if progress is not None:
         progress.report(100.0)
     return written
+
+
+def append_fields(frame: pd.DataFrame, fields: QgsFields, added: pd.DataFrame, spec,
+                  taken) -> tuple:
+    """``frame`` and its ``fields`` with our columns ``spec`` ((name, kind) pairs, values
+    from ``added``, aligned on the index) after them. ``taken``: the user's field names,
+    which keep their names and values; ours that clash are renamed (added_field_names).
+    Returns the frame, the fields and {our name: output name} for the renamed ones."""
+    names = added_field_names([name for name, _ in spec], taken)
+    frame = frame.copy()
+    fields = QgsFields(fields)
+    aligned = added.reindex(frame.index)
+    for name, kind in spec:
+        frame[names[name]] = aligned[name].values
+        fields.append(make_fields([(names[name], kind)])[0])
+    return frame, fields, {ours: given for ours, given in names.items() if ours != given}
+

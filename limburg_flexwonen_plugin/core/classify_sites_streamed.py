@@ -27,7 +27,8 @@ from .classify_sites import (ClassificationParameters, MunicipalityFields, SiteC
                              prepare_sites)
 from .atomic import atomic_output
 from .errors import InputError
-from .frames import WORKING_CRS, read_file, to_working_crs_with_gdal, with_crs_text, write_file
+from .frames import (WORKING_CRS, added_field_names, read_file, to_working_crs_with_gdal,
+                     with_crs_text, write_file)
 from .progress import SILENT, Progress
 
 
@@ -208,7 +209,7 @@ def classify_sites_streamed(sites_path, builtup: gpd.GeoDataFrame, output_path, 
             prepared, remarks = prepare_sites(batch, site_id_field, label)
             result = classifier.classify_prepared(prepared, remarks, site_id_field,
                                                   Progress(None, progress.cancelled))
-            frame = _output_frame(result, batch, columns)
+            frame = _output_frame(result, batch, columns, site_id_field)
             progress.check()
             write_file(frame, temporary, output_layer, driver="GPKG", append=run.batches > 0,
                        geometry_type=geometry_type, promote_to_multi=geometry_type.startswith("Multi"),
@@ -247,15 +248,20 @@ def _read_batch(path, layer, fids, columns, fid_column):
     return read_file(path, layer=layer, fids=fids, columns=columns)
 
 
-def _output_frame(result: gpd.GeoDataFrame, batch: gpd.GeoDataFrame, columns) -> gpd.GeoDataFrame:
-    """Input attributes first (those not clashing with result names), then the results."""
-    data = {SOURCE_FID_FIELD: batch.index.values.astype(np.int64)}
-    for name in columns:
-        if name not in result.columns and name != SOURCE_FID_FIELD and name.lower() != "fid":
-            data[name] = batch[name].values
-    for name in result.columns:
-        if name != result.geometry.name:
-            data[name] = result[name].values
+def _output_frame(result: gpd.GeoDataFrame, batch: gpd.GeoDataFrame, columns,
+                  site_id_field: Optional[str]) -> gpd.GeoDataFrame:
+    """The input's attributes, all kept as they were, then the results (prefixed where
+    they share a name with the input's: ``frames.added_field_names``). An id field
+    called site_id is already our site_id: not written twice."""
+    kept = [name for name in columns if name.lower() != "fid"]
+    same_id = bool(site_id_field) and site_id_field.lower() == "site_id"
+    ours = [SOURCE_FID_FIELD] + [name for name in result.columns if name != result.geometry.name
+                                 and not (same_id and name == "site_id")]
+    names = added_field_names(ours, kept)
+    data = {name: batch[name].values for name in kept}
+    data[names[SOURCE_FID_FIELD]] = batch.index.values.astype(np.int64)
+    for name in ours[1:]:
+        data[names[name]] = result[name].values
     return with_crs_text(gpd.GeoDataFrame(data, geometry=result.geometry.values), WORKING_CRS)
 
 

@@ -152,3 +152,27 @@ def as_multi(geometries: np.ndarray) -> np.ndarray:
         if len(chosen):
             geometries[chosen] = make(geometries[chosen], indices=np.arange(len(chosen)))
     return geometries
+
+
+# Added fields never replace a field of the user's layer: on a clash the plugin's field
+# takes this prefix (README, "Output fields").
+ADDED_FIELD_PREFIX = "fw_"
+
+
+def added_field_names(names, taken) -> dict:
+    """The output name of each of our field ``names``: itself, or with ADDED_FIELD_PREFIX
+    (and a number if need be) when the user's layer already has it. Names are compared
+    without case, as GeoPackages and shapefiles compare them."""
+    used = {name.lower() for name in taken}
+    chosen = {}
+    for name in names:
+        output = name
+        if output.lower() in used:
+            output = ADDED_FIELD_PREFIX + name
+            number = 2
+            while output.lower() in used:
+                output = f"{ADDED_FIELD_PREFIX}{name}_{number}"
+                number += 1
+        used.add(output.lower())
+        chosen[name] = output
+    return chosen

@@ -1588,6 +1588,11 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/base.py" />
+            <source>Layer '{0}' already has the field(s) {1}: they are kept as they were; the plugin writes its own as {2}.</source>
+            <translation>Laag '{0}' heeft al de veld(en) {1}: die blijven zoals ze waren; de plug-in schrijft de zijne als {2}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" />
             <source>Removed the incomplete output {0}</source>
             <translation>Onvolledige uitvoer {0} verwijderd</translation>
         </message>
@@ -2048,6 +2053,11 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../processing/algorithms/housing_gap.py" />
             <source>Housing gap per region – {0}</source>
             <translation>Huisvestingsopgave per regio – {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/housing_gap.py" />

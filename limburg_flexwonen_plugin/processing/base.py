@@ -227,6 +227,16 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def progress_for(feedback) -> Progress:
         return Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
 
+    def report_renamed_fields(self, feedback, layer: str, renamed: dict) -> None:
+        """Says once which of our fields took a prefix because the user's layer has a
+        field of that name (kept as it was)."""
+        if renamed:
+            feedback.pushWarning(self.tr(
+                "Layer '{0}' already has the field(s) {1}: they are kept as they were; the "
+                "plugin writes its own as {2}.").format(
+                    layer, ", ".join(renamed),
+                    ", ".join(f"{ours} → {given}" for ours, given in renamed.items())))
+
     # ------------------------------------------------------------------ inputs
 
     def layer_name(self, parameters, name, context, fallback):

@@ -15,11 +15,11 @@ from qgis.core import (QgsApplication, QgsProcessingParameterBoolean,
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..bridge import settings
+from ..bridge.write import append_fields
 from ..core.errors import InputError
 from ..core.housing_norms import evaluate_plans, result_columns
 from ..core.norm_sets import (NormSet, available_norm_sets, combined_rules,
                               load_norm_set, with_floor)
-from ..bridge.values import make_fields
 
 # A folder of the user's own norm sets; otherwise <QGIS profile>/flexwonen_limburg/norms.
 USER_FOLDER_ENV = "FLEXWONEN_NORMS_FOLDER"
@@ -168,19 +168,11 @@ def run_norm_check(algorithm, parameters, context, feedback, frame, layer: str, 
     return result, result_columns(combined_rules(norm_sets))
 
 
-def append_norm_results(frame, fields, result, columns):
-    """Adds the norm result columns to an output frame and its QgsFields (replacing
-    input fields of the same name)."""
-    frame = frame.copy()
-    for name, _ in columns:
-        index = fields.indexOf(name)
-        if index >= 0:
-            fields.remove(index)
-    aligned = result.reindex(frame.index)
-    for name, kind in columns:
-        frame[name] = aligned[name].values
-        fields.append(make_fields([(name, kind)])[0])
-    return frame, fields
+def append_norm_results(frame, fields, result, columns, input_names):
+    """Adds the norm result columns to an output frame and its QgsFields (prefixed where
+    the input has the same names: ``bridge.write.append_fields``); returns frame,
+    fields, renamed."""
+    return append_fields(frame, fields, result, columns, input_names)
 
 
 def verdict_counts(result) -> str:
@@ -205,11 +197,12 @@ def add_optional_norm_check(algorithm, parent: str) -> None:
 
 
 def apply_optional_norm_check(algorithm, parameters, context, feedback, frame, layer: str,
-                              output, fields):
-    """When the switch is on, adds the norm results to the output frame and fields."""
+                              output, fields, input_names):
+    """When the switch is on, adds the norm results to the output frame and fields;
+    returns frame, fields, renamed."""
     if not algorithm.parameterAsBoolean(parameters, CHECK_NORMS, context):
-        return output, fields
+        return output, fields, {}
     progress = algorithm.progress_for(feedback).scaled(90, 95)
     result, columns = run_norm_check(algorithm, parameters, context, feedback, frame, layer, progress)
     feedback.pushInfo(tr("Housing norms: {0}").format(verdict_counts(result)))
-    return append_norm_results(output, fields, result, columns)
+    return append_norm_results(output, fields, result, columns, input_names)

@@ -13,7 +13,7 @@ from ..core.errors import InputError
 from ..core.housing_gap import (SITE_CONTEXT_FIELDS, DemandModel, MunicipalityFields,
                                 compute_housing_gap, site_context)
 from ..bridge.read import source_to_frame
-from ..bridge.values import make_fields
+from ..bridge.write import append_fields
 from .gap_inputs import GapInputs
 
 ADD_CONTEXT = "ADD_CONTEXT"
@@ -21,7 +21,6 @@ PREFIX = "CONTEXT_"
 PLANNED_BEDS_FIELD = "CONTEXT_PLANNED_BEDS_FIELD"
 STAY_FIELD = "CONTEXT_STAY_FIELD"
 INHABITANTS_FIELD = "CONTEXT_INHABITANTS_FIELD"
-CONTEXT_FIELD_NAMES = tuple(name for name, _ in SITE_CONTEXT_FIELDS)
 
 
 def tr(text: str) -> str:
@@ -106,18 +105,13 @@ def compute(algorithm, parameters, context, feedback, classified, sites,
     return frame
 
 
-def append(output_frame, output_fields, context_frame):
-    """The output with the ``ctx_*`` fields added (replacing same-named input fields)."""
-    fields = make_fields([])
-    for field in output_fields:
-        if field.name() not in CONTEXT_FIELD_NAMES:
-            fields.append(field)
-    for field in make_fields(SITE_CONTEXT_FIELDS):
-        fields.append(field)
-    frame = output_frame.copy()
+def append(output_frame, output_fields, context_frame, input_names):
+    """The output with the ``ctx_*`` fields added (prefixed where the input has the same
+    names: ``bridge.write.append_fields``); returns frame, fields, renamed."""
+    context_frame = context_frame.copy()
     for name, kind in SITE_CONTEXT_FIELDS:
-        values = context_frame[name].values
         if kind == "int":
-            values = [None if value is None or value != value else int(value) for value in values]
-        frame[name] = values
-    return frame, fields
+            context_frame[name] = [None if value is None or value != value else int(value)
+                                   for value in context_frame[name].values]
+    return append_fields(output_frame, output_fields, context_frame, SITE_CONTEXT_FIELDS,
+                         input_names)

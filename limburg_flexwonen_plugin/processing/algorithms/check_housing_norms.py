@@ -61,7 +61,9 @@ class CheckHousingNormsAlgorithm(FlexwonenAlgorithm):
         for field in source.fields():
             if field.name().lower() != "fid":
                 fields.append(field)
-        output, fields = norms_support.append_norm_results(frame, fields, result, columns)
+        output, fields, renamed = norms_support.append_norm_results(frame, fields, result, columns,
+                                                                    fields.names())
+        self.report_renamed_fields(feedback, name, renamed)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              source.wkbType(), source.sourceCrs())
         write_frame(output, sink, fields)

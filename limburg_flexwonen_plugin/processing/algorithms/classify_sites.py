@@ -1,12 +1,13 @@
 """Processing algorithm: Classify candidate sites by built-up area."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessing,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsWkbTypes)
 
 from ...core.classify_sites import MunicipalityFields, classify_sites
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
-from ...bridge.values import kind_of, make_fields
+from ...bridge.values import kind_of
+from ...bridge.write import append_fields
 from .. import classification_support
 from ..base import FlexwonenAlgorithm
 from ...bridge.language import user_language
@@ -115,16 +116,22 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
         rules = location_rules()
         language = user_language()
         result["location_label"] = [class_label(rules, value, language) for value in result["location_class"]]
-        output_frame, output_fields = _with_input_attributes(result, sites, site_id_field, sites_source)
+        output_frame, output_fields, renamed = _with_input_attributes(result, sites, site_id_field,
+                                                                      sites_source)
+        input_names = [name for name in sites_source.fields().names() if name.lower() != "fid"]
         # Site context (optional block, see processing/site_context_block.py).
         context_frame = site_context_block.compute(self, parameters, context, feedback, result,
                                                    sites, fields, self.MUNICIPALITIES)
         if context_frame is not None:
-            output_frame, output_fields = site_context_block.append(output_frame, output_fields,
-                                                                    context_frame)
+            output_frame, output_fields, more = site_context_block.append(
+                output_frame, output_fields, context_frame, input_names)
+            renamed.update(more)
         # --- housing norms (optional block): the same core call as 'Check housing norms' ---
-        output_frame, output_fields = norms_support.apply_optional_norm_check(
-            self, parameters, context, feedback, sites, sites_name, output_frame, output_fields)
+        output_frame, output_fields, more = norms_support.apply_optional_norm_check(
+            self, parameters, context, feedback, sites, sites_name, output_frame, output_fields,
+            input_names)
+        renamed.update(more)
+        self.report_renamed_fields(feedback, sites_name, renamed)
         geometry_type = QgsWkbTypes.flatType(sites_source.wkbType())
         multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry
         if multipart:
@@ -142,21 +149,22 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
 
 
 def _with_input_attributes(result, sites, site_id_field, source):
-    """The input's own attributes first (those not clashing with result names), then ours."""
-    result_names = {name for name, _ in RESULT_FIELDS}
-    kept = [field for field in source.fields() if field.name() not in result_names
-            and field.name().lower() != "fid"]
-    frame = result.copy()
+    """The input's own attributes, all kept as they were, then ours (prefixed where
+    they share a name with the input's: ``bridge.write.append_fields``)."""
+    kept = QgsFields()
+    for field in source.fields():
+        if field.name().lower() != "fid":
+            kept.append(field)
+    frame = result[[result.geometry.name]].copy()
     for field in kept:
         frame[field.name()] = sites[field.name()].values
-    fields = make_fields([])
-    for field in kept:
-        fields.append(field)
     id_kind = "string"
     if site_id_field:
         id_kind = kind_of(sites[site_id_field].dtype)
     elif len(result):
         id_kind = "int"
-    for name, kind in RESULT_FIELDS:
-        fields.append(make_fields([(name, id_kind if name == "site_id" else kind)])[0])
-    return frame, fields
+    # An id field called site_id is already our site_id: not written twice.
+    same_id = bool(site_id_field) and site_id_field.lower() == "site_id"
+    spec = [(name, id_kind if name == "site_id" else kind) for name, kind in RESULT_FIELDS
+            if not (same_id and name == "site_id")]
+    return append_fields(frame, kept, result, spec, kept.names())

@@ -1,5 +1,5 @@
 """Processing algorithm: Housing gap per municipality and region."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingOutputNumber,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsWkbTypes)
 
@@ -7,7 +7,7 @@ from ...core.errors import InputError
 from ...core.housing_gap import (ACCOMMODATION_FIELDS, OUTPUT_FIELDS, compute_housing_gap,
                                  write_csv)
 from ...bridge.values import make_fields
-from ...bridge.write import write_frame
+from ...bridge.write import append_fields, write_frame
 from ..base import FlexwonenAlgorithm
 from ..gap_inputs import GapInputs, shares_note
 from ..styling import style_on_load
@@ -132,8 +132,10 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         progress.report(88)
 
         if result.accommodations is not None:
-            frame, acc_fields = _accommodations_output(result.accommodations, accommodations,
-                                                       accommodation_source)
+            frame, acc_fields, renamed = _accommodations_output(
+                result.accommodations, accommodations, accommodation_source)
+            self.report_renamed_fields(feedback, self.layer_name(
+                parameters, "ACCOMMODATIONS", context, self.tr("Accommodations")), renamed)
             sink, dest_id = self.parameterAsSink(parameters, self.ACCOMMODATIONS_OUTPUT, context,
                                                  acc_fields, QgsWkbTypes.Type.Point, crs)
             if sink is not None:
@@ -174,16 +176,16 @@ def _whole_numbers(frame, spec):
 
 
 def _accommodations_output(assigned, accommodations, source):
-    """The input's attributes (except names we write ourselves), then the assignment."""
-    ours = {name for name, _ in ACCOMMODATION_FIELDS} | {"acc_name"}
-    fields = make_fields([])
-    kept = [field for field in source.fields() if field.name() not in ours
-            and field.name().lower() != "fid"]
-    frame = _whole_numbers(assigned, ACCOMMODATION_FIELDS)
+    """The input's attributes, all kept as they were, then the assignment (prefixed
+    where the input has the same names: ``bridge.write.append_fields``); returns frame,
+    fields, renamed."""
+    kept = QgsFields()
+    for field in source.fields():
+        if field.name().lower() != "fid":
+            kept.append(field)
+    frame = assigned[[assigned.geometry.name]].copy()
     for field in kept:
-        fields.append(field)
         frame[field.name()] = accommodations[field.name()].reindex(assigned.index).values
-    for field in make_fields(ACCOMMODATION_FIELDS):
-        fields.append(field)
-    return frame, fields
+    return append_fields(frame, kept, _whole_numbers(assigned, ACCOMMODATION_FIELDS),
+                         ACCOMMODATION_FIELDS, kept.names())
 
