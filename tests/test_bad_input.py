@@ -485,6 +485,8 @@ def test_bad_input(algorithm_id, parameter, case, baselines, valid_inputs, bad_f
             f"an unexpected error reached the user (handle this input): {outcome.error}")
         assert expected != "succeed", f"a valid input was refused: {outcome.error}"
         assert layer_name in outcome.error, f"the message does not name the layer '{layer_name}': {outcome.error}"
+        if case == "geometry_collection":
+            assert "mixes geometry types" in outcome.error, f"not the reason: {outcome.error}"
         if case in NUMBER_CASES | DATE_CASES | {"missing_fields"}:
             assert "field" in outcome.error, f"the message does not name the field: {outcome.error}"
         assert files_in(out_dir) == [], f"a failed run left output behind: {files_in(out_dir)}"

@@ -29,6 +29,11 @@ FIXED_TEXTS = (
     QT_TRANSLATE_NOOP("InputError", 'the layer has no coordinate reference system; set one in '
                                     'the layer properties (for Dutch data usually EPSG:28992)'),
     QT_TRANSLATE_NOOP("InputError", 'the feature has an invalid geometry'),
+    QT_TRANSLATE_NOOP("InputError", "the layer mixes geometry types (GeometryCollections among "
+                                    "them) and QGIS reads it without a coordinate reference "
+                                    "system; add the file again and choose the polygon or point "
+                                    "part when QGIS asks, or split it with 'Multipart to "
+                                    "singleparts'"),
     QT_TRANSLATE_NOOP("InputError", 'no municipality has a usable geometry'),
     QT_TRANSLATE_NOOP("InputError", 'no feature has a usable geometry'),
     QT_TRANSLATE_NOOP("InputError", 'the coordinates cannot be converted to EPSG:28992; check '

@@ -2139,6 +2139,11 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../bridge/messages.py" />
+            <source>the layer mixes geometry types (GeometryCollections among them) and QGIS reads it without a coordinate reference system; add the file again and choose the polygon or point part when QGIS asks, or split it with 'Multipart to singleparts'</source>
+            <translation>de laag mengt geometrietypen (met GeometryCollections) en QGIS leest haar zonder coördinatenreferentiesysteem; voeg het bestand opnieuw toe en kies het vlak- of puntdeel als QGIS daarom vraagt, of splits haar met 'Multipart naar singleparts'</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
             <source>no municipality has a usable geometry</source>
             <translation>geen gemeente heeft een bruikbare geometrie</translation>
         </message>

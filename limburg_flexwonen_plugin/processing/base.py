@@ -37,6 +37,7 @@ from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
 from ..paths import resource
 from ..core.geometry import prepare_layer
+from ..bridge.crs import has_crs
 from ..bridge.messages import user_message
 from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
 from ..bridge.write import write_frame
@@ -61,6 +62,11 @@ _GEOMETRY_OF_SOURCE_TYPE = {
     QgsProcessing.SourceType.TypeVectorLine: QgsWkbTypes.GeometryType.LineGeometry,
     QgsProcessing.SourceType.TypeVectorPolygon: QgsWkbTypes.GeometryType.PolygonGeometry,
 }
+MIXED_TYPES_WITHOUT_CRS = (
+    "the layer mixes geometry types (GeometryCollections among them) and QGIS reads it "
+    "without a coordinate reference system; add the file again and choose the polygon or "
+    "point part when QGIS asks, or split it with 'Multipart to singleparts'")
+
 _GEOMETRY_WORDS = {
     QgsWkbTypes.GeometryType.PointGeometry: "points",
     QgsWkbTypes.GeometryType.LineGeometry: "lines",
@@ -283,6 +289,10 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             if actual == QgsWkbTypes.GeometryType.NullGeometry:
                 raise InputError(f"the layer has no geometry; expected {words}", layer=layer)
             if actual == QgsWkbTypes.GeometryType.UnknownGeometry:
+                if not has_crs(source.sourceCrs()):
+                    # QGIS gives a layer of mixed types that starts with a GeometryCollection
+                    # no CRS: say why, not just that the CRS is missing.
+                    raise InputError(MIXED_TYPES_WITHOUT_CRS, layer=layer)
                 continue  # mixed types: the core checks each feature
             if QgsProcessing.SourceType.TypeVectorAnyGeometry in wanted_types:
                 continue
