@@ -44,6 +44,7 @@ KNOWN_INDIRECT = {
                                            "FIXED_TEXTS",
     ("processing/norms_support.py", "add_norm_parameters"): "FIELD_PARAMETERS labels, marked with "
                                                             "QT_TRANSLATE_NOOP",
+    ("layouts/export_action.py", "__init__"): "ROLE_LABELS, marked with QT_TRANSLATE_NOOP",
 }
 
 

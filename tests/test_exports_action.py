@@ -65,3 +65,28 @@ def test_the_prefilled_parameters_run(flexwonen_provider, project, tmp_path):
 def test_the_menu_offers_the_three_exports(qgis_iface):
     titles = [algorithm for _, algorithm in ExportAction(qgis_iface).entries()]
     assert titles == [PROVINCE_OVERVIEW, ATLAS, SITE_REPORTS]
+
+
+def test_two_layers_that_fit_are_a_question_not_a_guess(project, demo_gpkg):
+    from limburg_flexwonen_plugin.layouts.export_action import LayerChoiceDialog, layer_choices
+    project, layers = project
+    other = QgsVectorLayer(f"{demo_gpkg}|layername=municipalities", "gemeenten 2024", "ogr")
+    project.addMapLayer(other)
+    choices = layer_choices(ATLAS, project)
+    assert list(choices) == ["municipalities"]
+    assert {layer.name() for layer in choices["municipalities"]} == {"municipalities", "gemeenten 2024"}
+    # The sites of the active layer are no question; one built-up layer is none either.
+    assert layer_choices(SITE_REPORTS, project, active_layer=layers["candidate_sites"]) == choices
+    dialog = LayerChoiceDialog(choices)
+    box = dialog.boxes["municipalities"]
+    box.setCurrentIndex(box.findText("gemeenten 2024"))
+    parameters = dialog_parameters(ATLAS, project, chosen=dialog.chosen())
+    assert parameters["MUNICIPALITIES"] == other.id()
+    assert parameters["BUILTUP"] == layers["builtup"].id()
+    dialog.deleteLater()
+
+
+def test_one_layer_per_input_asks_nothing(project):
+    from limburg_flexwonen_plugin.layouts.export_action import layer_choices
+    project, _ = project
+    assert layer_choices(PROVINCE_OVERVIEW, project) == {}

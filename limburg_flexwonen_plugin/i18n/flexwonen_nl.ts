@@ -1150,6 +1150,41 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
         <name>ExportAction</name>
         <message>
             <location filename="../layouts/export_action.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Regions</source>
+            <translation>Regio's</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Candidate sites</source>
+            <translation>Kandidaatlocaties</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>Which layers should the export use?</source>
+            <translation>Welke lagen moet de export gebruiken?</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
+            <source>More than one layer in the project fits these inputs.</source>
+            <translation>Meer dan één laag in het project past bij deze invoer.</translation>
+        </message>
+        <message>
+            <location filename="../layouts/export_action.py" />
             <source>Province overview map (PDF/PNG)…</source>
             <translation>Provinciekaart (PDF/PNG)…</translation>
         </message>

@@ -3,15 +3,17 @@ current project, with their layers filled in from the project's layers.
 
 The action opens a small menu (province overview, atlas, site reports); each entry opens
 the Processing dialog of its algorithm with the layers it recognises already chosen, so
-the user checks and runs it (and sees its progress) as with any algorithm.
+the user checks and runs it (and sees its progress) as with any algorithm. When more
+than one project layer fits an input, a small dialog asks which one first.
 """
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 from qgis.core import (QgsFeatureRequest, QgsMapLayer, QgsProcessingFeatureSourceDefinition,
                        QgsProject, QgsWkbTypes)
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QCursor
-from qgis.PyQt.QtWidgets import QMenu
+from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                                 QMenu)
 
 from . import gap_fields
 
@@ -47,71 +49,129 @@ def _first_value(layer, field: str):
     return None
 
 
-def find_layers(project: QgsProject) -> Dict[str, object]:
-    """The project's layers the exports can use, recognised by their fields.
+def candidate_layers(project: QgsProject) -> Dict[str, List[object]]:
+    """Every project layer each export input can use, recognised by its fields, in the
+    order of the project.
 
-    municipalities: polygons with a municipality name and region (a housing gap output
+    municipalities: polygons with a municipality name and region (housing gap outputs
     first); regions: the housing gap's region layer; accommodations: points with beds and
     status; builtup: polygons with a kern name; sites: points or polygons with planned beds
     or a site id.
     """
-    found: Dict[str, object] = {}
+    found: Dict[str, List[object]] = {}
+    plain_municipalities = []
     polygon = QgsWkbTypes.GeometryType.PolygonGeometry
     point = QgsWkbTypes.GeometryType.PointGeometry
     for layer in _vector_layers(project):
         kind = _geometry(layer)
         if kind == polygon and _has(layer, "region") and gap_fields.has_gap(layer) and \
                 _has(layer, "level") and _first_value(layer, "level") in ("region", "province"):
-            found.setdefault("regions", layer)
+            found.setdefault("regions", []).append(layer)
         elif kind == polygon and _has(layer, "gm_name", "region"):
             if gap_fields.has_gap(layer):
-                found["municipalities"] = layer
+                found.setdefault("municipalities", []).append(layer)
             else:
-                found.setdefault("municipalities_plain", layer)
+                plain_municipalities.append(layer)
         elif kind == point and _has(layer, "beds", "status"):
-            found.setdefault("accommodations", layer)
+            found.setdefault("accommodations", []).append(layer)
         elif kind == polygon and _has(layer, "kern_name"):
-            found.setdefault("builtup", layer)
+            found.setdefault("builtup", []).append(layer)
         if kind in (polygon, point) and (_has(layer, "planned_beds") or _has(layer, "site_id")) \
                 and not _has(layer, "beds", "status"):
-            found.setdefault("sites", layer)
-    if "municipalities" not in found and "municipalities_plain" in found:
-        found["municipalities"] = found["municipalities_plain"]
-    found.pop("municipalities_plain", None)
+            found.setdefault("sites", []).append(layer)
+    if plain_municipalities:
+        found.setdefault("municipalities", []).extend(plain_municipalities)
     return found
 
 
-def dialog_parameters(algorithm_id: str, project: QgsProject, active_layer=None) -> Dict[str, object]:
-    """Parameters to open an export's dialog with, from the project's layers.
+def find_layers(project: QgsProject) -> Dict[str, object]:
+    """The first layer that fits each input (``candidate_layers``)."""
+    return {role: layers[0] for role, layers in candidate_layers(project).items()}
+
+
+# The inputs of each export, as (parameter, role).
+EXPORT_INPUTS = {
+    PROVINCE_OVERVIEW: (("MUNICIPALITIES", "municipalities"), ("ACCOMMODATIONS", "accommodations"),
+                        ("REGIONS", "regions")),
+    ATLAS: (("MUNICIPALITIES", "municipalities"), ("ACCOMMODATIONS", "accommodations"),
+            ("REGIONS", "regions"), ("BUILTUP", "builtup")),
+    SITE_REPORTS: (("MUNICIPALITIES", "municipalities"), ("BUILTUP", "builtup"), ("SITES", "sites")),
+}
+ROLE_LABELS = {
+    "municipalities": QT_TRANSLATE_NOOP("ExportAction", "Municipalities"),
+    "accommodations": QT_TRANSLATE_NOOP("ExportAction", "Accommodations"),
+    "regions": QT_TRANSLATE_NOOP("ExportAction", "Regions"),
+    "builtup": QT_TRANSLATE_NOOP("ExportAction", "Built-up area"),
+    "sites": QT_TRANSLATE_NOOP("ExportAction", "Candidate sites"),
+}
+
+
+def _sites_layer(layer) -> bool:
+    return layer is not None and layer.type() == QgsMapLayer.LayerType.VectorLayer and \
+        (_has(layer, "planned_beds") or _has(layer, "site_id"))
+
+
+def layer_choices(algorithm_id: str, project: QgsProject, active_layer=None) -> Dict[str, List[object]]:
+    """The inputs of an export that more than one project layer fits: the user is asked
+    which to use rather than the first being taken (the active sites layer is no
+    question)."""
+    candidates = candidate_layers(project)
+    choices = {}
+    for _, role in EXPORT_INPUTS[algorithm_id]:
+        if role == "sites" and _sites_layer(active_layer):
+            continue
+        if len(candidates.get(role, [])) > 1:
+            choices[role] = candidates[role]
+    return choices
+
+
+def dialog_parameters(algorithm_id: str, project: QgsProject, active_layer=None,
+                      chosen: Optional[Dict[str, object]] = None) -> Dict[str, object]:
+    """Parameters to open an export's dialog with, from the project's layers: the layer
+    ``chosen`` for an input, else the only (or first) one that fits.
 
     For the site reports the active layer is used when it holds sites, with only its
     selected features when some are selected.
     """
     layers = find_layers(project)
+    layers.update(chosen or {})
     parameters: Dict[str, object] = {}
-
-    def put(name, key):
-        if key in layers:
-            parameters[name] = layers[key].id()
-
-    put("MUNICIPALITIES", "municipalities")
-    put("ACCOMMODATIONS", "accommodations")
-    if algorithm_id in (PROVINCE_OVERVIEW, ATLAS):
-        put("REGIONS", "regions")
-    if algorithm_id in (ATLAS, SITE_REPORTS):
-        put("BUILTUP", "builtup")
+    for parameter, role in EXPORT_INPUTS[algorithm_id]:
+        if role != "sites" and role in layers:
+            parameters[parameter] = layers[role].id()
     if algorithm_id == SITE_REPORTS:
-        parameters.pop("ACCOMMODATIONS", None)
-        sites: Optional[object] = layers.get("sites")
-        if active_layer is not None and active_layer.type() == QgsMapLayer.LayerType.VectorLayer and \
-                (_has(active_layer, "planned_beds") or _has(active_layer, "site_id")):
-            sites = active_layer
+        sites: Optional[object] = active_layer if _sites_layer(active_layer) else layers.get("sites")
         if sites is not None:
             parameters["SITES"] = (QgsProcessingFeatureSourceDefinition(sites.id(), True)
                                    if sites.selectedFeatureCount() else sites.id())
             if _has(sites, "site_id"):
                 parameters["SITE_ID_FIELD"] = "site_id"
     return parameters
+
+
+class LayerChoiceDialog(QDialog):
+    """Which layer to use, for each input that several project layers fit."""
+
+    def __init__(self, choices: Dict[str, List[object]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Which layers should the export use?"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(tr("More than one layer in the project fits these inputs.")))
+        self.boxes: Dict[str, QComboBox] = {}
+        for role, layers in choices.items():
+            box = QComboBox(self)
+            for layer in layers:
+                box.addItem(layer.name(), layer)
+            form.addRow(QCoreApplication.translate("ExportAction", ROLE_LABELS[role]), box)
+            self.boxes[role] = box
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> Dict[str, object]:
+        return {role: box.currentData() for role, box in self.boxes.items()}
 
 
 class ExportAction:
@@ -137,6 +197,15 @@ class ExportAction:
         return menu
 
     def open_dialog(self, algorithm_id: str):
+        """Asks first which layers to use when several fit an input, then opens the
+        algorithm's dialog with them (nothing when the question is cancelled)."""
         from processing import execAlgorithmDialog
-        execAlgorithmDialog(algorithm_id, dialog_parameters(algorithm_id, QgsProject.instance(),
-                                                            self.iface.activeLayer()))
+        project, active = QgsProject.instance(), self.iface.activeLayer()
+        chosen = {}
+        choices = layer_choices(algorithm_id, project, active)
+        if choices:
+            question = LayerChoiceDialog(choices, self.iface.mainWindow())
+            if not question.exec():
+                return
+            chosen = question.chosen()
+        execAlgorithmDialog(algorithm_id, dialog_parameters(algorithm_id, project, active, chosen))
