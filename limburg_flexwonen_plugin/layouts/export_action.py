@@ -197,15 +197,20 @@ class ExportAction:
         return menu
 
     def open_dialog(self, algorithm_id: str):
-        """Asks first which layers to use when several fit an input, then opens the
-        algorithm's dialog with them (nothing when the question is cancelled)."""
+        """Asks first which layers to use when several fit an input (a window-modal
+        question, no nested event loop), then opens the algorithm's dialog with them;
+        nothing when the question is cancelled."""
+        choices = layer_choices(algorithm_id, QgsProject.instance(), self.iface.activeLayer())
+        if not choices:
+            self._open_algorithm(algorithm_id, {})
+            return None
+        question = LayerChoiceDialog(choices, self.iface.mainWindow())
+        question.accepted.connect(lambda: self._open_algorithm(algorithm_id, question.chosen()))
+        question.finished.connect(question.deleteLater)
+        question.open()
+        return question
+
+    def _open_algorithm(self, algorithm_id: str, chosen: Dict[str, object]):
         from processing import execAlgorithmDialog
-        project, active = QgsProject.instance(), self.iface.activeLayer()
-        chosen = {}
-        choices = layer_choices(algorithm_id, project, active)
-        if choices:
-            question = LayerChoiceDialog(choices, self.iface.mainWindow())
-            if not question.exec():
-                return
-            chosen = question.chosen()
-        execAlgorithmDialog(algorithm_id, dialog_parameters(algorithm_id, project, active, chosen))
+        execAlgorithmDialog(algorithm_id, dialog_parameters(
+            algorithm_id, QgsProject.instance(), self.iface.activeLayer(), chosen))
