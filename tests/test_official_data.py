@@ -215,7 +215,7 @@ def test_the_offline_message_is_in_dutch(flexwonen_provider, services, dutch, tm
         run(tmp_path)
     message = str(raised.value)
     assert message.startswith(f"laag '{BOUNDARIES}': de dienst is niet bereikbaar"), message
-    assert "Instellingen › Opties › Flexwonen Limburg" in message
+    assert "Extra › Opties › Flexwonen Limburg" in message
 
 
 _PYPROJ_IN_WORKERS = []
