@@ -294,3 +294,73 @@ def test_service_settings_have_documented_defaults():
     for default in settings.SERVICE_DEFAULTS.values():
         assert default in readme
     assert settings.network_timeout() == settings.DEFAULT_TIMEOUT_S
+
+
+def test_the_menu_entry_opens_the_loaders_dialog(qgis_iface, qgis_new_project, flexwonen_provider):
+    """The plugin menu's entry opens this algorithm's Processing dialog (closed again here)."""
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication
+    from qgis.gui import QgsBrowserGuiModel
+    from limburg_flexwonen_plugin.plugin import FlexwonenPlugin
+    # The Processing dialog asks the desktop for its browser model, as QGIS has one.
+    browser = QgsBrowserGuiModel(qgis_iface.mainWindow())
+    qgis_iface.browserModel = lambda: browser
+    plugin = FlexwonenPlugin(qgis_iface)
+    plugin.initGui()
+    seen = []
+
+    def close_dialog(tries=[0]):
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if w.isVisible() and hasattr(w, "algorithm") and hasattr(w, "reject")]
+        tries[0] += 1
+        if not dialogs and tries[0] < 100:
+            QTimer.singleShot(100, close_dialog)
+            return
+        for dialog in dialogs:
+            seen.append(dialog.algorithm().id())
+            dialog.reject()
+    try:
+        action = next(a for a in plugin.actions if a.objectName() == "FlexwonenLimburg_official_data")
+        assert action.text() == "Load official boundaries and inhabitants (PDOK)…"
+        assert action not in plugin.toolbar.actions()   # the menu only
+        QTimer.singleShot(100, close_dialog)
+        action.trigger()
+    finally:
+        plugin.unload()
+    assert seen == [ALGORITHM]
+
+
+def test_answers_are_read_as_cbs_writes_them():
+    """The pure part: CRS from the header, codes typed by users, inhabitants in the
+    spellings CBS has used, provinces by code, number or name."""
+    import geopandas as gpd
+    from shapely.geometry import box
+    from limburg_flexwonen_plugin.core import official_data as official
+    from limburg_flexwonen_plugin.core.errors import InputError
+    assert official.crs_of_response(f"<{official.RD_CRS_URI}>") == "EPSG:28992"
+    assert official.crs_of_response(None) == "EPSG:4326"
+    assert official.crs_of_response("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>") == "EPSG:4326"
+    assert official.parse_codes(" PV31, Limburg;\n983 ") == ["PV31", "Limburg", "983"]
+    camel = gpd.GeoDataFrame({"gemeentecode": ["GM0983", "GM0935", "GM0917"],
+                              "aantalInwoners": [102_361, 121_151, -99_999_997]}, geometry=[None] * 3)
+    table = official.inhabitants_table(camel, "kwb")
+    assert table["GM0983"] == 102_361 and table["GM0935"] == 121_151 and table.isna()["GM0917"]
+    with pytest.raises(InputError) as raised:
+        official.inhabitants_table(gpd.GeoDataFrame({"naam": ["x"]}, geometry=[None]), "kwb")
+    assert "lacks the fields gemeentecode, aantal_inwoners" in str(raised.value)
+    provinces = gpd.GeoDataFrame({"statcode": ["PV31", "PV30"], "statnaam": ["Limburg", "Noord-Brabant"]},
+                                 geometry=[box(0, 0, 10, 10), box(10, 0, 20, 10)])
+    regions = gpd.GeoDataFrame({"statcode": ["CR39"], "statnaam": ["Zuid-Limburg"]}, geometry=[box(0, 0, 10, 10)])
+    municipalities = gpd.GeoDataFrame({"statcode": ["GM0935", "GM0796"], "statnaam": ["Maastricht", "Den Bosch"]},
+                                      geometry=[box(1, 1, 2, 2), box(11, 1, 12, 2)])
+    for frame in (provinces, regions, municipalities):
+        frame.attrs["crs"] = "EPSG:28992"
+    layers = {"provinces": "p", "regions": "r", "municipalities": "m"}
+    for key in (["limburg"], ["31"], ["pv31"]):
+        chosen = official.select_areas(provinces, regions, municipalities, key, [], 2024, layers)
+        assert list(chosen.municipalities["gm_code"]) == ["GM0935"], key
+        assert list(chosen.provinces["province_code"]) == ["PV31"]
+    brabant = official.select_areas(provinces, regions, municipalities, ["PV30"], [], 2024, layers)
+    assert list(brabant.municipalities["region"]) == [None]
+    assert brabant.remarks == ["Den Bosch: in no COROP region of 2024"]
+    assert list(brabant.regions["region_code"]) == []
