@@ -364,3 +364,18 @@ def test_answers_are_read_as_cbs_writes_them():
     assert list(brabant.municipalities["region"]) == [None]
     assert brabant.remarks == ["Den Bosch: in no COROP region of 2024"]
     assert list(brabant.regions["region_code"]) == []
+
+
+def test_run_from_the_dialog_adds_the_layers_named_by_year(flexwonen_provider, services, qgis_new_project, tmp_path):
+    """As the dialog runs it (results loaded): one layer per output layer, in RD New."""
+    project = QgsProject.instance()
+    processing.runAndLoadResults(ALGORITHM, {"PROVINCES": "Limburg", "YEAR": 2024, "INHABITANTS": False,
+                                             "BUILTUP_STANDIN": True, "OUTPUT": str(tmp_path / "o.gpkg")})
+    loaded = {layer.name(): layer for layer in project.mapLayers().values()}
+    try:
+        assert sorted(loaded) == ["COROP regions 2024 (CBS)", "Municipalities 2024 (CBS)",
+                                  "Population cores 2021 (stand-in for built-up area)", "Province 2024 (CBS)"]
+        assert loaded["Municipalities 2024 (CBS)"].featureCount() == 5
+        assert all(layer.crs().authid() == "EPSG:28992" for layer in loaded.values())
+    finally:
+        project.removeAllMapLayers()
