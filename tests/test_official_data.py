@@ -183,8 +183,8 @@ def closed_port():
 
 
 @pytest.mark.parametrize("service,expected", [
-    ("error500", "the service answered with HTTP error 500"),
-    ("brokenpage", "the service answered with HTTP error 502"),
+    ("error500", "the service answered with HTTP error 500 (Internal Server Error) to http"),
+    ("brokenpage", "the service answered with HTTP error 502 (Bad Gateway) to http"),
     ("notjson", "is not JSON (it starts with '<html><body>Maintenance"),
     ("slow", "the service did not answer within 1 seconds"),
     ("offline", "cannot reach the service"),

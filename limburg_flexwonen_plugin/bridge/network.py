@@ -57,8 +57,8 @@ def fetch_json(url: str, service: str, timeout_s: float, feedback=None) -> Tuple
     if status is not None and int(status) >= 400:
         raise InputError(QCoreApplication.translate("OfficialData", "the service answered with HTTP error {0} ({1}) to {2}; try again "
                              "later, or check the service address in {3}").format(
-            int(status), blocking.errorMessage() or reply.attribute(
-                QNetworkRequest.Attribute.HttpReasonPhraseAttribute) or "", url,
+            int(status), reply.attribute(QNetworkRequest.Attribute.HttpReasonPhraseAttribute)
+            or blocking.errorMessage(), url,
             _settings_place()), layer=service)
     timed_out = (code == QgsBlockingNetworkRequest.ErrorCode.TimeoutError
                  or reply_error in (QNetworkReply.NetworkError.OperationCanceledError,
