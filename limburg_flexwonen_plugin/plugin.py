@@ -95,6 +95,9 @@ class FlexwonenPlugin:
                          icon=resource("icons", "province_analysis.svg"))
         self._add_action("classify", self.tr("Classify candidate sites…"),
                          lambda: self._open_algorithm("flexwonen:classifysites"))
+        # In the menu only: loading the official data is done once per project.
+        self._add_action("official_data", self.tr("Load official boundaries and inhabitants (PDOK)…"),
+                         lambda: self._open_algorithm("flexwonen:loadofficialdata"), in_toolbar=False)
         # Exports (maps and site reports), see layouts/export_action.py; unload removes the
         # action with the others.
         from .layouts.export_action import ExportAction
@@ -128,12 +131,13 @@ class FlexwonenPlugin:
         for text in dependencies.optional_messages(self.missing_optional, say=DependencyTexts.tr):
             QgsMessageLog.logMessage(text, log.LOG_TAG, Qgis.MessageLevel.Info)
 
-    def _add_action(self, key, text, callback, icon=None):
+    def _add_action(self, key, text, callback, icon=None, in_toolbar=True):
         action = QAction(QIcon(str(icon or resource("icons", "flexwonen.svg"))), text, self.iface.mainWindow())
         action.setObjectName(f"FlexwonenLimburg_{key}")
         action.triggered.connect(callback)
         self.iface.addPluginToMenu(MENU, action)
-        self.toolbar.addAction(action)
+        if in_toolbar:
+            self.toolbar.addAction(action)
         self.actions.append(action)
         return action
 

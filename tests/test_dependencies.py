@@ -186,7 +186,8 @@ PYOGRIO_MISSING_LINUX = (
     "classification of large GeoPackages needs it. Debian/Ubuntu: sudo apt install "
     "python3-pyogrio, then restart QGIS (other distributions: their own packages). " + NO_WHEELS)
 FULL_ACTIONS = ["FlexwonenLimburg_business_effect", "FlexwonenLimburg_classify",
-                "FlexwonenLimburg_export", "FlexwonenLimburg_panel", "FlexwonenLimburg_province"]
+                "FlexwonenLimburg_export", "FlexwonenLimburg_official_data", "FlexwonenLimburg_panel",
+                "FlexwonenLimburg_province"]
 LOG_TAG = "Flexwonen Limburg"
 
 on_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the texts checked are Linux's")

@@ -37,7 +37,8 @@ def test_plugin_adds_and_removes_its_actions_panel_and_options_page(qgis_iface, 
         names = sorted(a.objectName() for a in window.findChildren(QAction)
                        if a.objectName().startswith("FlexwonenLimburg"))
         assert names == ["FlexwonenLimburg_business_effect", "FlexwonenLimburg_classify",
-                         "FlexwonenLimburg_export", "FlexwonenLimburg_panel", "FlexwonenLimburg_province"]
+                         "FlexwonenLimburg_export", "FlexwonenLimburg_official_data",
+                         "FlexwonenLimburg_panel", "FlexwonenLimburg_province"]
         assert plugin.dock is not None and not plugin.dock.isVisibleTo(window)
         panel_action = next(a for a in plugin.actions if a.objectName() == "FlexwonenLimburg_panel")
         panel_action.trigger()

@@ -96,8 +96,8 @@ def test_desktop_loads_and_unloads_ten_times_leaving_nothing(profile, tmp_path):
         assert "flexwonen:classifysites" in loaded["algorithms"]
         assert "flexwonen:builtupfromraster" in loaded["algorithms"]
         assert loaded["actions"] == ["FlexwonenLimburg_business_effect", "FlexwonenLimburg_classify",
-                                     "FlexwonenLimburg_export", "FlexwonenLimburg_panel",
-                                     "FlexwonenLimburg_province"]
+                                     "FlexwonenLimburg_export", "FlexwonenLimburg_official_data",
+                                     "FlexwonenLimburg_panel", "FlexwonenLimburg_province"]
         assert loaded["toolbars"] and loaded["menu_entries"]
         assert loaded["docks"] == ["FlexwonenLimburg_SiteAssessmentDock"] and loaded["panel_visible"]
         assert loaded["map_tool"] == "DrawSiteTool"

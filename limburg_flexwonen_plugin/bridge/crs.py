@@ -57,3 +57,37 @@ def transform_to_working(qgis_crs: QgsCoordinateReferenceSystem, layer_name: str
         raise InputError(f"the layer's coordinate reference system ({qgis_crs.description()}) cannot "
                          f"be converted to EPSG:28992", layer=layer_name)
     return transform
+
+
+def frame_to_working(frame, layer_name: str,
+                     transform_context: Optional[QgsCoordinateTransformContext] = None):
+    """A frame whose CRS is text (``frame.attrs['crs']``), reprojected to RD New by QGIS:
+    for data that comes from outside QGIS's layers (a web service), in any thread."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+    from qgis.core import QgsCsException, QgsGeometry
+
+    from ..core.frames import crs_text, with_crs_text
+    source = QgsCoordinateReferenceSystem(crs_text(frame) or "")
+    transform = transform_to_working(source, layer_name, transform_context)
+    if transform is None:
+        return frame
+    geometries = np.asarray(frame.geometry.values, dtype=object)
+    projected = np.full(len(geometries), None, dtype=object)
+    for position, geometry in enumerate(geometries):
+        if geometry is None or geometry.is_empty:
+            continue
+        shape = QgsGeometry()
+        shape.fromWkb(shapely.to_wkb(geometry))
+        try:
+            failed = shape.transform(transform) != 0
+        except QgsCsException:
+            failed = True
+        if failed:
+            raise InputError("the coordinates cannot be converted to EPSG:28992; check the "
+                             "layer's CRS", layer=layer_name, feature=position + 1)
+        projected[position] = shapely.from_wkb(bytes(shape.asWkb()))
+    result = frame.copy()
+    result[frame.geometry.name] = gpd.GeoSeries(projected, index=frame.index)
+    return with_crs_text(result, WORKING_CRS)

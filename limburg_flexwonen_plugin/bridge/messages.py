@@ -87,6 +87,12 @@ FIXED_TEXTS = (
                                     "your QGIS distribution's packages (OSGeo4W: python3-pyogrio; "
                                     "Debian/Ubuntu: python3-pyogrio) or use 'Classify candidate "
                                     "sites by built-up area'"),
+    QT_TRANSLATE_NOOP("InputError", 'the service sent something that is not a GeoJSON feature'),
+    QT_TRANSLATE_NOOP("InputError", 'the service sent a geometry that cannot be read'),
+    QT_TRANSLATE_NOOP("InputError", 'choose a province or municipalities'),
+    QT_TRANSLATE_NOOP("InputError", 'no municipality lies in the chosen area'),
+    QT_TRANSLATE_NOOP("InputError", 'the official data are written to a GeoPackage: choose a '
+                                    '.gpkg file'),
 )
 
 

@@ -17,7 +17,21 @@ EDGE_DISTANCE = "edge_distance_m"
 MIN_INSIDE_SHARE = "min_inside_share"
 NORM_SET = "norm_set"
 SCENARIO = "scenario"
-KEYS = (EDGE_DISTANCE, MIN_INSIDE_SHARE, NORM_SET, SCENARIO)
+BOUNDARIES_URL = "pdok_boundaries_url"
+INHABITANTS_URL = "pdok_inhabitants_url"
+KERNEN_URL = "pdok_kernen_url"
+NETWORK_TIMEOUT = "network_timeout_s"
+KEYS = (EDGE_DISTANCE, MIN_INSIDE_SHARE, NORM_SET, SCENARIO, BOUNDARIES_URL, INHABITANTS_URL,
+        KERNEN_URL, NETWORK_TIMEOUT)
+# The official data's services (OGC API Features landing pages); "{year}" is replaced
+# by the year chosen in the loader. See the README, "Loading official data".
+SERVICE_DEFAULTS = {
+    BOUNDARIES_URL: "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1",
+    INHABITANTS_URL: "https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1",
+    KERNEN_URL: "https://api.pdok.nl/cbs/bevolkingskernen-{year}/ogc/v1",
+}
+DEFAULT_TIMEOUT_S = 60.0
+TIMEOUT_RANGE_S = (1.0, 3600.0)
 # The scenarios a default can be: the user-defined one needs its own year and total.
 DEFAULT_SCENARIOS = (CURRENT, LOW_2030, HIGH_2030)
 
@@ -102,6 +116,39 @@ def set_norm_set(name: str) -> None:
         QgsSettings().remove(_key(NORM_SET))
     else:
         set_text_value(NORM_SET, name)
+
+
+def service_url(name: str) -> str:
+    """The address of one of the official data's services (``SERVICE_DEFAULTS``)."""
+    value = text_value(name, SERVICE_DEFAULTS[name]).strip()
+    return value or SERVICE_DEFAULTS[name]
+
+
+def set_service_url(name: str, value: str) -> None:
+    if name not in SERVICE_DEFAULTS:
+        raise ValueError(f"unknown service {name!r}")
+    value = (value or "").strip()
+    if not value or value == SERVICE_DEFAULTS[name]:
+        QgsSettings().remove(_key(name))
+    else:
+        set_text_value(name, value)
+
+
+def network_timeout() -> float:
+    """Seconds a web service may stay silent before a request is given up."""
+    try:
+        value = float(QgsSettings().value(_key(NETWORK_TIMEOUT), DEFAULT_TIMEOUT_S))
+    except (TypeError, ValueError):
+        return DEFAULT_TIMEOUT_S
+    low, high = TIMEOUT_RANGE_S
+    return value if low <= value <= high else DEFAULT_TIMEOUT_S
+
+
+def set_network_timeout(seconds: float) -> None:
+    if float(seconds) == DEFAULT_TIMEOUT_S:
+        QgsSettings().remove(_key(NETWORK_TIMEOUT))
+    else:
+        QgsSettings().setValue(_key(NETWORK_TIMEOUT), float(seconds))
 
 
 def reset() -> None:

@@ -80,24 +80,35 @@ def read_file(path, layer=None, columns: Optional[Iterable[str]] = None,
 
 def write_file(frame: gpd.GeoDataFrame, path, layer: str, *, geometry_type: str,
                driver: str = "GPKG", append: bool = False, promote_to_multi: bool = False,
-               layer_options: Optional[dict] = None) -> None:
+               layer_options: Optional[dict] = None, layer_metadata: Optional[dict] = None) -> None:
     """Writes a frame's columns and geometry to a file layer, with the CRS the frame
-    carries as data (``crs_text``)."""
+    carries as data (``crs_text``); ``layer_metadata`` are GDAL metadata items (in a
+    GeoPackage DESCRIPTION and IDENTIFIER fill the layer's contents row)."""
     from pyogrio import raw
     geometry_name = frame.geometry.name
     names = [name for name in frame.columns if name != geometry_name]
-    field_data = []
+    field_data, field_mask = [], []
     for name in names:
-        values = frame[name].to_numpy()
+        column = frame[name]
+        mask = None
+        if isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and \
+                pd.api.types.is_integer_dtype(column.dtype):
+            # Nullable integers (Int64) stay integer fields, their missing values NULL.
+            mask = column.isna().to_numpy()
+            values = column.fillna(0).to_numpy(dtype=np.int64)
+        else:
+            values = column.to_numpy()
         if values.dtype == object:
             values = np.array([None if _missing(value) else value for value in values], dtype=object)
         field_data.append(values)
+        field_mask.append(mask if mask is not None and mask.any() else None)
     geometries = np.asarray(frame.geometry.values, dtype=object)
     if promote_to_multi:
         geometries = as_multi(geometries)
     raw.write(str(path), shapely.to_wkb(geometries), field_data, names, layer=layer, driver=driver,
               geometry_type=geometry_type, crs=crs_text(frame), append=append,
-              layer_options=layer_options or None)
+              layer_options=layer_options or None, layer_metadata=layer_metadata or None,
+              field_mask=field_mask if any(mask is not None for mask in field_mask) else None)
 
 
 def to_working_crs_with_gdal(frame: gpd.GeoDataFrame, layer: str) -> gpd.GeoDataFrame:

@@ -3,7 +3,7 @@ from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel,
-                                 QPushButton, QVBoxLayout)
+                                 QLineEdit, QPushButton, QVBoxLayout)
 
 from ..bridge import settings
 from ..core.classify_sites import ClassificationParameters
@@ -117,6 +117,32 @@ class FlexwonenOptionsPage(QgsOptionsPageWidget):
         scenario_note.setWordWrap(True)
         gap_form.addRow(scenario_note)
         layout.addWidget(gap_box)
+
+        data_box = QGroupBox(self.tr("Official data (PDOK)"), self)
+        data_form = QFormLayout(data_box)
+        self.service_urls = {}
+        for key, label in ((settings.BOUNDARIES_URL, self.tr("CBS Gebiedsindelingen (boundaries)")),
+                           (settings.INHABITANTS_URL, self.tr("CBS Wijken en Buurten (inhabitants)")),
+                           (settings.KERNEN_URL, self.tr("CBS Bevolkingskernen (built-up stand-in)"))):
+            edit = QLineEdit(settings.service_url(key), data_box)
+            edit.setObjectName(key)
+            edit.setPlaceholderText(settings.SERVICE_DEFAULTS[key])
+            self.service_urls[key] = edit
+            data_form.addRow(label, edit)
+        self.network_timeout = QDoubleSpinBox(data_box)
+        self.network_timeout.setObjectName("network_timeout")
+        self.network_timeout.setRange(*settings.TIMEOUT_RANGE_S)
+        self.network_timeout.setDecimals(0)
+        self.network_timeout.setSuffix(" s")
+        self.network_timeout.setValue(settings.network_timeout())
+        data_form.addRow(self.tr("Time-out"), self.network_timeout)
+        data_note = QLabel(self.tr(
+            "OGC API Features services that 'Load official boundaries and inhabitants' reads; "
+            "{year} stands for the year chosen there. QGIS's proxy and authentication settings "
+            "(Settings › Options › Network) apply."), data_box)
+        data_note.setWordWrap(True)
+        data_form.addRow(data_note)
+        layout.addWidget(data_box)
         layout.addStretch(1)
 
     def restore_defaults(self):
@@ -125,9 +151,17 @@ class FlexwonenOptionsPage(QgsOptionsPageWidget):
         self.min_inside_share.setValue(defaults.min_inside_share)
         self.scenario.setCurrentIndex(self.scenario.findData(CURRENT))
         self.norm_set.setCurrentIndex(max(self.norm_set.findData(DEFAULT_SET), 0))
+        for key, edit in self.service_urls.items():
+            edit.setText(settings.SERVICE_DEFAULTS[key])
+        self.network_timeout.setValue(settings.DEFAULT_TIMEOUT_S)
 
     def apply(self):
         """Called by QGIS when the user presses OK in the Options dialog."""
+        for key, edit in self.service_urls.items():
+            if edit.text().strip() != settings.service_url(key):
+                settings.set_service_url(key, edit.text())
+        if self.network_timeout.value() != settings.network_timeout():
+            settings.set_network_timeout(self.network_timeout.value())
         name = self.norm_set.currentData()
         if name and name != settings.norm_set():
             settings.set_norm_set(name)

@@ -1717,6 +1717,36 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <source>The scenario of the housing gap in the site assessment panel, the province analysis and the default of the Processing algorithms.</source>
             <translation>Het scenario van de huisvestingsopgave in het paneel Locatietoets en de provincieanalyse, en de standaardwaarde van de Processing-algoritmen.</translation>
         </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>Official data (PDOK)</source>
+            <translation>Officiële gegevens (PDOK)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>CBS Gebiedsindelingen (boundaries)</source>
+            <translation>CBS Gebiedsindelingen (grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>CBS Wijken en Buurten (inhabitants)</source>
+            <translation>CBS Wijken en Buurten (inwoners)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>CBS Bevolkingskernen (built-up stand-in)</source>
+            <translation>CBS Bevolkingskernen (vervanger van bebouwd gebied)</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>Time-out</source>
+            <translation>Time-out</translation>
+        </message>
+        <message>
+            <location filename="../gui/options_page.py" />
+            <source>OGC API Features services that 'Load official boundaries and inhabitants' reads; {year} stands for the year chosen there. QGIS's proxy and authentication settings (Settings › Options › Network) apply.</source>
+            <translation>OGC API Features-diensten die 'Officiële grenzen en inwoners laden' leest; {year} staat voor het daar gekozen jaar. De proxy- en authenticatie-instellingen van QGIS (Extra › Opties › Netwerk) gelden.</translation>
+        </message>
     </context>
     <context>
         <name>FlexwonenPlugin</name>
@@ -1739,6 +1769,11 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../plugin.py" />
             <source>Classify candidate sites…</source>
             <translation>Kandidaatlocaties classificeren…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" />
+            <source>Load official boundaries and inhabitants (PDOK)…</source>
+            <translation>Officiële grenzen en inwoners laden (PDOK)…</translation>
         </message>
         <message>
             <location filename="../plugin.py" />
@@ -2384,6 +2419,31 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../bridge/messages.py" />
+            <source>the service sent something that is not a GeoJSON feature</source>
+            <translation>de dienst stuurde iets dat geen GeoJSON-object is</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>the service sent a geometry that cannot be read</source>
+            <translation>de dienst stuurde een geometrie die niet te lezen is</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>choose a province or municipalities</source>
+            <translation>kies een provincie of gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>no municipality lies in the chosen area</source>
+            <translation>er ligt geen gemeente in het gekozen gebied</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>the official data are written to a GeoPackage: choose a .gpkg file</source>
+            <translation>de officiële gegevens worden naar een GeoPackage geschreven: kies een .gpkg-bestand</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
             <source>layer '{0}'</source>
             <translation>laag '{0}'</translation>
         </message>
@@ -2416,6 +2476,120 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../dependencies.py" />
             <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. Install rasterio from the packages of your QGIS distribution, built against QGIS's own GDAL, then restart QGIS. Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
             <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. Installeer rasterio uit de pakketten van de QGIS-distributie, gebouwd op de eigen GDAL van QGIS, en start QGIS daarna opnieuw. Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoadOfficialDataAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Load official boundaries and inhabitants (PDOK)</source>
+            <translation>Officiële grenzen en inwoners laden (PDOK)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Loads the official CBS boundaries of a year from PDOK into one GeoPackage: the municipalities, the COROP regions and the province(s) (CBS Gebiedsindelingen), with the inhabitants per municipality (CBS Kerncijfers wijken en buurten) and, when asked, the CBS population cores (Bevolkingskernen) as a stand-in for a built-up contour.
+
+Provinces: codes or names, separated by commas (PV31 or Limburg).
+Municipalities: codes (GM0983, 0983 or 983), separated by commas; when given, only these municipalities are loaded (with the regions and province holding them) and the provinces are not used.
+Year of the boundaries: the municipalities as they were on 1 January of that year.
+Year of the inhabitants: the year of the kerncijfers (inhabitants on 1 January).
+Built-up stand-in: the population cores of the year given; they are not the province's built-up contour, and every row says so in 'stand_in'.
+
+Output: a GeoPackage in EPSG:28992 with the layers municipalities (gm_code, gm_name, region, region_code, province_code, province_name, inhabitants, inhabitants_year), regions, province and builtup_standin; each row names its source in 'source' (Kadaster / CBS, dataset, year, CC-BY 4.0) and the layer's description says the same. The services' addresses and the time-out are settings (Settings › Options › Flexwonen Limburg); QGIS's proxy and authentication settings apply.</source>
+            <translation>Laadt de officiële CBS-grenzen van een jaar uit PDOK in één GeoPackage: de gemeenten, de COROP-gebieden en de provincie(s) (CBS Gebiedsindelingen), met het aantal inwoners per gemeente (CBS Kerncijfers wijken en buurten) en, desgevraagd, de CBS-bevolkingskernen als vervanger van een contour van bestaand bebouwd gebied.
+
+Provincies: codes of namen, gescheiden door komma's (PV31 of Limburg).
+Gemeenten: codes (GM0983, 0983 of 983), gescheiden door komma's; als ze zijn opgegeven, worden alleen deze gemeenten geladen (met de COROP-gebieden en de provincie waarin ze liggen) en worden de provincies niet gebruikt.
+Jaar van de grenzen: de gemeenten zoals ze op 1 januari van dat jaar waren.
+Jaar van de inwoners: het jaar van de kerncijfers (inwoners op 1 januari).
+Vervanger van bebouwd gebied: de bevolkingskernen van het opgegeven jaar; dat is niet de eigen contour van de provincie, en elke rij zegt dat in 'stand_in'.
+
+Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_name, region, region_code, province_code, province_name, inhabitants, inhabitants_year), regions, province en builtup_standin; elke rij noemt haar bron in 'source' (Kadaster / CBS, dataset, jaar, CC-BY 4.0) en de beschrijving van de laag zegt hetzelfde. De adressen van de diensten en de time-out zijn instellingen (Extra › Opties › Flexwonen Limburg); de proxy- en authenticatie-instellingen van QGIS gelden.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Provinces (codes or names)</source>
+            <translation>Provincies (codes of namen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Municipalities (codes; instead of the provinces)</source>
+            <translation>Gemeenten (codes; in plaats van de provincies)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Year of the boundaries</source>
+            <translation>Jaar van de grenzen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Add the inhabitants per municipality</source>
+            <translation>Aantal inwoners per gemeente toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Year of the inhabitants (kerncijfers)</source>
+            <translation>Jaar van de inwoners (kerncijfers)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Add the population cores as a built-up stand-in</source>
+            <translation>Bevolkingskernen toevoegen als vervanger van bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Year of the population cores</source>
+            <translation>Jaar van de bevolkingskernen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Official data (GeoPackage)</source>
+            <translation>Officiële gegevens (GeoPackage)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Municipalities loaded</source>
+            <translation>Geladen gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Loading {0}…</source>
+            <translation>{0} laden…</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>No inhabitants in {0} for {1}.</source>
+            <translation>Geen inwoners in {0} voor {1}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Municipalities {0} (CBS)</source>
+            <translation>Gemeenten {0} (CBS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>COROP regions {0} (CBS)</source>
+            <translation>COROP-gebieden {0} (CBS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Province {0} (CBS)</source>
+            <translation>Provincie {0} (CBS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>Population cores {0} (stand-in for built-up area)</source>
+            <translation>Bevolkingskernen {0} (vervanger van bebouwd gebied)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_official_data.py" />
+            <source>{0}: {1} features; source: {2}</source>
+            <translation>{0}: {1} objecten; bron: {2}</translation>
         </message>
     </context>
     <context>
@@ -2529,6 +2703,49 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../processing/norms_support.py" />
             <source>Housing norms: {0}</source>
             <translation>Huisvestingsnormen: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficialData</name>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>Settings › Options › Flexwonen Limburg</source>
+            <translation>Extra › Opties › Flexwonen Limburg</translation>
+        </message>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>the service answered with HTTP error {0} ({1}) to {2}; try again later, or check the service address in {3}</source>
+            <translation>de dienst antwoordde met HTTP-fout {0} ({1}) op {2}; probeer het later opnieuw, of controleer het adres van de dienst in {3}</translation>
+        </message>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>the service did not answer within {0:g} seconds ({1}); try again later, or raise the time-out in {2}</source>
+            <translation>de dienst antwoordde niet binnen {0:g} seconden ({1}); probeer het later opnieuw, of verhoog de time-out in {2}</translation>
+        </message>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>cannot reach the service ({0}): {1}. Check the internet connection and QGIS's proxy settings (Settings › Options › Network); the service address is set in {2}</source>
+            <translation>de dienst is niet bereikbaar ({0}): {1}. Controleer de internetverbinding en de proxy-instellingen van QGIS (Extra › Opties › Netwerk); het adres van de dienst staat in {2}</translation>
+        </message>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>the service's answer to {0} is not JSON (it starts with '{1}'); check the service address in {2}</source>
+            <translation>het antwoord van de dienst op {0} is geen JSON (het begint met '{1}'); controleer het adres van de dienst in {2}</translation>
+        </message>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>the service's pages do not end ({0} pages); check the service address in {1}</source>
+            <translation>de pagina's van de dienst houden niet op ({0} pagina's); controleer het adres van de dienst in {1}</translation>
+        </message>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>the service's answer to {0} is no GeoJSON feature collection; check the service address in {1}</source>
+            <translation>het antwoord van de dienst op {0} is geen GeoJSON-objectverzameling; controleer het adres van de dienst in {1}</translation>
+        </message>
+        <message>
+            <location filename="../bridge/network.py" />
+            <source>the service offers no collection; check the service address in {0}</source>
+            <translation>de dienst biedt geen collectie aan; controleer het adres van de dienst in {0}</translation>
         </message>
     </context>
     <context>
