@@ -20,7 +20,6 @@ import numpy as np
 from .errors import InputError
 from .texts import QT_TRANSLATE_NOOP
 
-CONTEXT = "FieldMapping"
 
 
 @dataclass(frozen=True)
@@ -32,71 +31,71 @@ class LogicalField:
 
 
 _CODE_NAMES = ("gm_code", "statcode", "gemeentecode", "gemeente_code", "gmcode", "gm_cbs_code")
-_USES_CODE = QT_TRANSLATE_NOOP(CONTEXT, "the output shows the municipality code instead")
+_USES_CODE = QT_TRANSLATE_NOOP("FieldMapping", "the output shows the municipality code instead")
 
 FIELDS: Dict[str, LogicalField] = {f.key: f for f in (
-    LogicalField("municipality_code", QT_TRANSLATE_NOOP(CONTEXT, "municipality code"), _CODE_NAMES),
-    LogicalField("municipality_name", QT_TRANSLATE_NOOP(CONTEXT, "municipality name"),
+    LogicalField("municipality_code", QT_TRANSLATE_NOOP("FieldMapping", "municipality code"), _CODE_NAMES),
+    LogicalField("municipality_name", QT_TRANSLATE_NOOP("FieldMapping", "municipality name"),
                  ("gm_name", "statnaam", "gemeentenaam", "gemeente_naam", "gm_naam", "naam", "name"),
                  _USES_CODE),
-    LogicalField("region", QT_TRANSLATE_NOOP(CONTEXT, "region"),
+    LogicalField("region", QT_TRANSLATE_NOOP("FieldMapping", "region"),
                  ("region", "regio", "regionaam", "regio_naam", "corop_naam", "coropnaam",
                   "corop_name", "corop"),
-                 QT_TRANSLATE_NOOP(CONTEXT, "no region rows are made")),
-    LogicalField("inhabitants", QT_TRANSLATE_NOOP(CONTEXT, "inhabitants"),
+                 QT_TRANSLATE_NOOP("FieldMapping", "no region rows are made")),
+    LogicalField("inhabitants", QT_TRANSLATE_NOOP("FieldMapping", "inhabitants"),
                  ("inhabitants", "aantal_inwoners", "aantalinwoners", "inwoners", "bevolking",
                   "population")),
-    LogicalField("kern_name", QT_TRANSLATE_NOOP(CONTEXT, "kern name"),
+    LogicalField("kern_name", QT_TRANSLATE_NOOP("FieldMapping", "kern name"),
                  ("kern_name", "kern_naam", "kernnaam", "naam", "woonplaats", "woonplaatsnaam",
                   "name"),
-                 QT_TRANSLATE_NOOP(CONTEXT, "the nearest kern is given by its feature id")),
-    LogicalField("migrants_code", QT_TRANSLATE_NOOP(CONTEXT, "municipality code"), _CODE_NAMES),
-    LogicalField("migrants_year", QT_TRANSLATE_NOOP(CONTEXT, "year"),
+                 QT_TRANSLATE_NOOP("FieldMapping", "the nearest kern is given by its feature id")),
+    LogicalField("migrants_code", QT_TRANSLATE_NOOP("FieldMapping", "municipality code"), _CODE_NAMES),
+    LogicalField("migrants_year", QT_TRANSLATE_NOOP("FieldMapping", "year"),
                  ("year", "jaar", "peiljaar"),
-                 QT_TRANSLATE_NOOP(CONTEXT, "the figures are taken as one year")),
-    LogicalField("migrants_count", QT_TRANSLATE_NOOP(CONTEXT, "number of labour migrants"),
+                 QT_TRANSLATE_NOOP("FieldMapping", "the figures are taken as one year")),
+    LogicalField("migrants_count", QT_TRANSLATE_NOOP("FieldMapping", "number of labour migrants"),
                  ("labour_migrants", "arbeidsmigranten", "aantal_arbeidsmigranten", "aantal",
                   "count")),
-    LogicalField("accommodation_name", QT_TRANSLATE_NOOP(CONTEXT, "accommodation name"),
+    LogicalField("accommodation_name", QT_TRANSLATE_NOOP("FieldMapping", "accommodation name"),
                  ("name", "naam")),
-    LogicalField("status", QT_TRANSLATE_NOOP(CONTEXT, "status"), ("status", "planstatus")),
-    LogicalField("accommodation_stay", QT_TRANSLATE_NOOP(CONTEXT, "stay category"),
+    LogicalField("status", QT_TRANSLATE_NOOP("FieldMapping", "status"), ("status", "planstatus")),
+    LogicalField("accommodation_stay", QT_TRANSLATE_NOOP("FieldMapping", "stay category"),
                  ("stay_category", "verblijfsduur", "verblijfscategorie", "verblijf")),
-    LogicalField("beds", QT_TRANSLATE_NOOP(CONTEXT, "beds"),
+    LogicalField("beds", QT_TRANSLATE_NOOP("FieldMapping", "beds"),
                  ("beds", "bedden", "aantal_bedden")),
     # Assigning accommodations by code instead of by location is a choice, never a guess.
-    LogicalField("accommodation_code", QT_TRANSLATE_NOOP(CONTEXT, "municipality code"), ()),
+    LogicalField("accommodation_code", QT_TRANSLATE_NOOP("FieldMapping", "municipality code"), ()),
     # Processing's site id is the feature id unless chosen; the panel proposes these.
-    LogicalField("site_id", QT_TRANSLATE_NOOP(CONTEXT, "site id"), ("site_id", "locatie_id")),
-    LogicalField("site_name", QT_TRANSLATE_NOOP(CONTEXT, "site name"),
+    LogicalField("site_id", QT_TRANSLATE_NOOP("FieldMapping", "site id"), ("site_id", "locatie_id")),
+    LogicalField("site_name", QT_TRANSLATE_NOOP("FieldMapping", "site name"),
                  ("name", "naam", "site_name", "locatienaam", "locatie_naam")),
-    LogicalField("planned_beds", QT_TRANSLATE_NOOP(CONTEXT, "planned beds"),
+    LogicalField("planned_beds", QT_TRANSLATE_NOOP("FieldMapping", "planned beds"),
                  ("planned_beds", "beds", "geplande_bedden", "bedden", "aantal_bedden")),
-    LogicalField("site_stay", QT_TRANSLATE_NOOP(CONTEXT, "stay category"),
+    LogicalField("site_stay", QT_TRANSLATE_NOOP("FieldMapping", "stay category"),
                  ("stay_category", "verblijfsduur", "verblijfscategorie", "verblijf")),
-    LogicalField("building_type", QT_TRANSLATE_NOOP(CONTEXT, "building type"),
+    LogicalField("building_type", QT_TRANSLATE_NOOP("FieldMapping", "building type"),
                  ("building_type", "bouwtype", "gebouwtype")),
-    LogicalField("bedrooms", QT_TRANSLATE_NOOP(CONTEXT, "bedrooms"),
+    LogicalField("bedrooms", QT_TRANSLATE_NOOP("FieldMapping", "bedrooms"),
                  ("bedrooms", "slaapkamers", "aantal_slaapkamers")),
-    LogicalField("living_area", QT_TRANSLATE_NOOP(CONTEXT, "living area"),
+    LogicalField("living_area", QT_TRANSLATE_NOOP("FieldMapping", "living area"),
                  ("living_area_m2", "woonoppervlak", "woonoppervlak_m2", "woonoppervlakte")),
-    LogicalField("bedroom_area", QT_TRANSLATE_NOOP(CONTEXT, "bedroom area"),
+    LogicalField("bedroom_area", QT_TRANSLATE_NOOP("FieldMapping", "bedroom area"),
                  ("bedroom_area_m2", "slaapkameroppervlak", "slaapkameroppervlak_m2")),
-    LogicalField("toilets", QT_TRANSLATE_NOOP(CONTEXT, "toilets"), ("toilets", "toiletten")),
-    LogicalField("showers", QT_TRANSLATE_NOOP(CONTEXT, "showers"), ("showers", "douches")),
-    LogicalField("housing_type", QT_TRANSLATE_NOOP(CONTEXT, "housing type"),
+    LogicalField("toilets", QT_TRANSLATE_NOOP("FieldMapping", "toilets"), ("toilets", "toiletten")),
+    LogicalField("showers", QT_TRANSLATE_NOOP("FieldMapping", "showers"), ("showers", "douches")),
+    LogicalField("housing_type", QT_TRANSLATE_NOOP("FieldMapping", "housing type"),
                  ("housing_type", "woonvorm", "huisvestingsvorm")),
-    LogicalField("stay_accommodation", QT_TRANSLATE_NOOP(CONTEXT, "accommodation id"),
+    LogicalField("stay_accommodation", QT_TRANSLATE_NOOP("FieldMapping", "accommodation id"),
                  ("acc_id", "accommodation_id", "accommodatie_id", "locatie_id")),
-    LogicalField("resident", QT_TRANSLATE_NOOP(CONTEXT, "resident id"),
+    LogicalField("resident", QT_TRANSLATE_NOOP("FieldMapping", "resident id"),
                  ("resident_id", "bewoner_id", "persoon_id")),
-    LogicalField("start_date", QT_TRANSLATE_NOOP(CONTEXT, "start date"),
+    LogicalField("start_date", QT_TRANSLATE_NOOP("FieldMapping", "start date"),
                  ("start_date", "startdatum", "begindatum", "datum_start")),
-    LogicalField("end_date", QT_TRANSLATE_NOOP(CONTEXT, "end date"),
+    LogicalField("end_date", QT_TRANSLATE_NOOP("FieldMapping", "end date"),
                  ("end_date", "einddatum", "datum_einde")),
-    LogicalField("contract_end", QT_TRANSLATE_NOOP(CONTEXT, "contract end"),
+    LogicalField("contract_end", QT_TRANSLATE_NOOP("FieldMapping", "contract end"),
                  ("contract_end", "einde_contract", "einddatum_contract")),
-    LogicalField("employment_end", QT_TRANSLATE_NOOP(CONTEXT, "employment end"),
+    LogicalField("employment_end", QT_TRANSLATE_NOOP("FieldMapping", "employment end"),
                  ("employment_end", "einde_dienstverband", "einddatum_dienstverband")),
 )}
 
@@ -173,8 +172,8 @@ class MissingFieldsError(InputError):
 
 
 def missing_text(missing, words: Optional[Dict[str, str]] = None,
-                 translate=lambda text: text) -> str:
-    """The message of a ``MissingFieldsError``; ``words`` and ``translate`` put it in
+                 label_text=lambda text: text) -> str:
+    """The message of a ``MissingFieldsError``; ``words`` and ``label_text`` put it in
     another language (the keys of ``MISSING_WORDS``)."""
     words = words or MISSING_WORDS
     parts = []
@@ -182,10 +181,10 @@ def missing_text(missing, words: Optional[Dict[str, str]] = None,
         texts = []
         for item in items:
             if item.chosen:
-                what = words["chosen"].format(translate(item.label), item.chosen)
+                what = words["chosen"].format(label_text(item.label), item.chosen)
             else:
-                what = words["tried"].format(translate(item.label), ", ".join(item.tried)) \
-                    if item.tried else translate(item.label)
+                what = words["tried"].format(label_text(item.label), ", ".join(item.tried)) \
+                    if item.tried else label_text(item.label)
             if item.where:
                 what += " " + words["where"].format(item.where)
             texts.append(what)
