@@ -42,7 +42,7 @@ from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
 from ..bridge.write import write_frame
 from ..bridge import geopackage as geopackage_output
 from . import field_parameters
-from .overwrite_guard import input_files, refuse_output_over_input
+from .overwrite_guard import input_files, output_layer_destination, refuse_output_over_input
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
@@ -366,7 +366,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def _destination_before(self, parameters, name, context):
         """(path, table, existed) of a sink's file destination before QGIS creates it."""
         try:
-            destination = super().parameterAsOutputLayer(parameters, name, context)
+            destination = output_layer_destination(self, parameters, name, context)
         except QgsProcessingException:
             return None
         path, table = _file_of(destination)
