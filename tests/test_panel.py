@@ -312,3 +312,23 @@ def test_all_missing_fields_in_one_message_naming_the_choosers(panel, demo_layer
     assert "Layer 'municipalities': municipality code" in text and "inhabitants" in text
     assert "Layer 'labour_migrants': number of labour migrants" in text
     assert "Field names › Municipality code" in text and "Field names › Migrants: number" in text
+
+
+def test_absent_label_fields_never_block_and_are_mentioned_once(panel, demo_layers):
+    choose_demo_layers(panel, demo_layers)
+    panel.field_combos["kern_name"].setField("")
+    panel.field_combos["municipality_name"].setField("")
+    for _ in range(2):
+        demo_layers["candidate_sites"].selectByIds([1, 2])
+        panel.selected_button.click()
+        wait_for(panel)
+        assert not panel.last_outcome.error and len(panel.assessments) == 2
+    notes = list(panel.label_notes.values())
+    assert len(notes) == 2
+    assert any("has no kern name field" in note and "feature id" in note for note in notes)
+    assert any("has no municipality name field" in note and "municipality code" in note for note in notes)
+    builtup_ids = {str(feature.id()) for feature in demo_layers["builtup"].getFeatures()}
+    for assessment in panel.assessments:
+        values = assessment.values()
+        assert values["gm_code"].startswith("GM") and values["gm_name"] == values["gm_code"]
+        assert values["nearest_kern"] in builtup_ids

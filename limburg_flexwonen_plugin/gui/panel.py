@@ -31,6 +31,7 @@ from ..core.norm_sets import available_norm_sets
 from ..core.scenarios import SCENARIO_KEYS
 from ..core.site_assessment import MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
+from ..processing.field_parameters import absent_label_text
 from ..processing.norms_support import user_norms_folder
 from ..bridge.crs import transform_to_working
 from ..bridge.messages import user_message
@@ -96,6 +97,8 @@ class SiteAssessmentDock(QgsDockWidget):
         self.last_outcome: Optional[AssessmentOutcome] = None
         self._drawn_numbers = itertools.count(1)
         self._restoring = False
+        # (layer id, field role) of the absent label fields already mentioned: said once.
+        self.label_notes: Dict[tuple, str] = {}
         self._closed = False
         self._previous_tool = None
         self.assessed_source = None
@@ -353,6 +356,18 @@ class SiteAssessmentDock(QgsDockWidget):
                 missing.append((layer.name(), items))
         return MissingFieldsError(missing) if missing else None
 
+    def _note_absent_labels(self) -> None:
+        """Says once per layer, in the message bar, which label field it lacks and what
+        stands in for it (the kern's feature id, the municipality code, no region)."""
+        for role, layer_role in (("kern_name", "builtup"), ("municipality_name", "municipalities"),
+                                 ("region", "municipalities")):
+            layer = self.layer(layer_role)
+            if layer is None or self.field(role) or (layer.id(), role) in self.label_notes:
+                continue
+            text = absent_label_text(layer.name(), role)
+            self.label_notes[(layer.id(), role)] = text
+            self._message_bar(text)
+
     def _field_changed(self, role: str):
         self.field_combos[role].setToolTip("")
         if not self._restoring:
@@ -476,6 +491,7 @@ class SiteAssessmentDock(QgsDockWidget):
             self.fields_box.setCollapsed(False)
             self.show_message(user_message(missing), error=True)
             return
+        self._note_absent_labels()
         optional = {role: (LayerSnapshot(self.layer(role)) if self.layer(role) is not None else None)
                     for role in ("municipalities", "accommodations", "migrants")}
         self._show_parameters()

@@ -1731,6 +1731,11 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         <name>FieldParameters</name>
         <message>
             <location filename="../processing/field_parameters.py" />
+            <source>Empty: the layer's field named {0} (the first found, in any case).</source>
+            <translation>Leeg: het veld van de laag met de naam {0} (het eerste dat er is, hoofdletters of niet).</translation>
+        </message>
+        <message>
+            <location filename="../processing/field_parameters.py" />
             <source>Fields of layer '{0}': {1}</source>
             <translation>Velden van laag '{0}': {1}</translation>
         </message>

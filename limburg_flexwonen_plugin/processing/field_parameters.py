@@ -34,6 +34,10 @@ def field_parameter(name: str, label: str, parent: str, key: str, required: bool
     metadata = parameter.metadata()
     metadata[METADATA_KEY] = {"key": key, "required": required}
     parameter.setMetadata(metadata)
+    names = FIELDS[key].names
+    if names:   # the dialog's tooltip
+        parameter.setHelp(tr("Empty: the layer's field named {0} (the first found, in any case).")
+                          .format(", ".join(names)))
     if advanced:
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     return parameter
