@@ -305,3 +305,16 @@ def test_missing_fields_of_two_layers_are_named_in_one_message(flexwonen_provide
     assert "— choose it in 'Municipality code field (CBS, GM####)'" in text
     assert "inhabitants (none of inhabitants, aantal_inwoners" in text and "'Inhabitants field'" in text
     assert "Layer 'tabel': number of labour migrants" in text and "'Labour migrants: number field'" in text
+
+
+def test_the_density_raster_needs_no_inhabitants(flexwonen_provider, demo_gpkg, cbs_gpkg, tmp_path):
+    bare = tmp_path / "bare.gpkg"
+    frame = pyogrio.read_dataframe(str(cbs_gpkg), layer="municipalities")
+    pyogrio.write_dataframe(frame.drop(columns=["aantalInwoners"]), str(bare), layer="municipalities",
+                            promote_to_multi=True)
+    result = processing.run("flexwonen:densityraster", {
+        "MUNICIPALITIES": _layer(bare, "municipalities"), "MIGRANTS": _layer(cbs_gpkg, "labour_migrants"),
+        "BUILTUP": _layer(cbs_gpkg, "builtup"), "OUTPUT": str(tmp_path / "density.tif")})
+    table = pyogrio.read_dataframe(str(demo_gpkg), layer="labour_migrants")
+    assert result["LABOUR_MIGRANTS"] == pytest.approx(table[table["year"] == table["year"].max()]
+                                                      ["labour_migrants"].sum())

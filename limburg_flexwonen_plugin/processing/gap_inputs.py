@@ -98,7 +98,7 @@ class GapInputs:
 
     # ------------------------------------------------------------------ adding
 
-    def add_municipalities(self) -> None:
+    def add_municipalities(self, inhabitants_required: bool = True) -> None:
         self._add(QgsProcessingParameterFeatureSource(
             self.name(MUNICIPALITIES), tr("Municipalities"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -109,7 +109,7 @@ class GapInputs:
                     "municipality_name")
         self._field(REGION_FIELD, tr("Region field"), MUNICIPALITIES, "region")
         self._field(INHABITANTS_FIELD, tr("Inhabitants field"), MUNICIPALITIES, "inhabitants",
-                    numeric=True, required=True)
+                    numeric=True, required=inhabitants_required)
 
     def add_migrants(self, optional: bool = False) -> None:
         self._add(QgsProcessingParameterFeatureSource(
