@@ -42,6 +42,8 @@ KNOWN_INDIRECT = {
     ("gui/card.py", "scenario_text"): "SCENARIO_LABELS, marked with QT_TRANSLATE_NOOP",
     ("bridge/messages.py", "user_message"): "InputError texts, marked with QT_TRANSLATE_NOOP in "
                                            "FIXED_TEXTS",
+    ("bridge/messages.py", "field_label"): "logical field labels, marked with QT_TRANSLATE_NOOP in "
+                                          "core/field_mapping.py",
     ("processing/norms_support.py", "add_norm_parameters"): "FIELD_PARAMETERS labels, marked with "
                                                             "QT_TRANSLATE_NOOP",
     ("layouts/export_action.py", "__init__"): "ROLE_LABELS, marked with QT_TRANSLATE_NOOP",

@@ -203,7 +203,9 @@ def test_bad_table_values_name_the_feature_and_field(flexwonen_provider, hand_gp
     with pytest.raises(QgsProcessingException, match=r"field 'labour_migrants': 1 value\(s\) are not numbers: "
                                                     r"feature 2 'veel'"):
         run_gap(hand_gpkg, tmp_path, MIGRANTS=f"{path}|layername=lm")
-    with pytest.raises(QgsProcessingException, match="field 'aantal'.*field not found"):
+    with pytest.raises(QgsProcessingException, match="number of labour migrants \\(the chosen field 'aantal' "
+                                                     "does not exist\\) — choose it in 'Labour migrants: "
+                                                     "number field'"):
         run_gap(hand_gpkg, tmp_path, MIGRANTS_COUNT_FIELD="aantal")
 
 

@@ -156,7 +156,8 @@ def test_sets_in_the_user_folder_are_offered(flexwonen_provider, plans_gpkg, tmp
 
 
 def test_a_named_field_that_does_not_exist_is_an_error(flexwonen_provider, plans_gpkg, tmp_path):
-    with pytest.raises(QgsProcessingException, match="layer 'plans', field 'kamers': field not found"):
+    with pytest.raises(QgsProcessingException, match="Layer 'plans': bedrooms \\(the chosen field 'kamers' does "
+                                                     "not exist\\) — choose it in 'Bedrooms field'"):
         run_norms(plans_gpkg, "plans", tmp_path, BEDROOMS_FIELD="kamers")
 
 

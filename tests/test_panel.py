@@ -266,3 +266,69 @@ def test_the_site_report_of_a_drawn_site(panel, demo_layers, qgis_canvas, tmp_pa
     parameters["OUTPUT_PDF"] = str(tmp_path / "drawn.pdf")
     processing.run("flexwonen:exportsitereports", parameters)
     assert pdf_pages(tmp_path / "drawn.pdf") == 1
+
+
+def test_the_panel_finds_cbs_field_names_and_assesses_as_on_the_demo(panel, demo_layers, demo_gpkg, tmp_path):
+    """The second fixture set (CBS/PDOK names, no field renamed): the choosers fill
+    themselves, and the assessment equals the one on the demo's own names."""
+    from cbs_names import write_cbs_named
+
+    def assess(layers):
+        choose_demo_layers(panel, layers)
+        layers["candidate_sites"].selectAll()
+        panel.selected_button.click()
+        wait_for(panel)
+        assert not panel.last_outcome.error, panel.last_outcome.error
+        return sorted((str(a.site_id), a.location_class, tuple(sorted((k, str(v)) for k, v in a.values().items())))
+                      for a in panel.assessments)
+
+    expected = assess(demo_layers)
+    cbs = write_cbs_named(demo_gpkg, tmp_path / "cbs.gpkg")
+    cbs_layers = {name: open_layer(cbs, name) for name in demo_layers}
+    QgsProject.instance().addMapLayers(list(cbs_layers.values()))
+    actual = assess(cbs_layers)
+    chosen = {role: panel.field(role) for role in ("kern_name", "municipality_code", "municipality_name",
+                                                   "region", "inhabitants", "migrants_code", "migrants_year",
+                                                   "migrants_count", "beds", "planned_beds", "bedrooms")}
+    assert chosen == {"kern_name": "naam", "municipality_code": "statcode", "municipality_name": "statnaam",
+                      "region": "corop_naam", "inhabitants": "aantalInwoners", "migrants_code": "gemeentecode",
+                      "migrants_year": "jaar", "migrants_count": "arbeidsmigranten", "beds": "bedden",
+                      "planned_beds": "geplande_bedden", "bedrooms": "slaapkamers"}
+    assert panel.field_combos["municipality_code"].toolTip()   # says it was found
+    assert project_layers.text_for("fields/municipality_code") == "statcode"   # saved in the project
+    assert actual == expected and len(expected) > 10
+
+
+def test_all_missing_fields_in_one_message_naming_the_choosers(panel, demo_layers):
+    choose_demo_layers(panel, demo_layers)
+    panel.field_combos["municipality_code"].setField("")
+    panel.field_combos["inhabitants"].setField("")
+    panel.field_combos["migrants_count"].setField("")
+    demo_layers["candidate_sites"].selectByIds([1])
+    panel.selected_button.click()
+    assert not panel.is_running()
+    text = panel.card_text()
+    assert "Required fields not found." in text
+    assert "Layer 'municipalities': municipality code" in text and "inhabitants" in text
+    assert "Layer 'labour_migrants': number of labour migrants" in text
+    assert "Field names › Municipality code" in text and "Field names › Migrants: number" in text
+
+
+def test_absent_label_fields_never_block_and_are_mentioned_once(panel, demo_layers):
+    choose_demo_layers(panel, demo_layers)
+    panel.field_combos["kern_name"].setField("")
+    panel.field_combos["municipality_name"].setField("")
+    for _ in range(2):
+        demo_layers["candidate_sites"].selectByIds([1, 2])
+        panel.selected_button.click()
+        wait_for(panel)
+        assert not panel.last_outcome.error and len(panel.assessments) == 2
+    notes = list(panel.label_notes.values())
+    assert len(notes) == 2
+    assert any("has no kern name field" in note and "feature id" in note for note in notes)
+    assert any("has no municipality name field" in note and "municipality code" in note for note in notes)
+    builtup_ids = {str(feature.id()) for feature in demo_layers["builtup"].getFeatures()}
+    for assessment in panel.assessments:
+        values = assessment.values()
+        assert values["gm_code"].startswith("GM") and values["gm_name"] == values["gm_code"]
+        assert values["nearest_kern"] in builtup_ids

@@ -139,7 +139,8 @@ def test_only_the_mapped_fields_are_read_or_written(flexwonen_provider, private_
 
 
 def test_missing_required_field_is_an_error(flexwonen_provider, private_table, tmp_path):
-    with pytest.raises(QgsProcessingException, match="field 'resident_id': field not found"):
+    with pytest.raises(QgsProcessingException, match="resident id \\(none of resident_id, .*\\) — "
+                                                     "choose it in 'Resident id field"):
         run_stays(f"{private_table}|layername=stays", tmp_path, name="bad",
                   ACCOMMODATION_FIELD="accommodation")
 

@@ -10,6 +10,7 @@ core's own, word for word.
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core.errors import describe
+from ..core.field_mapping import MissingFieldsError, missing_text
 
 # Every fixed text of an InputError in the plugin (tests/test_translations.py checks
 # that none is missing).
@@ -98,8 +99,26 @@ FIXED_TEXTS = (
 
 def user_message(error) -> str:
     """The message of an ``InputError`` in the user's language."""
+    if isinstance(error, MissingFieldsError):
+        return missing_fields_message(error)
     words = {"layer": QCoreApplication.translate("InputError", "layer '{0}'"),
              "feature": QCoreApplication.translate("InputError", "feature {0}"),
              "field": QCoreApplication.translate("InputError", "field '{0}'")}
     return describe(QCoreApplication.translate("InputError", error.detail),
                     error.layer, error.feature, error.field, words)
+
+
+def missing_fields_message(error: MissingFieldsError) -> str:
+    """Every missing field of every layer, with the chooser or parameter to set it in."""
+    words = {"heading": QCoreApplication.translate("FieldMapping", "Required fields not found."),
+             "layer": QCoreApplication.translate("FieldMapping", "Layer '{0}': {1}."),
+             "chosen": QCoreApplication.translate("FieldMapping",
+                                                  "{0} (the chosen field '{1}' does not exist)"),
+             "tried": QCoreApplication.translate("FieldMapping", "{0} (none of {1})"),
+             "where": QCoreApplication.translate("FieldMapping", "— choose it in '{0}'")}
+    return missing_text(error.missing, words, field_label)
+
+
+def field_label(text: str) -> str:
+    """A logical field's label (marked in ``core.field_mapping``) in the user's language."""
+    return QCoreApplication.translate("FieldMapping", text)

@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 
 from .errors import InputError
+from .field_mapping import normalise_code
 from .frames import WORKING_CRS, with_crs_text
 from .geometry import check_plausible_extent, prepare_layer
 from .polygon_index import PolygonIndex, grid_cells_for, interiors_overlap
@@ -66,8 +67,8 @@ class ClassificationParameters:
 @dataclass(frozen=True)
 class MunicipalityFields:
     code: str = "gm_code"
-    name: str = "gm_name"
-    region: str = "region"
+    name: Optional[str] = "gm_name"      # None: the code names the municipality
+    region: Optional[str] = "region"     # None: no region
 
 
 @dataclass
@@ -105,7 +106,8 @@ class BuiltUpIndex:
                 raise InputError("field not found", layer=layer, field=kern_name_field)
             names = prepared[kern_name_field].values[usable]
         else:
-            names = np.full(len(kernen), None, dtype=object)
+            # No name field: the kern is named by its feature id (the caller says so once).
+            names = np.array([str(fid) for fid in prepared.index.values[usable]], dtype=object)
         cells = grid_cells_for(expected_sites)
         overlapping = interiors_overlap(kernen)
         if len(overlapping) == 0:
@@ -355,10 +357,14 @@ class MunicipalIndex:
                 raise InputError("field not found", layer=layer, field=name)
         usable = ~prepared.geometry.isna().values
         polygons = np.asarray(prepared.geometry.values[usable], dtype=object)
-        attributes = prepared.loc[usable, [fields.code, fields.name, fields.region]]
+        attributes = prepared.loc[usable]
+        # Codes as CBS writes them (GM0983, also from 983 or '0983'); without a name field
+        # the code names the municipality, without a region field there is none.
+        codes = np.array([normalise_code(value) for value in attributes[fields.code].values], dtype=object)
+        names = attributes[fields.name].values if fields.name else codes
+        regions = attributes[fields.region].values if fields.region else np.full(len(codes), None, dtype=object)
         return cls(index=PolygonIndex(polygons, grid_cells=grid_cells_for(expected_sites)) if len(polygons) else None,
-                   codes=attributes[fields.code].values, names=attributes[fields.name].values,
-                   regions=attributes[fields.region].values)
+                   codes=codes, names=names, regions=regions)
 
     def assign(self, geometries: np.ndarray, progress: Progress = SILENT) -> pd.DataFrame:
         geometries = np.asarray(geometries, dtype=object)

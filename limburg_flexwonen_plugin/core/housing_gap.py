@@ -155,8 +155,8 @@ class DemandModel:
 @dataclass(frozen=True)
 class MunicipalityFields:
     code: str = "gm_code"
-    name: str = "gm_name"
-    region: str = "region"
+    name: Optional[str] = "gm_name"      # None: the code names the municipality
+    region: Optional[str] = "region"     # None: no region rows
     inhabitants: Optional[str] = "inhabitants"
 
 
@@ -299,18 +299,21 @@ def prepare_municipalities(frame: gpd.GeoDataFrame, fields: MunicipalityFields,
         require_plausible(inhabitants.values, prepared.index, "inhabitants", layer, fields.inhabitants)
     else:
         inhabitants = pd.Series(np.nan, index=prepared.index)
+    # Without a region field there are no region rows (one remark on the rest row);
+    # without a name field the code names the municipality.
+    region_values = prepared[fields.region].values if fields.region else [None] * len(prepared)
     regions = [None if value is None or (isinstance(value, float) and np.isnan(value))
-               or str(value).strip() == "" else str(value) for value in prepared[fields.region].values]
+               or str(value).strip() == "" else str(value) for value in region_values]
     result = with_crs_text(gpd.GeoDataFrame({
         "gm_code": codes,
-        "gm_name": prepared[fields.name].values,
+        "gm_name": prepared[fields.name].values if fields.name else codes,
         "region": regions,
         "inhabitants": inhabitants.astype("float64").values,
     }, geometry=prepared.geometry.values, index=prepared.index), WORKING_CRS)
     remarks = remarks.copy()
     for position in np.flatnonzero(result["inhabitants"].isna().values):
         remarks.iloc[position] = _join(remarks.iloc[position], "no number of inhabitants")
-    for position in np.flatnonzero(pd.isna(result["region"]).values):
+    for position in np.flatnonzero(pd.isna(result["region"]).values) if fields.region else []:
         remarks.iloc[position] = _join(remarks.iloc[position], "no region")
     return result, remarks
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .resource_files import resource
 from .errors import InputError
+from .field_mapping import normalise_code  # noqa: F401 (its home before; callers import it here)
 from .number_notation import read_numbers
 from .validation import require_plausible
 from .rules import load_rules
@@ -40,21 +41,6 @@ def load_model_document(path: Optional[Path] = None) -> Dict[str, Any]:
         if key not in document:
             raise InputError(f"model file {path.name} has no '{key}'")
     return document
-
-
-def normalise_code(value) -> Optional[str]:
-    """CBS municipality codes compared as 'GM0983': trims, upper-cases and completes
-    bare numbers (983, '0983') so that a table exported with numeric codes still joins."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        value = int(value)
-    text = str(value).strip().upper()
-    if not text:
-        return None
-    if text.isdigit():
-        return f"GM{int(text):04d}"
-    return text
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,18 @@ from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBo
                                  QProgressBar, QPushButton, QScrollArea, QSizePolicy, QTextBrowser,
                                  QToolButton, QVBoxLayout, QWidget)
 
+from ..core import field_mapping
+from ..core.field_mapping import Missing, MissingFieldsError
 from ..core.frames import WORKING_CRS, with_crs_text
 from ..core.housing_gap import AccommodationFields
 from ..core.norm_sets import available_norm_sets
 from ..core.scenarios import SCENARIO_KEYS
 from ..core.site_assessment import MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
+from ..processing.field_parameters import absent_label_text
 from ..processing.norms_support import user_norms_folder
 from ..bridge.crs import transform_to_working
+from ..bridge.messages import user_message
 from ..bridge import settings
 from . import card, project_layers, results_layer
 from .help import user_guide_url
@@ -38,31 +42,35 @@ from .map_tools import ClickSiteTool, DrawSiteTool
 from .sources import LayerSnapshot
 from .tasks import AssessmentOutcome, AssessmentRequest, AssessmentTask
 
-# (role, layer role, default field name)
+# (field role = logical field of core.field_mapping, layer role). An empty chooser is
+# filled with the layer's usual name for the field (CBS/PDOK names included).
 FIELD_ROLES = (
-    ("kern_name", "builtup", "kern_name"),
-    ("municipality_code", "municipalities", "gm_code"),
-    ("municipality_name", "municipalities", "gm_name"),
-    ("region", "municipalities", "region"),
-    ("inhabitants", "municipalities", "inhabitants"),
-    ("accommodation_name", "accommodations", "name"),
-    ("beds", "accommodations", "beds"),
-    ("status", "accommodations", "status"),
-    ("accommodation_stay", "accommodations", "stay_category"),
-    ("migrants_code", "migrants", "gm_code"),
-    ("migrants_year", "migrants", "year"),
-    ("migrants_count", "migrants", "labour_migrants"),
-    ("site_id", "sites", "site_id"),
-    ("site_name", "sites", "name"),
-    ("planned_beds", "sites", "planned_beds"),
-    ("site_stay", "sites", "stay_category"),
-    ("bedrooms", "sites", "bedrooms"),
-    ("living_area", "sites", "living_area_m2"),
-    ("bedroom_area", "sites", "bedroom_area_m2"),
-    ("toilets", "sites", "toilets"),
-    ("showers", "sites", "showers"),
-    ("housing_type", "sites", "housing_type"),
+    ("kern_name", "builtup"),
+    ("municipality_code", "municipalities"),
+    ("municipality_name", "municipalities"),
+    ("region", "municipalities"),
+    ("inhabitants", "municipalities"),
+    ("accommodation_name", "accommodations"),
+    ("beds", "accommodations"),
+    ("status", "accommodations"),
+    ("accommodation_stay", "accommodations"),
+    ("migrants_code", "migrants"),
+    ("migrants_year", "migrants"),
+    ("migrants_count", "migrants"),
+    ("site_id", "sites"),
+    ("site_name", "sites"),
+    ("planned_beds", "sites"),
+    ("site_stay", "sites"),
+    ("bedrooms", "sites"),
+    ("living_area", "sites"),
+    ("bedroom_area", "sites"),
+    ("toilets", "sites"),
+    ("showers", "sites"),
+    ("housing_type", "sites"),
 )
+# Without these (when their layer is chosen) the assessment cannot run.
+REQUIRED_ROLES = ("municipality_code", "inhabitants", "beds", "status", "migrants_code",
+                  "migrants_count")
 NUMERIC_ROLES = ("inhabitants", "beds", "planned_beds", "migrants_year", "migrants_count",
                  "bedrooms", "living_area", "toilets", "showers")
 # The plan inputs of the norm check (core.housing_norms.PLAN_INPUTS) -> field roles.
@@ -89,6 +97,8 @@ class SiteAssessmentDock(QgsDockWidget):
         self.last_outcome: Optional[AssessmentOutcome] = None
         self._drawn_numbers = itertools.count(1)
         self._restoring = False
+        # (layer id, field role) of the absent label fields already mentioned: said once.
+        self.label_notes: Dict[tuple, str] = {}
         self._closed = False
         self._previous_tool = None
         self.assessed_source = None
@@ -142,7 +152,7 @@ class SiteAssessmentDock(QgsDockWidget):
         self.fields_box = QgsCollapsibleGroupBox(self.tr("Field names"), body)
         self.fields_box.setCollapsed(True)
         fields_form = QFormLayout(self.fields_box)
-        field_labels = {
+        self.field_labels = field_labels = {
             "kern_name": self.tr("Kern name"),
             "municipality_code": self.tr("Municipality code"),
             "municipality_name": self.tr("Municipality name"),
@@ -166,13 +176,12 @@ class SiteAssessmentDock(QgsDockWidget):
             "showers": self.tr("Site: showers"),
             "housing_type": self.tr("Site: housing type (lodging / dwelling)"),
         }
-        for role, layer_role, default in FIELD_ROLES:
+        for role, layer_role in FIELD_ROLES:
             combo = QgsFieldComboBox(self.fields_box)
             combo.setAllowEmptyFieldName(True)
             if role in NUMERIC_ROLES:
                 combo.setFilters(QgsFieldProxyModel.Filter.Numeric | QgsFieldProxyModel.Filter.String)
             combo.setObjectName(f"field_{role}")
-            combo.setProperty("default_field", default)
             combo.fieldChanged.connect(lambda _name, r=role: self._field_changed(r))
             self.field_combos[role] = combo
             fields_form.addRow(field_labels[role], combo)
@@ -309,25 +318,58 @@ class SiteAssessmentDock(QgsDockWidget):
 
     def _layer_changed(self, role: str):
         layer = self.layer(role)
-        for field_role, layer_role, default in FIELD_ROLES:
+        for field_role, layer_role in FIELD_ROLES:
             if layer_role != role:
                 continue
             combo = self.field_combos[field_role]
             combo.blockSignals(True)
             combo.setLayer(layer)
+            # The choice saved in the project wins; else the layer's usual name for it.
+            names = layer.fields().names() if layer is not None else []
             remembered = project_layers.text_for(f"fields/{field_role}") if self._restoring else ""
-            name = remembered or default
-            combo.setField(name if layer is not None and layer.fields().indexOf(name) >= 0 else "")
+            name = field_mapping.matching(names, remembered) if remembered else None
+            detected = name is None
+            name = name or field_mapping.detect(names, field_role)
+            combo.setField(name or "")
+            combo.setToolTip(self.tr("Found by its usual name; choose another field to override.")
+                             if name and detected else "")
             combo.blockSignals(False)
         if role == "sites":
             self.click_tool.setLayer(layer)
         if not self._restoring:
             project_layers.set_layer_for(role, layer)
-            for field_role, layer_role, _ in FIELD_ROLES:
+            for field_role, layer_role in FIELD_ROLES:
                 if layer_role == role:
                     project_layers.set_text_for(f"fields/{field_role}", self.field(field_role) or "")
 
+    def missing_fields(self) -> Optional[MissingFieldsError]:
+        """All required fields left empty, per chosen layer, as one error (None: complete)."""
+        missing = []
+        for layer_role in dict.fromkeys(layer_role for _, layer_role in FIELD_ROLES):
+            layer = self.layer(layer_role) if layer_role in self.layer_combos else None
+            if layer is None:
+                continue
+            items = [Missing(role, None, f"{self.fields_box.title()} › {self.field_labels[role]}")
+                     for role, owner in FIELD_ROLES
+                     if owner == layer_role and role in REQUIRED_ROLES and not self.field(role)]
+            if items:
+                missing.append((layer.name(), items))
+        return MissingFieldsError(missing) if missing else None
+
+    def _note_absent_labels(self) -> None:
+        """Says once per layer, in the message bar, which label field it lacks and what
+        stands in for it (the kern's feature id, the municipality code, no region)."""
+        for role, layer_role in (("kern_name", "builtup"), ("municipality_name", "municipalities"),
+                                 ("region", "municipalities")):
+            layer = self.layer(layer_role)
+            if layer is None or self.field(role) or (layer.id(), role) in self.label_notes:
+                continue
+            text = absent_label_text(layer.name(), role)
+            self.label_notes[(layer.id(), role)] = text
+            self._message_bar(text)
+
     def _field_changed(self, role: str):
+        self.field_combos[role].setToolTip("")
         if not self._restoring:
             project_layers.set_text_for(f"fields/{role}", self.field(role) or "")
 
@@ -444,6 +486,12 @@ class SiteAssessmentDock(QgsDockWidget):
             return
         if self.task is not None:
             self.cancel()
+        missing = self.missing_fields()
+        if missing is not None:
+            self.fields_box.setCollapsed(False)
+            self.show_message(user_message(missing), error=True)
+            return
+        self._note_absent_labels()
         optional = {role: (LayerSnapshot(self.layer(role)) if self.layer(role) is not None else None)
                     for role in ("municipalities", "accommodations", "migrants")}
         self._show_parameters()
@@ -462,15 +510,14 @@ class SiteAssessmentDock(QgsDockWidget):
             norm_set=settings.norm_set(available_norm_sets(user_norms_folder())),
             plan_fields=None if drawn else {key: self.field(role) for key, role in PLAN_ROLES.items()},
             norms_folder=user_norms_folder(),
+            # Name and region may be absent: the code names the municipality, no region.
             municipality_fields=MunicipalityFields(
-                self.field("municipality_code") or "gm_code", self.field("municipality_name") or "gm_name",
-                self.field("region") or "region"),
+                self.field("municipality_code"), self.field("municipality_name"), self.field("region")),
             accommodation_fields=AccommodationFields(
-                name=self.field("accommodation_name"), status=self.field("status") or "status",
-                stay=self.field("accommodation_stay"), beds=self.field("beds") or "beds"),
+                name=self.field("accommodation_name"), status=self.field("status"),
+                stay=self.field("accommodation_stay"), beds=self.field("beds")),
             migrant_fields=MigrantFields(
-                self.field("migrants_code") or "gm_code", self.field("migrants_year") or "year",
-                self.field("migrants_count") or "labour_migrants"))
+                self.field("migrants_code"), self.field("migrants_year"), self.field("migrants_count")))
         task = AssessmentTask(self.tr("Flexwonen Limburg: site assessment"), request, self._finished)
         task.source = source
         task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))

@@ -1580,6 +1580,207 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
     </context>
     <context>
+        <name>FieldMapping</name>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>Required fields not found.</source>
+            <translation>Verplichte velden niet gevonden.</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>Layer '{0}': {1}.</source>
+            <translation>Laag '{0}': {1}.</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>{0} (the chosen field '{1}' does not exist)</source>
+            <translation>{0} (het gekozen veld '{1}' bestaat niet)</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>{0} (none of {1})</source>
+            <translation>{0} (geen van {1})</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>— choose it in '{0}'</source>
+            <translation>— kies het bij '{0}'</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>the output shows the municipality code instead</source>
+            <translation>de uitvoer toont in plaats daarvan de gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>municipality code</source>
+            <translation>gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>municipality name</source>
+            <translation>gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>region</source>
+            <translation>regio</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>no region rows are made</source>
+            <translation>er worden geen regiorijen gemaakt</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>inhabitants</source>
+            <translation>inwoners</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>kern name</source>
+            <translation>kernnaam</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>the nearest kern is given by its feature id</source>
+            <translation>de dichtstbijzijnde kern wordt aangeduid met zijn object-id</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>year</source>
+            <translation>jaar</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>the figures are taken as one year</source>
+            <translation>de cijfers gelden als één jaar</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>number of labour migrants</source>
+            <translation>aantal arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>accommodation name</source>
+            <translation>naam huisvesting</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>status</source>
+            <translation>status</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>stay category</source>
+            <translation>verblijfscategorie</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>beds</source>
+            <translation>bedden</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>site id</source>
+            <translation>locatie-id</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>site name</source>
+            <translation>locatienaam</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>planned beds</source>
+            <translation>geplande bedden</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>building type</source>
+            <translation>gebouwtype</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>bedrooms</source>
+            <translation>slaapkamers</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>living area</source>
+            <translation>woonoppervlak</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>bedroom area</source>
+            <translation>slaapkameroppervlak</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>toilets</source>
+            <translation>toiletten</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>showers</source>
+            <translation>douches</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>housing type</source>
+            <translation>huisvestingsvorm</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>accommodation id</source>
+            <translation>huisvestings-id</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>resident id</source>
+            <translation>bewoner-id</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>start date</source>
+            <translation>begindatum</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>end date</source>
+            <translation>einddatum</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>contract end</source>
+            <translation>einde huurcontract</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>employment end</source>
+            <translation>einde dienstverband</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldParameters</name>
+        <message>
+            <location filename="../processing/field_parameters.py" />
+            <source>Empty: the layer's field named {0} (the first found, in any case).</source>
+            <translation>Leeg: het veld van de laag met de naam {0} (het eerste dat er is, hoofdletters of niet).</translation>
+        </message>
+        <message>
+            <location filename="../processing/field_parameters.py" />
+            <source>Fields of layer '{0}': {1}</source>
+            <translation>Velden van laag '{0}': {1}</translation>
+        </message>
+        <message>
+            <location filename="../processing/field_parameters.py" />
+            <source>Layer '{0}' has no {1} field (none of {2}): {3}.</source>
+            <translation>Laag '{0}' heeft geen veld voor {1} (geen van {2}): {3}.</translation>
+        </message>
+    </context>
+    <context>
         <name>FlexwonenAlgorithm</name>
         <message>
             <location filename="../processing/base.py" />
@@ -3414,6 +3615,11 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
             <location filename="../gui/panel.py" />
             <source>Open the user guide</source>
             <translation>De handleiding openen</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
+            <source>Found by its usual name; choose another field to override.</source>
+            <translation>Gevonden aan de gebruikelijke naam; kies een ander veld om dit te wijzigen.</translation>
         </message>
         <message>
             <location filename="../gui/panel.py" />

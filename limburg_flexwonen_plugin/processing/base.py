@@ -42,7 +42,8 @@ from ..bridge.messages import user_message
 from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
 from ..bridge.write import write_frame
 from ..bridge import geopackage as geopackage_output
-from .overwrite_guard import input_files, refuse_output_over_input
+from . import field_parameters
+from .overwrite_guard import input_files, output_layer_destination, refuse_output_over_input
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
@@ -175,6 +176,9 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             refuse_output_over_input(self, parameters, context, _file_of,
                                      getattr(self, "_input_files", None))
             self.check_source_geometry_types(parameters, context)
+            # Empty field parameters take the layer's usual field; missing required
+            # fields of every layer are refused here, in one message.
+            parameters = field_parameters.resolve(self, parameters, context, feedback)
             results = self.compute(parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 # Cancelled after the last check: the user still gets what cancel
@@ -382,7 +386,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
     def _destination_before(self, parameters, name, context):
         """(path, table, existed) of a sink's file destination before QGIS creates it."""
         try:
-            destination = super().parameterAsOutputLayer(parameters, name, context)
+            destination = output_layer_destination(self, parameters, name, context)
         except QgsProcessingException:
             return None
         path, table = _file_of(destination)

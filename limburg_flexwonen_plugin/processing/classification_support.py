@@ -1,12 +1,12 @@
 """The classification's parameters, shared by every algorithm that classifies sites
 ('Classify candidate sites', the streamed variant and the site reports), so that they
 are declared, defaulted (from the user's settings) and read in one place."""
-from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterNumber)
+from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.classify_sites import ClassificationParameters, MunicipalityFields
 from ..bridge.settings import classification_defaults
+from .field_parameters import field_parameter
 
 BUILTUP = "BUILTUP"
 KERN_NAME_FIELD = "KERN_NAME_FIELD"
@@ -39,9 +39,8 @@ def add_builtup_parameters(algorithm) -> None:
     """The built-up area and the field naming its kernen."""
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         BUILTUP, tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-    algorithm.addParameter(QgsProcessingParameterField(
-        KERN_NAME_FIELD, tr("Kern name field"), defaultValue="kern_name",
-        parentLayerParameterName=BUILTUP, optional=True))
+    algorithm.addParameter(field_parameter(KERN_NAME_FIELD, tr("Kern name field"), BUILTUP,
+                                           "kern_name"))
 
 
 def add_rule_parameters(algorithm) -> None:
@@ -62,12 +61,11 @@ def add_municipality_parameters(algorithm) -> None:
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         MUNICIPALITIES, tr("Municipalities"), [QgsProcessing.SourceType.TypeVectorPolygon],
         optional=True))
-    for name, label, default in ((MUNICIPALITY_CODE_FIELD, tr("Municipality code field"), "gm_code"),
-                                 (MUNICIPALITY_NAME_FIELD, tr("Municipality name field"), "gm_name"),
-                                 (REGION_FIELD, tr("Region field"), "region")):
-        algorithm.addParameter(QgsProcessingParameterField(
-            name, label, defaultValue=default, parentLayerParameterName=MUNICIPALITIES,
-            optional=True))
+    for name, label, key, required in (
+            (MUNICIPALITY_CODE_FIELD, tr("Municipality code field"), "municipality_code", True),
+            (MUNICIPALITY_NAME_FIELD, tr("Municipality name field"), "municipality_name", False),
+            (REGION_FIELD, tr("Region field"), "region", False)):
+        algorithm.addParameter(field_parameter(name, label, MUNICIPALITIES, key, required=required))
 
 
 def rule_parameters(algorithm, parameters, context) -> ClassificationParameters:
@@ -76,8 +74,8 @@ def rule_parameters(algorithm, parameters, context) -> ClassificationParameters:
 
 
 def municipality_fields(algorithm, parameters, context) -> MunicipalityFields:
-    """The chosen field names, falling back to the defaults when left empty."""
+    """The fields as found by processing.field_parameters (name and region may be absent)."""
     return MunicipalityFields(
-        algorithm.parameterAsString(parameters, MUNICIPALITY_CODE_FIELD, context) or "gm_code",
-        algorithm.parameterAsString(parameters, MUNICIPALITY_NAME_FIELD, context) or "gm_name",
-        algorithm.parameterAsString(parameters, REGION_FIELD, context) or "region")
+        algorithm.parameterAsString(parameters, MUNICIPALITY_CODE_FIELD, context) or None,
+        algorithm.parameterAsString(parameters, MUNICIPALITY_NAME_FIELD, context) or None,
+        algorithm.parameterAsString(parameters, REGION_FIELD, context) or None)

@@ -8,8 +8,7 @@ A ``prefix`` keeps the names unique where a block is added to another algorithm.
 from typing import Optional, Tuple
 
 from qgis.core import (QgsProcessing, QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterNumber)
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..bridge import settings
@@ -18,6 +17,7 @@ from ..core.housing_gap import AccommodationFields, DemandModel, MunicipalityFie
 from ..core.scenarios import (DISTRIBUTION_METHODS, SCENARIO_KEYS, Scenario, load_model_document,
                               read_migrant_table, scenario)
 from ..bridge.read import source_to_frame, table_to_frame
+from .field_parameters import field_parameter
 
 MUNICIPALITIES = "MUNICIPALITIES"
 MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
@@ -90,38 +90,37 @@ class GapInputs:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.algorithm.addParameter(parameter)
 
-    def _field(self, key, label, parent, default, numeric=False):
-        # Optional for Processing (which ignores a field parameter's default when checking
-        # values): an empty field falls back to the default name, checked when reading.
-        kind = QgsProcessingParameterField.DataType.Numeric if numeric else \
-            QgsProcessingParameterField.DataType.Any
-        self._add(QgsProcessingParameterField(
-            self.name(key), label, defaultValue=default, parentLayerParameterName=self.name(parent),
-            type=kind, optional=True))
+    def _field(self, key, label, parent, field_key, numeric=False, required=False):
+        # Empty (the default) finds the layer's usual field for ``field_key``
+        # (processing.field_parameters), CBS/PDOK names included.
+        self._add(field_parameter(self.name(key), label, self.name(parent), field_key,
+                                  required=required, numeric=numeric))
 
     # ------------------------------------------------------------------ adding
 
-    def add_municipalities(self) -> None:
+    def add_municipalities(self, inhabitants_required: bool = True) -> None:
         self._add(QgsProcessingParameterFeatureSource(
             self.name(MUNICIPALITIES), tr("Municipalities"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
         self._field(MUNICIPALITY_CODE_FIELD, tr("Municipality code field (CBS, GM####)"),
-                    MUNICIPALITIES, "gm_code")
-        self._field(MUNICIPALITY_NAME_FIELD, tr("Municipality name field"), MUNICIPALITIES, "gm_name")
+                    MUNICIPALITIES, "municipality_code",
+                    required=True)
+        self._field(MUNICIPALITY_NAME_FIELD, tr("Municipality name field"), MUNICIPALITIES,
+                    "municipality_name")
         self._field(REGION_FIELD, tr("Region field"), MUNICIPALITIES, "region")
         self._field(INHABITANTS_FIELD, tr("Inhabitants field"), MUNICIPALITIES, "inhabitants",
-                    numeric=True)
+                    numeric=True, required=inhabitants_required)
 
     def add_migrants(self, optional: bool = False) -> None:
         self._add(QgsProcessingParameterFeatureSource(
             self.name(MIGRANTS), tr("Labour migrants per municipality (table)"),
             [QgsProcessing.SourceType.TypeVector], optional=optional))
         self._field(MIGRANTS_CODE_FIELD, tr("Labour migrants: municipality code field"), MIGRANTS,
-                    "gm_code")
-        self._field(MIGRANTS_YEAR_FIELD, tr("Labour migrants: year field"), MIGRANTS, "year",
-                    numeric=True)
+                    "migrants_code", required=True)
+        self._field(MIGRANTS_YEAR_FIELD, tr("Labour migrants: year field"), MIGRANTS,
+                    "migrants_year", numeric=True)
         self._field(MIGRANTS_COUNT_FIELD, tr("Labour migrants: number field"), MIGRANTS,
-                    "labour_migrants", numeric=True)
+                    "migrants_count", numeric=True, required=True)
 
     def add_accommodations(self, with_name_and_code: bool = True) -> None:
         self._add(QgsProcessingParameterFeatureSource(
@@ -130,17 +129,17 @@ class GapInputs:
             optional=True))
         if with_name_and_code:
             self._field(ACCOMMODATION_NAME_FIELD, tr("Accommodations: name field"), ACCOMMODATIONS,
-                        "name")
+                        "accommodation_name")
         self._field(ACCOMMODATION_STATUS_FIELD, tr("Accommodations: status field"), ACCOMMODATIONS,
-                    "status")
+                    "status", required=True)
         self._field(ACCOMMODATION_STAY_FIELD, tr("Accommodations: stay category field"),
-                    ACCOMMODATIONS, "stay_category")
+                    ACCOMMODATIONS, "accommodation_stay")
         self._field(ACCOMMODATION_BEDS_FIELD, tr("Accommodations: beds field"), ACCOMMODATIONS,
-                    "beds", numeric=True)
+                    "beds", numeric=True, required=True)
         if with_name_and_code:
             self._field(ACCOMMODATION_CODE_FIELD,
                         tr("Accommodations: municipality code field (assign by code instead of "
-                           "by location)"), ACCOMMODATIONS, None)
+                           "by location)"), ACCOMMODATIONS, "accommodation_code")
 
     def add_builtup(self) -> None:
         self._add(QgsProcessingParameterFeatureSource(
@@ -206,10 +205,11 @@ class GapInputs:
         source, layer = self.source(parameters, context, MUNICIPALITIES, tr("Municipalities"))
         if source is None:
             raise InputError("no municipalities layer given", layer=tr("Municipalities"))
+        # The fields as found by processing.field_parameters: name and region may be absent.
         fields = MunicipalityFields(
-            self._string(parameters, context, MUNICIPALITY_CODE_FIELD) or "gm_code",
-            self._string(parameters, context, MUNICIPALITY_NAME_FIELD) or "gm_name",
-            self._string(parameters, context, REGION_FIELD) or "region",
+            self._string(parameters, context, MUNICIPALITY_CODE_FIELD),
+            self._string(parameters, context, MUNICIPALITY_NAME_FIELD),
+            self._string(parameters, context, REGION_FIELD),
             self._string(parameters, context, INHABITANTS_FIELD) if with_inhabitants else None)
         _require_fields(source, layer, [fields.code, fields.name, fields.region, fields.inhabitants])
         frame = source_to_frame(source, layer, [fields.code, fields.name, fields.region,
@@ -220,9 +220,9 @@ class GapInputs:
         source, layer = self.source(parameters, context, MIGRANTS, tr("Labour migrants"))
         if source is None:
             return None
-        code = self._string(parameters, context, MIGRANTS_CODE_FIELD) or "gm_code"
+        code = self._string(parameters, context, MIGRANTS_CODE_FIELD)
         year = self._string(parameters, context, MIGRANTS_YEAR_FIELD)
-        count = self._string(parameters, context, MIGRANTS_COUNT_FIELD) or "labour_migrants"
+        count = self._string(parameters, context, MIGRANTS_COUNT_FIELD)
         _require_fields(source, layer, [code, year, count])
         frame = table_to_frame(source, layer, [code, year, count])
         return read_migrant_table(frame, code, count, year, layer)
@@ -233,9 +233,9 @@ class GapInputs:
             return None, AccommodationFields(), None, None
         fields = AccommodationFields(
             self._string(parameters, context, ACCOMMODATION_NAME_FIELD),
-            self._string(parameters, context, ACCOMMODATION_STATUS_FIELD) or "status",
+            self._string(parameters, context, ACCOMMODATION_STATUS_FIELD),
             self._string(parameters, context, ACCOMMODATION_STAY_FIELD),
-            self._string(parameters, context, ACCOMMODATION_BEDS_FIELD) or "beds",
+            self._string(parameters, context, ACCOMMODATION_BEDS_FIELD),
             self._string(parameters, context, ACCOMMODATION_CODE_FIELD))
         _require_fields(source, layer, [fields.name, fields.status, fields.stay, fields.beds, fields.code])
         frame = source_to_frame(source, layer, feedback=feedback)

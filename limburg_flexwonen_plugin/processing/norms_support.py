@@ -10,8 +10,7 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (QgsApplication, QgsProcessingParameterBoolean,
                        QgsProcessingParameterDefinition,
-                       QgsProcessingParameterEnum, QgsProcessingParameterField,
-                       QgsProcessingParameterFile)
+                       QgsProcessingParameterEnum, QgsProcessingParameterFile)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..bridge import settings
@@ -20,6 +19,7 @@ from ..core.errors import InputError
 from ..core.housing_norms import evaluate_plans, result_columns
 from ..core.norm_sets import (NormSet, available_norm_sets, combined_rules,
                               load_norm_set, with_floor)
+from .field_parameters import field_parameter
 
 # A folder of the user's own norm sets; otherwise <QGIS profile>/flexwonen_limburg/norms.
 USER_FOLDER_ENV = "FLEXWONEN_NORMS_FOLDER"
@@ -28,25 +28,22 @@ NORM_SET = "NORM_SET"
 NORM_FILE = "NORM_FILE"
 DEFAULT_HOUSING_TYPE = "DEFAULT_HOUSING_TYPE"
 HOUSING_TYPE_CHOICES = (None, "lodging", "dwelling")
-# (plan input, parameter name, label, default field, other names tried when the
-# default is absent)
+# (plan input, parameter name, label, logical field of core.field_mapping: an empty
+# parameter takes the layer's usual name for it)
 FIELD_PARAMETERS = (
-    ("beds", "BEDS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Beds field"), "planned_beds",
-     ("beds",)),
+    ("beds", "BEDS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Beds field"), "planned_beds"),
     ("bedrooms", "BEDROOMS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Bedrooms field"),
-     "bedrooms", ()),
+     "bedrooms"),
     ("living_area_m2", "LIVING_AREA_FIELD",
-     QT_TRANSLATE_NOOP("NormParameters", "Living area (m²) field"), "living_area_m2", ()),
+     QT_TRANSLATE_NOOP("NormParameters", "Living area (m²) field"), "living_area"),
     ("bedroom_area_m2", "BEDROOM_AREA_FIELD",
      QT_TRANSLATE_NOOP("NormParameters", "Bedroom area field (m²: a total, or per room as text '9;9;12')"),
-     "bedroom_area_m2", ()),
-    ("toilets", "TOILETS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Toilets field"),
-     "toilets", ()),
-    ("showers", "SHOWERS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Showers field"),
-     "showers", ()),
+     "bedroom_area"),
+    ("toilets", "TOILETS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Toilets field"), "toilets"),
+    ("showers", "SHOWERS_FIELD", QT_TRANSLATE_NOOP("NormParameters", "Showers field"), "showers"),
     ("housing_type", "HOUSING_TYPE_FIELD",
      QT_TRANSLATE_NOOP("NormParameters", "Housing type field (lodging/logies or dwelling/woning)"),
-     "housing_type", ()),
+     "housing_type"),
 )
 MAX_LOGGED_ISSUES = 50
 
@@ -96,10 +93,8 @@ def add_norm_parameters(algorithm, parent: str, advanced: bool = False) -> None:
             NORM_FILE, tr("Own norm set file (JSON; used instead of the norm set above)"),
             extension="json", optional=True),
     ]
-    for _, name, label, default_field, _ in FIELD_PARAMETERS:
-        parameters.append(QgsProcessingParameterField(
-            name, tr(label), defaultValue=default_field, parentLayerParameterName=parent,
-            optional=True))
+    for _, name, label, key in FIELD_PARAMETERS:
+        parameters.append(field_parameter(name, tr(label), parent, key))
     parameters.append(QgsProcessingParameterEnum(
         DEFAULT_HOUSING_TYPE, tr("Housing type where the field is empty or not given"),
         options=[tr("not known"), tr("lodging (logies)"), tr("regular dwelling (woning)")],
@@ -122,18 +117,13 @@ def chosen_norm_set(algorithm, parameters, context) -> NormSet:
 
 
 def field_map(algorithm, parameters, context, columns, layer: str) -> Dict[str, Optional[str]]:
-    """Plan input → field. A default field name that the layer lacks means 'not given'
-    (beds: the other usual name is tried); a field the user named must exist."""
+    """Plan input → field, as found by processing.field_parameters (None: not given,
+    its rules are unknown); without a beds field there is nothing to check."""
     mapping: Dict[str, Optional[str]] = {}
-    for key, name, _, default_field, alternatives in FIELD_PARAMETERS:
+    for key, name, _, _ in FIELD_PARAMETERS:
         value = algorithm.parameterAsString(parameters, name, context) or None
-        if value is None and key == "beds":
-            value = default_field
         if value is not None and value not in columns:
-            if value in (default_field,) + alternatives:
-                value = next((c for c in (default_field,) + alternatives if c in columns), None)
-            else:
-                raise InputError("field not found", layer=layer, field=value)
+            raise InputError("field not found", layer=layer, field=value)
         mapping[key] = value
     if mapping["beds"] is None:
         raise InputError("no field with the number of beds (planned_beds or beds); choose "

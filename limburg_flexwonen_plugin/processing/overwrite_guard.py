@@ -77,13 +77,25 @@ def _input_paths(algorithm, definition, parameters, context) -> Iterator[str]:
             yield path
 
 
+def output_layer_destination(algorithm, parameters, name, context) -> str:
+    """Where a layer output would go, by QGIS's own reading, without its side effect:
+    QGIS registers the destination as a layer to load when the run ends, and an output
+    looked at but never created (an optional one, or a temporary layer whose real id
+    comes with its sink) then ends the run with "not correctly generated"."""
+    to_load = context.layersToLoadOnCompletion()
+    try:
+        return QgsProcessingAlgorithm.parameterAsOutputLayer(algorithm, parameters, name, context)
+    finally:
+        context.setLayersToLoadOnCompletion(to_load)
+
+
 def _output_path(algorithm, definition, parameters, context, file_of) -> Optional[str]:
     name = definition.name()
     try:
         # QGIS's own readings, not the base class's, which would record the input file as
         # an output of this run (to remove when the run fails).
         if isinstance(definition, _LAYER_OUTPUTS):
-            destination = QgsProcessingAlgorithm.parameterAsOutputLayer(algorithm, parameters, name, context)
+            destination = output_layer_destination(algorithm, parameters, name, context)
         elif isinstance(definition, QgsProcessingParameterFileDestination):
             destination = QgsProcessingAlgorithm.parameterAsFileOutput(algorithm, parameters, name, context)
         else:

@@ -5,8 +5,7 @@ inhabitants) before and after the site's planned beds, and the municipal and reg
 housing gap before and after, from ``core.housing_gap`` (one implementation). The block
 adds advanced parameters (all prefixed CONTEXT_ except ADD_CONTEXT) and ``ctx_*`` fields.
 """
-from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterField)
+from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterDefinition
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import InputError
@@ -14,6 +13,7 @@ from ..core.housing_gap import (SITE_CONTEXT_FIELDS, DemandModel, MunicipalityFi
                                 compute_housing_gap, site_context)
 from ..bridge.read import source_to_frame
 from ..bridge.write import append_fields
+from .field_parameters import field_parameter
 from .gap_inputs import GapInputs
 
 ADD_CONTEXT = "ADD_CONTEXT"
@@ -42,15 +42,14 @@ def add_parameters(algorithm, sites_parameter: str = "SITES",
     inputs.add_migrants(optional=True)
     inputs.add_accommodations()
     inputs.add_scenario()
-    for name, label, parent, default in (
+    for name, label, parent, key in (
             (PLANNED_BEDS_FIELD, tr("Site context: planned beds field of the sites"),
              sites_parameter, "planned_beds"),
             (STAY_FIELD, tr("Site context: stay category field of the sites"), sites_parameter,
-             "stay_category"),
+             "site_stay"),
             (INHABITANTS_FIELD, tr("Site context: inhabitants field of the municipalities"),
              municipalities_parameter, "inhabitants")):
-        algorithm.addParameter(_advanced(QgsProcessingParameterField(
-            name, label, defaultValue=default, parentLayerParameterName=parent, optional=True)))
+        algorithm.addParameter(field_parameter(name, label, parent, key, advanced=True))
 
 
 def compute(algorithm, parameters, context, feedback, classified, sites,

@@ -3,7 +3,7 @@ import datetime
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing,
                        QgsProcessingParameterDateTime, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterNumber, QgsWkbTypes)
 
 from ...core.errors import InputError
@@ -13,6 +13,7 @@ from ...bridge.read import table_to_frame
 from ...bridge.values import make_fields
 from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
+from ..field_parameters import field_parameter
 
 ACCOMMODATION_FIELDS = (
     ("acc_id", "string"), ("stays", "int"), ("residents", "int"), ("stays_breaking", "int"),
@@ -83,16 +84,15 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
         # The field parameters are optional for QGIS (a required field parameter in QGIS
         # 3.22 ignores its default when the caller leaves it out); compute() insists on
         # the required ones.
-        for name, label, default in (
-                (self.ACCOMMODATION_FIELD, self.tr("Accommodation id field"), "acc_id"),
-                (self.RESIDENT_FIELD, self.tr("Resident id field (pseudonymous)"), "resident_id"),
-                (self.START_FIELD, self.tr("Start date field"), "start_date"),
-                (self.END_FIELD, self.tr("End date field (empty: ongoing)"), "end_date"),
-                (self.CONTRACT_END_FIELD, self.tr("Contract end field"), "contract_end"),
-                (self.EMPLOYMENT_END_FIELD, self.tr("Employment end field"), "employment_end")):
-            self.addParameter(QgsProcessingParameterField(
-                name, label, defaultValue=default, parentLayerParameterName=self.INPUT,
-                optional=True))
+        # Empty: the usual name of each (processing.field_parameters).
+        for name, label, key, required in (
+                (self.ACCOMMODATION_FIELD, self.tr("Accommodation id field"), "stay_accommodation", True),
+                (self.RESIDENT_FIELD, self.tr("Resident id field (pseudonymous)"), "resident", True),
+                (self.START_FIELD, self.tr("Start date field"), "start_date", True),
+                (self.END_FIELD, self.tr("End date field (empty: ongoing)"), "end_date", True),
+                (self.CONTRACT_END_FIELD, self.tr("Contract end field"), "contract_end", False),
+                (self.EMPLOYMENT_END_FIELD, self.tr("Employment end field"), "employment_end", False)):
+            self.addParameter(field_parameter(name, label, self.INPUT, key, required=required))
         for name, label, default, low, high in (
                 (self.MAX_MONTHS, self.tr("Longest consecutive stay (calendar months)"),
                  defaults.max_consecutive_months, 1, 24),
@@ -175,15 +175,12 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
         return results
 
     def _field(self, parameters, context, parameter, columns, layer, optional):
-        """The mapped field; an optional field left at its default name may be absent."""
+        """The mapped field, as found by processing.field_parameters."""
         value = self.parameterAsString(parameters, parameter, context) or None
         if value is None:
             if optional:
                 return None
             raise InputError("choose a field for every required input", layer=layer)
         if value not in columns:
-            default = self.parameterDefinition(parameter).defaultValue()
-            if optional and value == default:
-                return None
             raise InputError("field not found", layer=layer, field=value)
         return value

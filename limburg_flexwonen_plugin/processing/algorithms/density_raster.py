@@ -36,7 +36,7 @@ class DensityRasterAlgorithm(FlexwonenAlgorithm):
 
     def initAlgorithm(self, config=None):
         inputs = GapInputs(self)
-        inputs.add_municipalities()
+        inputs.add_municipalities(inhabitants_required=False)   # the raster needs no inhabitants
         inputs.add_migrants()
         inputs.add_builtup()
         inputs.add_scenario()

@@ -1,8 +1,9 @@
 """Processing algorithm: export the atlas with a page per region and per municipality."""
 from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterString)
+                       QgsProcessingParameterString)
 
 from ...layouts.area_atlas import LEVELS, AtlasInputs, build_area_atlas
+from ..field_parameters import field_parameter
 from ..export_support import ExportAlgorithm
 
 
@@ -42,12 +43,12 @@ class ExportAtlasAlgorithm(ExportAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MUNICIPALITIES, self.tr("Municipalities (housing gap output or boundaries)"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, self.tr("Municipality name field"), defaultValue="gm_name",
-            parentLayerParameterName=self.MUNICIPALITIES, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.REGION_FIELD, self.tr("Region field"), defaultValue="region",
-            parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        # The atlas pages and their order need names and regions: both required, found
+        # by their usual names when left empty.
+        self.addParameter(field_parameter(self.NAME_FIELD, self.tr("Municipality name field"),
+                                          self.MUNICIPALITIES, "municipality_name", required=True))
+        self.addParameter(field_parameter(self.REGION_FIELD, self.tr("Region field"),
+                                          self.MUNICIPALITIES, "region", required=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REGIONS, self.tr("Regions (housing gap region output)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
@@ -77,8 +78,8 @@ class ExportAtlasAlgorithm(ExportAlgorithm):
             builtup=self.layer_copy(parameters, self.BUILTUP, context, self.tr("Built-up area"),
                                     required=False),
             level=LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
-            name_field=self.parameterAsString(parameters, self.NAME_FIELD, context) or "gm_name",
-            region_field=self.parameterAsString(parameters, self.REGION_FIELD, context) or "region",
+            name_field=self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
+            region_field=self.parameterAsString(parameters, self.REGION_FIELD, context) or None,
             scenario=self.parameterAsString(parameters, self.SCENARIO, context),
             data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),
             export_date=self.today())

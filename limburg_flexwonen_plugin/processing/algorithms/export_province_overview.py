@@ -1,8 +1,9 @@
 """Processing algorithm: export the province overview map (PDF and PNG)."""
 from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterString)
+                       QgsProcessingParameterString)
 
 from ...layouts.province_overview import OverviewInputs, build_province_overview
+from ..field_parameters import field_parameter
 from ..export_support import ExportAlgorithm
 
 PAPERS = ("A4", "A3")
@@ -41,9 +42,8 @@ class ExportProvinceOverviewAlgorithm(ExportAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MUNICIPALITIES, self.tr("Municipalities (housing gap output or boundaries)"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.REGION_FIELD, self.tr("Region field"), defaultValue="region",
-            parentLayerParameterName=self.MUNICIPALITIES, optional=True))
+        self.addParameter(field_parameter(self.REGION_FIELD, self.tr("Region field"),
+                                          self.MUNICIPALITIES, "region", required=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REGIONS, self.tr("Regions (housing gap region output)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
@@ -66,7 +66,7 @@ class ExportProvinceOverviewAlgorithm(ExportAlgorithm):
             regions=self.layer_copy(parameters, self.REGIONS, context, self.tr("Regions"), required=False),
             accommodations=self.layer_copy(parameters, self.ACCOMMODATIONS, context,
                                            self.tr("Accommodations"), required=False),
-            region_field=self.parameterAsString(parameters, self.REGION_FIELD, context) or "region",
+            region_field=self.parameterAsString(parameters, self.REGION_FIELD, context) or None,
             scenario=self.parameterAsString(parameters, self.SCENARIO, context),
             data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),
             paper=PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],

@@ -10,6 +10,7 @@ from ...layouts.site_report_content import PlanFields
 from ...layouts.site_reports import SiteReportInputs, build_site_reports
 from ...bridge.read import source_to_frame
 from .. import classification_support, norms_support, site_context_block
+from ..field_parameters import field_parameter
 from ..export_support import ExportAlgorithm
 
 # Plan fields shown on the page besides those the norm check maps (beds, bedrooms, ...).
@@ -51,17 +52,14 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
         self.addParameter(QgsProcessingParameterField(
             self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
             optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.SITE_NAME_FIELD, self.tr("Site name field"), defaultValue="name",
-            parentLayerParameterName=self.SITES, optional=True))
+        self.addParameter(field_parameter(self.SITE_NAME_FIELD, self.tr("Site name field"),
+                                          self.SITES, "site_name"))
         classification_support.add_builtup_parameters(self)
         classification_support.add_municipality_parameters(self)
         classification_support.add_rule_parameters(self)
-        for name, label, default in ((STAY_FIELD, self.tr("Stay category field"), "stay_category"),
-                                     (BUILDING_TYPE_FIELD, self.tr("Building type field"), "building_type")):
-            self.addParameter(QgsProcessingParameterField(
-                name, label, defaultValue=default, parentLayerParameterName=self.SITES,
-                optional=True))
+        for name, label, key in ((STAY_FIELD, self.tr("Stay category field"), "site_stay"),
+                                 (BUILDING_TYPE_FIELD, self.tr("Building type field"), "building_type")):
+            self.addParameter(field_parameter(name, label, self.SITES, key))
         # The norm check of 'Check housing norms' (on by default: the page has a section for it).
         norms_support.add_optional_norm_check(self, self.SITES)
         self.parameterDefinition(norms_support.CHECK_NORMS).setDefaultValue(True)
@@ -136,35 +134,22 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
 
     def _plan_fields(self, parameters, context, sites) -> PlanFields:
         """The norm check's field mapping (beds, bedrooms, ...) plus stay and building type."""
-        names = set(sites.columns)
+        # The fields as found by processing.field_parameters (None: not given).
+        def field(name):
+            return self.parameterAsString(parameters, name, context) or None
 
-        def field(name, default):
-            value = self.parameterAsString(parameters, name, context) or None
-            if value is None:
-                return default if default in names else None
-            if value not in names:
-                raise InputError("field not found", field=value)
-            return value
-
-        mapped = {}
-        for key, name, _label, default, alternatives in norms_support.FIELD_PARAMETERS:
-            value = self.parameterAsString(parameters, name, context) or None
-            candidates = [value] if value else [default, *alternatives]
-            mapped[key] = next((c for c in candidates if c in names), None)
+        mapped = {key: field(name) for key, name, _label, _field in norms_support.FIELD_PARAMETERS}
         return PlanFields(beds=mapped["beds"], bedrooms=mapped["bedrooms"],
                           living_area=mapped["living_area_m2"], bedroom_area=mapped["bedroom_area_m2"],
                           housing_type=mapped["housing_type"], toilets=mapped["toilets"],
                           showers=mapped["showers"],
-                          stay_category=field(STAY_FIELD, "stay_category"),
-                          building_type=field(BUILDING_TYPE_FIELD, "building_type"))
+                          stay_category=field(STAY_FIELD), building_type=field(BUILDING_TYPE_FIELD))
 
     def _norms(self, parameters, context, feedback, sites, sites_name):
         """Norm rows per site, the section title, a note for the assumptions, the version."""
         if not self.parameterAsBoolean(parameters, norms_support.CHECK_NORMS, context):
             return {}, "Normtoets (niet uitgevoerd)", "", None
-        columns = set(sites.columns)
-        chosen_beds = self.parameterAsString(parameters, "BEDS_FIELD", context)
-        if not chosen_beds and not {"planned_beds", "beds"} & columns:
+        if not self.parameterAsString(parameters, "BEDS_FIELD", context):
             feedback.pushWarning(self.tr("The sites have no beds field: the norm check is left out."))
             return {}, "Normtoets (niet uitgevoerd: geen aantal bedden)", "", None
         result, _columns = norms_support.run_norm_check(

@@ -71,7 +71,8 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
             self.ACCOMMODATIONS_OUTPUT, self.tr("Accommodations with their municipality"),
             optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.CSV_OUTPUT, self.tr("Housing gap table (CSV)"), self.tr("CSV files (*.csv)")))
+            self.CSV_OUTPUT, self.tr("Housing gap table (CSV)"), self.tr("CSV files (*.csv)"),
+            optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputString(self.SCENARIO_TITLE, self.tr("Scenario and year")))
         for name, label in ((self.PROVINCE_LABOUR_MIGRANTS, self.tr("Labour migrants in the province")),
                             (self.PROVINCE_DEMAND, self.tr("Demand in the province (beds)")),
