@@ -90,3 +90,17 @@ def test_one_layer_per_input_asks_nothing(project):
     from limburg_flexwonen_plugin.layouts.export_action import layer_choices
     project, _ = project
     assert layer_choices(PROVINCE_OVERVIEW, project) == {}
+
+
+def test_layers_with_cbs_and_dutch_field_names_are_recognised(demo_gpkg, tmp_path):
+    from cbs_names import write_cbs_named
+    path = write_cbs_named(demo_gpkg, tmp_path / "cbs.gpkg")
+    project = QgsProject()
+    layers = {name: QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+              for name in ("municipalities", "accommodations", "builtup", "candidate_sites")}
+    project.addMapLayers(list(layers.values()))
+    assert {key: layer.name() for key, layer in find_layers(project).items()} == {
+        "municipalities": "municipalities", "accommodations": "accommodations",
+        "builtup": "builtup", "sites": "candidate_sites"}
+    assert dialog_parameters(SITE_REPORTS, project)["SITE_ID_FIELD"] == "site_id"
+    project.clear()

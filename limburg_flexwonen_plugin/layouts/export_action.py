@@ -15,6 +15,7 @@ from qgis.PyQt.QtGui import QCursor
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                  QMenu)
 
+from ..core.field_mapping import detect
 from . import gap_fields
 
 PROVINCE_OVERVIEW = "flexwonen:exportprovinceoverview"
@@ -39,6 +40,13 @@ def _geometry(layer):
 def _has(layer, *names) -> bool:
     fields = set(layer.fields().names())
     return all(name in fields for name in names)
+
+
+def _finds(layer, *keys) -> bool:
+    """Whether the layer has a field for each logical field (our names, CBS/PDOK and
+    Dutch ones: ``core.field_mapping``)."""
+    names = layer.fields().names()
+    return all(detect(names, key) for key in keys)
 
 
 def _first_value(layer, field: str):
@@ -67,17 +75,16 @@ def candidate_layers(project: QgsProject) -> Dict[str, List[object]]:
         if kind == polygon and _has(layer, "region") and gap_fields.has_gap(layer) and \
                 _has(layer, "level") and _first_value(layer, "level") in ("region", "province"):
             found.setdefault("regions", []).append(layer)
-        elif kind == polygon and _has(layer, "gm_name", "region"):
+        elif kind == polygon and _finds(layer, "municipality_code", "municipality_name", "region"):
             if gap_fields.has_gap(layer):
                 found.setdefault("municipalities", []).append(layer)
             else:
                 plain_municipalities.append(layer)
-        elif kind == point and _has(layer, "beds", "status"):
+        elif kind == point and _finds(layer, "beds", "status"):
             found.setdefault("accommodations", []).append(layer)
-        elif kind == polygon and _has(layer, "kern_name"):
+        elif kind == polygon and _finds(layer, "kern_name") and not _sites_layer(layer):
             found.setdefault("builtup", []).append(layer)
-        if kind in (polygon, point) and (_has(layer, "planned_beds") or _has(layer, "site_id")) \
-                and not _has(layer, "beds", "status"):
+        if kind in (polygon, point) and _sites_layer(layer) and not _finds(layer, "beds", "status"):
             found.setdefault("sites", []).append(layer)
     if plain_municipalities:
         found.setdefault("municipalities", []).extend(plain_municipalities)
@@ -108,7 +115,7 @@ ROLE_LABELS = {
 
 def _sites_layer(layer) -> bool:
     return layer is not None and layer.type() == QgsMapLayer.LayerType.VectorLayer and \
-        (_has(layer, "planned_beds") or _has(layer, "site_id"))
+        (_finds(layer, "planned_beds") or _finds(layer, "site_id"))
 
 
 def layer_choices(algorithm_id: str, project: QgsProject, active_layer=None) -> Dict[str, List[object]]:
@@ -144,8 +151,9 @@ def dialog_parameters(algorithm_id: str, project: QgsProject, active_layer=None,
         if sites is not None:
             parameters["SITES"] = (QgsProcessingFeatureSourceDefinition(sites.id(), True)
                                    if sites.selectedFeatureCount() else sites.id())
-            if _has(sites, "site_id"):
-                parameters["SITE_ID_FIELD"] = "site_id"
+            site_id = detect(sites.fields().names(), "site_id")
+            if site_id:
+                parameters["SITE_ID_FIELD"] = site_id
     return parameters
 
 
