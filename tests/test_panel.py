@@ -332,3 +332,37 @@ def test_absent_label_fields_never_block_and_are_mentioned_once(panel, demo_laye
         values = assessment.values()
         assert values["gm_code"].startswith("GM") and values["gm_name"] == values["gm_code"]
         assert values["nearest_kern"] in builtup_ids
+
+
+def test_the_card_is_marked_out_of_date_when_its_inputs_change(panel, demo_layers):
+    from limburg_flexwonen_plugin.bridge import settings
+    from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters
+    from limburg_flexwonen_plugin.gui.options_page import SETTINGS_SIGNAL
+    choose_demo_layers(panel, demo_layers)
+    demo_layers["candidate_sites"].selectByExpression("\"case\" = 'inside'")
+    panel.selected_button.click()
+    wait_for(panel)
+    assert "Out of date" not in panel.card_text() and panel.export_button.isEnabled()
+    # Another field for the planned beds: the card no longer shows what the inputs give.
+    panel.field_combos["planned_beds"].setField("bedrooms")
+    assert "Out of date" in panel.card_text()
+    assert not panel.export_button.isEnabled() and not panel.add_button.isEnabled()
+    # Back as it was: up to date again.
+    panel.field_combos["planned_beds"].setField("planned_beds")
+    assert "Out of date" not in panel.card_text() and panel.export_button.isEnabled()
+    # Another edge distance in the settings (Settings › Options, OK).
+    before = settings.classification_defaults()
+    try:
+        settings.save_classification_defaults(ClassificationParameters(before.edge_distance_m + 50,
+                                                                       before.min_inside_share))
+        SETTINGS_SIGNAL.changed.emit()
+        assert "Out of date" in panel.card_text()
+        # A new assessment with the new settings is current again.
+        panel.selected_button.click()
+        wait_for(panel)
+        assert "Out of date" not in panel.card_text()
+    finally:
+        settings.forget_classification_defaults()
+    # Another layer of municipalities: out of date too.
+    panel.set_layer("municipalities", None)
+    assert "Out of date" in panel.card_text()

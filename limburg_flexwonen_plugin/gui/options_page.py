@@ -1,7 +1,7 @@
 """The plugin's page in Settings › Options: the defaults the algorithms and the panel use."""
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtCore import QLocale
+from qgis.PyQt.QtCore import QLocale, QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel,
                                  QLineEdit, QPushButton, QVBoxLayout)
 
@@ -16,6 +16,14 @@ from ..core.scenarios import CURRENT, HIGH_2030, LOW_2030, load_model_document
 from ..paths import resource
 
 OBJECT_NAME = "FlexwonenLimburg_OptionsPage"
+
+
+class _SettingsSignal(QObject):
+    """Tells open panels that the settings were applied (their results may be out of date)."""
+    changed = pyqtSignal()
+
+
+SETTINGS_SIGNAL = _SettingsSignal()
 
 
 class FlexwonenOptionsFactory(QgsOptionsWidgetFactory):
@@ -157,6 +165,10 @@ class FlexwonenOptionsPage(QgsOptionsPageWidget):
 
     def apply(self):
         """Called by QGIS when the user presses OK in the Options dialog."""
+        self._store()
+        SETTINGS_SIGNAL.changed.emit()
+
+    def _store(self):
         for key, edit in self.service_urls.items():
             if edit.text().strip() != settings.service_url(key):
                 settings.set_service_url(key, edit.text())

@@ -37,6 +37,7 @@ from ..bridge.crs import transform_to_working
 from ..bridge.messages import user_message
 from ..bridge import settings
 from . import card, project_layers, results_layer
+from .options_page import SETTINGS_SIGNAL
 from .help import user_guide_url
 from .map_tools import ClickSiteTool, DrawSiteTool
 from .sources import LayerSnapshot
@@ -125,6 +126,8 @@ class SiteAssessmentDock(QgsDockWidget):
         project = QgsProject.instance()
         project.readProject.connect(self.restore_from_project)
         project.cleared.connect(self._project_cleared)
+        SETTINGS_SIGNAL.changed.connect(self._inputs_changed)
+        self.assessed_with = None     # the inputs of the assessment on the card
         self.restore_from_project()
         self.show_message(self.tr("Choose the layers, then click a site on the map, use the "
                                   "selected sites or draw a new site."))
@@ -341,6 +344,7 @@ class SiteAssessmentDock(QgsDockWidget):
             for field_role, layer_role in FIELD_ROLES:
                 if layer_role == role:
                     project_layers.set_text_for(f"fields/{field_role}", self.field(field_role) or "")
+        self._inputs_changed()
 
     def missing_fields(self) -> Optional[MissingFieldsError]:
         """All required fields left empty, per chosen layer, as one error (None: complete)."""
@@ -372,6 +376,27 @@ class SiteAssessmentDock(QgsDockWidget):
         self.field_combos[role].setToolTip("")
         if not self._restoring:
             project_layers.set_text_for(f"fields/{role}", self.field(role) or "")
+        self._inputs_changed()
+
+    def inputs_signature(self):
+        """What an assessment rests on that the user can change here or in the settings:
+        the chosen layers and fields, the classification parameters, scenario and norm set."""
+        layers = tuple((role, combo.currentLayer().id() if combo.currentLayer() else None)
+                       for role, combo in sorted(self.layer_combos.items()))
+        fields = tuple((role, self.field(role)) for role in sorted(self.field_combos))
+        return layers, fields, settings.classification_defaults(), settings.scenario_key(), \
+            settings.norm_set()
+
+    def is_out_of_date(self) -> bool:
+        return bool(self.assessments) and self.assessed_with is not None and \
+            self.assessed_with != self.inputs_signature()
+
+    def _inputs_changed(self, *_):
+        """Marks the card out of date (and keeps it from being added or exported) once
+        the layers, fields or settings it was computed with have changed."""
+        if self.assessments and not self._closed:
+            self._set_result_buttons_enabled(not self.is_out_of_date())
+            self._show_chosen_site()
 
     def restore_from_project(self, *_):
         """Sets the choosers to the layers remembered in the project (when still there)."""
@@ -520,6 +545,7 @@ class SiteAssessmentDock(QgsDockWidget):
                 self.field("migrants_code"), self.field("migrants_year"), self.field("migrants_count")))
         task = AssessmentTask(self.tr("Flexwonen Limburg: site assessment"), request, self._finished)
         task.source = source
+        task.inputs_signature = self.inputs_signature()
         task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.task = task
         self.progress.setValue(0)
@@ -547,6 +573,7 @@ class SiteAssessmentDock(QgsDockWidget):
         else:
             self.builtup_frame = outcome.builtup
             self.assessed_source = self._source_of(task.source, outcome.assessments)
+            self.assessed_with = task.inputs_signature
             self._show_assessments(outcome.assessments)
             if self.assessments:
                 self.layers_box.setCollapsed(True)  # room for the card; one click reopens it
@@ -589,6 +616,10 @@ class SiteAssessmentDock(QgsDockWidget):
         if assessment is None:
             return
         parts = []
+        if self.is_out_of_date():
+            parts.append(card.render_message(self.tr(
+                "Out of date: the layers, fields or settings have changed since this "
+                "assessment. Assess the site again."), error=True))
         if len(self.assessments) > 1:
             parts.append(card.render_summary(self.assessments))
             parts.append("<hr/>")
@@ -793,6 +824,7 @@ class SiteAssessmentDock(QgsDockWidget):
         project = QgsProject.instance()
         for signal, slot in ((project.readProject, self.restore_from_project),
                              (project.cleared, self._project_cleared),
+                             (SETTINGS_SIGNAL.changed, self._inputs_changed),
                              (self.canvas.mapToolSet, self._map_tool_changed)):
             try:
                 signal.disconnect(slot)

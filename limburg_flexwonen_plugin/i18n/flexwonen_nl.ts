@@ -3683,6 +3683,11 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
         </message>
         <message>
             <location filename="../gui/panel.py" />
+            <source>Out of date: the layers, fields or settings have changed since this assessment. Assess the site again.</source>
+            <translation>Verouderd: de lagen, velden of instellingen zijn gewijzigd sinds deze toets. Toets de locatie opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../gui/panel.py" />
             <source>Dashed line on the map: the edge distance around the built-up area.</source>
             <translation>Stippellijn op de kaart: de randafstand rond bestaand bebouwd gebied.</translation>
         </message>
