@@ -1,14 +1,19 @@
-"""Generate the synthetic demo GeoPackage for Flexwonen Limburg.
+"""Generate the demo GeoPackage for Flexwonen Limburg.
 
     python scripts/make_demo_data.py --output test_data/limburg_demo.gpkg
 
-ALL geometry is synthetic. Only the municipality codes, names, regions and
-inhabitants (CBS, 1 January 2023) and the kern (place) names are real facts; the
-labour migrant counts are invented but sum to the provincial policy totals.
+The boundaries are real: the CBS 2024 municipalities, COROP regions and the province
+(Kadaster / CBS, CC BY 4.0), and so are the inhabitants (CBS Kerncijfers wijken en
+buurten 2023), read from the extract committed in test_data/cbs_2024/. Everything else
+is synthetic and made here: built-up kernen, candidate sites, accommodations, labour
+migrant counts per municipality and stays. Synthetic features carry neutral names
+("Kern GM0983-1", "Locatie S003") and every layer says where it comes from (the
+metadata table and the layer description in the GeoPackage). The labour migrant totals
+equal the provincial policy figures.
 
-Around one reference kern (Sevenum, an exact rectangle with a rectangular park hole)
-the generator builds hand-checkable "hard case" sites for the location classification
-with its default parameters (edge distance 250 m, minimum inside share 0.9).
+Around one reference kern (an exact rectangle with a rectangular park hole) the
+generator builds hand-checkable "hard case" sites for the location classification with
+its default parameters (edge distance 250 m, minimum inside share 0.9).
 
 The stays table (residents known only by a pseudonymous id) comes from its own
 random stream, so it never changes the other layers.
@@ -30,7 +35,8 @@ import pyogrio
 import shapely
 from pyogrio.raw import write as write_raw_layer
 from shapely import affinity
-from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+from shapely.ops import polylabel
 
 GENERATOR_NAME = "scripts/make_demo_data.py"
 SEED = 20230101
@@ -38,94 +44,50 @@ CRS = "EPSG:28992"
 # A fixed GeoPackage timestamp so that regenerating gives byte-identical files.
 GPKG_TIMESTAMP = "2024-01-01T00:00:00.000Z"
 
+# The real CBS extract the demo is built on (see test_data/README.md for its provenance).
+SOURCE_DIR = Path(__file__).resolve().parents[1] / "test_data" / "cbs_2024"
+MUNICIPALITIES_FILE = "limburg_gemeenten_2024_rd.geojson"
+REGIONS_FILE = "limburg_corop_2024_rd.geojson"
+PROVINCE_FILE = "limburg_provincie_2024_rd.geojson"
+INHABITANTS_FILE = "limburg_gemeenten_kwb2023_inwoners.csv"
+
+CBS_ATTRIBUTION = "Kadaster / Centraal Bureau voor de Statistiek (CBS)"
+CBS_LICENCE = "CC BY 4.0"
+SYNTHETIC = "synthetische demodata"
+# Where each layer comes from. The plugin reads this (the metadata table's
+# 'source:<layer>' rows, and each layer's description) to credit its outputs.
+LAYER_SOURCES = {
+    "province": f"{CBS_ATTRIBUTION}, CBS Gebiedsindelingen 2024 (provincie, "
+                f"samengevoegd uit de gemeenten), {CBS_LICENCE}",
+    "regions": f"{CBS_ATTRIBUTION}, CBS Gebiedsindelingen 2024 (COROP-gebieden), "
+               f"{CBS_LICENCE}",
+    "municipalities": f"{CBS_ATTRIBUTION}, CBS Gebiedsindelingen 2024 (gemeenten) en "
+                      f"Kerncijfers wijken en buurten 2023 (inwoners), {CBS_LICENCE}",
+    "builtup": SYNTHETIC,
+    "candidate_sites": SYNTHETIC,
+    "candidate_points": SYNTHETIC,
+    "accommodations": SYNTHETIC,
+    "labour_migrants": f"{SYNTHETIC} (totalen 2017 en 2022: provinciaal beleid)",
+    "stays": SYNTHETIC,
+}
+
 EDGE_DISTANCE_M = 250.0
 MIN_INSIDE_SHARE = 0.9
 
-# Lower-left corner of the reference kern "Sevenum" (GM1507 Horst aan de Maas): a
-# 1000 x 800 m rectangle with a 200 x 200 m park hole, see reference_kern().
+# The reference kern (the second kern of GM1507 Horst aan de Maas): a 1000 x 800 m
+# rectangle with a 200 x 200 m park hole whose lower-left corner is
+# REFERENCE_KERN_ORIGIN, see reference_kern().
 REFERENCE_KERN_ORIGIN = (196000, 383000)
-REFERENCE_KERN_NAME = "Sevenum"
 REFERENCE_KERN_GM_CODE = "GM1507"
+REFERENCE_KERN_NUMBER = 2
 # Other kernen keep this far from the reference kern, so that it is the nearest kern
 # of every hard-case site around it.
 REFERENCE_CLEARANCE_M = 3000.0
 
 LABOUR_MIGRANT_TOTALS = {2017: 39_860, 2022: 82_895}
 INHABITANTS_TOTAL = 1_128_367
+MUNICIPALITY_COUNT = 31
 
-REGION_CODES = {"Noord-Limburg": "CR37", "Midden-Limburg": "CR38", "Zuid-Limburg": "CR39"}
-
-# Real facts (CBS Kerncijfers wijken en buurten 2023): code, name, region, inhabitants
-# on 1 January 2023, and an approximate centre in km RD used as the Voronoi seed.
-MUNICIPALITIES = [
-    ("GM0882", "Landgraaf", "Zuid-Limburg", 37175, 201, 324),
-    ("GM0888", "Beek (L.)", "Zuid-Limburg", 16132, 184, 327),
-    ("GM0889", "Beesel", "Noord-Limburg", 13449, 202, 365),
-    ("GM0893", "Bergen (L.)", "Noord-Limburg", 13119, 203, 402),
-    ("GM0899", "Brunssum", "Zuid-Limburg", 27682, 196, 328),
-    ("GM0907", "Gennep", "Noord-Limburg", 17764, 197, 413),
-    ("GM0917", "Heerlen", "Zuid-Limburg", 87122, 197, 322),
-    ("GM0928", "Kerkrade", "Zuid-Limburg", 45620, 202, 321),
-    ("GM0935", "Maastricht", "Zuid-Limburg", 122734, 177, 318),
-    ("GM0938", "Meerssen", "Zuid-Limburg", 18600, 181, 324),
-    ("GM0944", "Mook en Middelaar", "Noord-Limburg", 8043, 190, 418),
-    ("GM0946", "Nederweert", "Midden-Limburg", 17499, 182, 366),
-    ("GM0957", "Roermond", "Midden-Limburg", 59981, 199, 356),
-    ("GM0965", "Simpelveld", "Zuid-Limburg", 10396, 197, 316),
-    ("GM0971", "Stein (L.)", "Zuid-Limburg", 24772, 181, 331),
-    ("GM0981", "Vaals", "Zuid-Limburg", 10190, 196, 309),
-    ("GM0983", "Venlo", "Noord-Limburg", 103328, 208, 378),
-    ("GM0984", "Venray", "Noord-Limburg", 44628, 199, 393),
-    ("GM0986", "Voerendaal", "Zuid-Limburg", 12405, 192, 320),
-    ("GM0988", "Weert", "Midden-Limburg", 50872, 178, 359),
-    ("GM0994", "Valkenburg aan de Geul", "Zuid-Limburg", 16423, 186, 319),
-    ("GM1507", "Horst aan de Maas", "Noord-Limburg", 43641, 203, 385),
-    ("GM1640", "Leudal", "Midden-Limburg", 36141, 187, 358),
-    ("GM1641", "Maasgouw", "Midden-Limburg", 24305, 189, 352),
-    ("GM1669", "Roerdalen", "Midden-Limburg", 20702, 201, 351),
-    ("GM1711", "Echt-Susteren", "Midden-Limburg", 31967, 192, 344),
-    ("GM1729", "Gulpen-Wittem", "Zuid-Limburg", 14210, 191, 312),
-    ("GM1883", "Sittard-Geleen", "Zuid-Limburg", 92234, 186, 335),
-    ("GM1894", "Peel en Maas", "Noord-Limburg", 45276, 199, 372),
-    ("GM1903", "Eijsden-Margraten", "Zuid-Limburg", 25991, 182, 312),
-    ("GM1954", "Beekdaelen", "Zuid-Limburg", 35966, 190, 327),
-]
-
-# Real place names per municipality, main place first. How many of them become a
-# kern depends on the number of inhabitants (see kern_count()).
-KERN_NAMES = {
-    "GM0882": ["Schaesberg", "Nieuwenhagen", "Ubach over Worms", "Waubach"],
-    "GM0888": ["Beek", "Spaubeek", "Neerbeek"],
-    "GM0889": ["Reuver", "Beesel"],
-    "GM0893": ["Bergen", "Well"],
-    "GM0899": ["Brunssum", "Treebeek", "Rumpen"],
-    "GM0907": ["Gennep", "Ottersum", "Milsbeek"],
-    "GM0917": ["Heerlen", "Hoensbroek", "Heerlerheide", "Heerlerbaan", "Welten"],
-    "GM0928": ["Kerkrade", "Eygelshoven", "Chevremont", "Bleijerheide", "Terwinselen"],
-    "GM0935": ["Maastricht", "Heugem", "Amby", "Borgharen", "Itteren", "Heer"],
-    "GM0938": ["Meerssen", "Bunde", "Ulestraten"],
-    "GM0944": ["Molenhoek", "Mook"],
-    "GM0946": ["Nederweert", "Ospel", "Nederweert-Eind"],
-    "GM0957": ["Roermond", "Herten", "Swalmen", "Asselt", "Maasniel"],
-    "GM0965": ["Simpelveld", "Bocholtz"],
-    "GM0971": ["Stein", "Elsloo", "Urmond"],
-    "GM0981": ["Vaals", "Lemiers"],
-    "GM0983": ["Venlo", "Tegelen", "Belfeld", "Arcen", "Velden", "Lomm"],
-    "GM0984": ["Venray", "Ysselsteyn", "Oostrum", "Wanssum", "Merselo"],
-    "GM0986": ["Voerendaal", "Klimmen"],
-    "GM0988": ["Weert", "Stramproy", "Altweerterheide", "Tungelroy", "Swartbroek"],
-    "GM0994": ["Valkenburg", "Berg en Terblijt", "Schin op Geul"],
-    "GM1507": ["Horst", REFERENCE_KERN_NAME, "America", "Grubbenvorst", "Hegelsom"],
-    "GM1640": ["Heythuysen", "Haelen", "Roggel", "Horn"],
-    "GM1641": ["Maasbracht", "Thorn", "Heel"],
-    "GM1669": ["Herkenbosch", "Sint Odiliënberg", "Vlodrop"],
-    "GM1711": ["Echt", "Susteren", "Sint Joost", "Koningsbosch"],
-    "GM1729": ["Gulpen", "Wijlre"],
-    "GM1883": ["Sittard", "Geleen", "Born", "Munstergeleen", "Limbricht", "Grevenbicht"],
-    "GM1894": ["Panningen", "Maasbree", "Baarlo", "Kessel", "Meijel"],
-    "GM1903": ["Eijsden", "Margraten", "Gronsveld", "Cadier en Keer"],
-    "GM1954": ["Nuth", "Schinnen", "Schinveld", "Oirsbeek"],
-}
 BIG_CITIES = {"GM0935", "GM0983", "GM0917", "GM1883"}
 
 # Synthetic: labour migrants in 2022 (relative weight; scaled to the policy total)
@@ -144,21 +106,13 @@ SYNTHETIC_LABOUR_MIGRANTS = {
     "GM1954": (750, 2.0),
 }
 
-# Synthetic province outline (km RD), clockwise from the southern tip near Eijsden:
-# narrow and long, with a waist around Susteren/Echt and a wider Zuid-Limburg.
-PROVINCE_OUTLINE_KM = [
-    (176.0, 306.0), (174.0, 311.0), (173.0, 317.0), (174.0, 322.0), (177.0, 327.0),
-    (178.0, 333.0), (180.0, 337.0), (184.0, 340.0), (184.5, 345.0), (182.0, 350.0),
-    (178.0, 354.0), (173.0, 356.0), (172.0, 361.0), (172.5, 367.0), (177.0, 370.0),
-    (183.0, 371.0), (187.0, 374.0), (191.0, 380.0), (189.0, 386.0), (190.0, 392.0),
-    (194.0, 398.0), (192.0, 404.0), (190.0, 410.0), (186.5, 418.0), (188.0, 422.0),
-    (193.0, 423.0), (196.0, 420.0), (201.0, 414.0), (203.0, 408.0), (206.5, 402.0),
-    (207.0, 396.0), (208.5, 390.0), (212.0, 384.0), (213.5, 378.0), (212.0, 373.0),
-    (209.0, 368.0), (206.0, 363.0), (204.5, 359.0), (206.0, 355.0), (206.0, 350.0),
-    (203.0, 346.0), (199.0, 343.0), (197.0, 340.0), (198.0, 336.0), (201.5, 331.0),
-    (204.5, 327.0), (207.0, 323.0), (206.0, 318.0), (206.5, 312.0), (205.0, 307.0),
-    (200.0, 305.5), (193.0, 305.5), (185.0, 306.0),
-]
+
+def kern_name(gm_code: str, number: int) -> str:
+    """A neutral name that cannot be taken for a real place: 'Kern GM0983-1'."""
+    return f"Kern {gm_code}-{number}"
+
+
+REFERENCE_KERN_NAME = kern_name(REFERENCE_KERN_GM_CODE, REFERENCE_KERN_NUMBER)
 
 # Kernen keep this far inside their municipality, so they never touch a neighbour's.
 KERN_MUNICIPALITY_MARGIN_M = 300.0
@@ -187,16 +141,18 @@ ACCOMMODATION_COUNT = 80
 EXISTING_BED_SHARE = 0.35
 PIPELINE_BED_SHARE = 0.15
 
+# What a site or accommodation is: common nouns only, never a real place or street
+# name (the positions are invented). Some have accents, so names are not plain ASCII.
 SITE_KINDS = [
-    "Oude Zuivelfabriek", "Voormalige Basisschool", "Kloosterlocatie", "Boerderij De Hoeve",
-    "Café 't Hoekske", "Champignonkwekerij", "Bedrijventerrein Noord", "Tuinderij Verhoeven",
-    "Kantoorpand Stationsstraat", "Sporthal De Wieën", "Pastorie", "Logistiek Centrum",
-    "Hotel De Zwaan", "Recreatiepark 't Leeg", "Glastuinbouw Oost", "Maneges Terrein",
-    "Weverij", "Brouwerij Locatie", "Kazerneterrein", "Woonzorgcomplex Sint Jozef",
+    "voormalige zuivelfabriek", "voormalige basisschool", "kloosterlocatie", "boerderij",
+    "café", "champignonkwekerij", "bedrijventerrein", "tuinderij", "kantoorpand",
+    "sporthal", "pastorie", "logistiek centrum", "hotel", "recreatiepark",
+    "glastuinbouwbedrijf", "manege", "weverij", "brouwerij", "kazerneterrein",
+    "woonzorgcomplex",
 ]
 ACCOMMODATION_KINDS = [
-    "Short Stay", "Logiesgebouw", "Huisvesting Arbeidsmigranten", "Campus",
-    "Pension", "Woonunits", "Longstay Appartementen", "Midstay Complex",
+    "short stay", "logiesgebouw", "huisvesting arbeidsmigranten", "campus",
+    "pension", "woonunits", "longstay-appartementen", "midstay-complex",
 ]
 
 
@@ -273,32 +229,55 @@ def rounded(geometry, grid: float):
     return shapely.set_precision(geometry, grid)
 
 
-# ----------------------------------------------------------------- province, municipalities
-def province_outline() -> Polygon:
-    return Polygon([(x * 1000.0, y * 1000.0) for x, y in PROVINCE_OUTLINE_KM])
+# ------------------------------------------------- province, regions, municipalities
+def read_source(name: str) -> gpd.GeoDataFrame:
+    path = SOURCE_DIR / name
+    if not path.exists():
+        raise SystemExit(f"{path} is missing: the demo is built on the CBS extract in "
+                         f"test_data/cbs_2024/ (see test_data/README.md)")
+    frame = pyogrio.read_dataframe(path)
+    if frame.crs is None or frame.crs.to_epsg() != 28992:
+        raise AssertionError(f"{name} is not in EPSG:28992")
+    return frame.sort_values("statcode", ignore_index=True)
 
 
-def build_municipalities(province: Polygon) -> gpd.GeoDataFrame:
-    """Voronoi cells of the seed points clipped to the province: an exact tiling."""
-    seeds = [Point(x * 1000.0, y * 1000.0) for *_, x, y in MUNICIPALITIES]
-    for seed in seeds:
-        if not province.buffer(-2000).contains(seed):
-            raise AssertionError(f"seed {seed} is not well inside the province outline")
-    cells = shapely.voronoi_polygons(MultiPoint(seeds),
-                                     extend_to=province.envelope.buffer(50_000)).geoms
-    records = []
-    for (code, name, region, inhabitants, _, _), seed in zip(MUNICIPALITIES, seeds):
-        cell = next(cell for cell in cells if cell.contains(seed))
-        records.append({
-            "gm_code": code, "gm_name": name, "region": region,
-            "region_code": REGION_CODES[region], "inhabitants": inhabitants,
-            "geometry": to_multipolygon(cell.intersection(province)),
-        })
-    frame = gpd.GeoDataFrame(records, geometry="geometry", crs=CRS)
-    frame["inhabitants"] = frame["inhabitants"].astype(np.int64)
-    if int(frame["inhabitants"].sum()) != INHABITANTS_TOTAL:
-        raise AssertionError("inhabitants do not add up to the CBS total")
+def read_province() -> gpd.GeoDataFrame:
+    source = read_source(PROVINCE_FILE)
+    shape = source.geometry.iloc[0]
+    if len(source) != 1 or shape.geom_type != "Polygon":
+        raise AssertionError("the province file must hold one polygon")
+    return gpd.GeoDataFrame({"code": [source["statcode"].iloc[0]],
+                             "name": [source["statnaam"].iloc[0]]},
+                            geometry=[shape], crs=CRS)
+
+
+def read_regions() -> gpd.GeoDataFrame:
+    source = read_source(REGIONS_FILE)
+    return gpd.GeoDataFrame({"region_code": source["statcode"], "region": source["statnaam"]},
+                            geometry=[to_multipolygon(g) for g in source.geometry], crs=CRS)
+
+
+def read_municipalities() -> gpd.GeoDataFrame:
+    """The CBS 2024 municipalities with their COROP region and the KWB 2023 inhabitants."""
+    source = read_source(MUNICIPALITIES_FILE)
+    inhabitants = pd.read_csv(SOURCE_DIR / INHABITANTS_FILE, dtype={"gemeentecode": str})
+    inhabitants = inhabitants.set_index("gemeentecode")["aantalInwoners"]
+    if set(inhabitants.index) != set(source["statcode"]):
+        raise AssertionError("the KWB 2023 table and the boundaries list other municipalities")
+    frame = gpd.GeoDataFrame({
+        "gm_code": source["statcode"], "gm_name": source["statnaam"],
+        "region": source["corop_naam"], "region_code": source["corop_code"],
+        "inhabitants": inhabitants.loc[source["statcode"]].to_numpy(dtype=np.int64),
+    }, geometry=[to_multipolygon(g) for g in source.geometry], crs=CRS)
+    if len(frame) != MUNICIPALITY_COUNT or int(frame["inhabitants"].sum()) != INHABITANTS_TOTAL:
+        raise AssertionError("the municipalities or inhabitants are not the CBS 2023 figures")
     return frame
+
+
+def municipality_centre(cell) -> Point:
+    """The point deepest inside the municipality's largest part (the main kern's seed)."""
+    largest = max(cell.geoms, key=lambda part: part.area)
+    return rounded(polylabel(largest, tolerance=10.0), 1.0)
 
 
 # --------------------------------------------------------------------- built-up area
@@ -357,8 +336,9 @@ def add_satellite(rng: np.random.Generator, kern: Polygon, allowed) -> Optional[
 
 
 def place_kern(rng: np.random.Generator, allowed, centre_hint: Optional[Point],
-               area_m2: float, label: str):
-    """An organic kern of about ``area_m2`` lying entirely inside ``allowed``."""
+               area_m2: float, label: str, required: bool = True):
+    """An organic kern of about ``area_m2`` lying entirely inside ``allowed``; None when
+    it does not fit and is not ``required`` (a narrow municipality has fewer kernen)."""
     shapely.prepare(allowed)
     for attempt in range(400):
         # Shrink the target after repeated failures; never below the minimum size.
@@ -374,6 +354,8 @@ def place_kern(rng: np.random.Generator, allowed, centre_hint: Optional[Point],
         blob = organic_blob(rng, (centre.x, centre.y), area)
         if allowed.contains(blob):
             return blob
+    if not required:
+        return None
     raise AssertionError(f"could not place kern {label}")
 
 
@@ -383,14 +365,13 @@ def build_builtup(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
     reference_zone = box(*reference.bounds).buffer(REFERENCE_CLEARANCE_M)
     records = []
     for row in municipalities.itertuples():
-        names = KERN_NAMES[row.gm_code][:kern_count(row.inhabitants)]
         allowed_base = (row.geometry.buffer(-KERN_MUNICIPALITY_MARGIN_M)
                         .difference(reference_zone).difference(exclusions))
-        seed = next(Point(x * 1000, y * 1000) for c, *_, x, y in MUNICIPALITIES
-                    if c == row.gm_code)
+        seed = municipality_centre(row.geometry)
         placed: List = []
-        for index, name in enumerate(names):
-            if name == REFERENCE_KERN_NAME and row.gm_code == REFERENCE_KERN_GM_CODE:
+        for index in range(kern_count(row.inhabitants)):
+            name = kern_name(row.gm_code, len(placed) + 1)
+            if name == REFERENCE_KERN_NAME:
                 placed.append(reference)
                 records.append({"kern_name": name, "gm_code": row.gm_code,
                                 "geometry": reference})
@@ -407,7 +388,10 @@ def build_builtup(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
                 kern = place_kern(rng, allowed, seed, target, name)
             else:
                 target = rng.uniform(0.4, 2.4) * 1e6
-                kern = place_kern(rng, allowed, None, target, name)
+                kern = place_kern(rng, allowed, None, target, name,
+                                  required=len(placed) < 2)
+                if kern is None:
+                    continue
             # Larger towns get a park (interior ring); some get a detached part.
             if is_main and row.inhabitants >= 30_000:
                 kern = add_park(rng, kern, rng.uniform(0.02, 0.05))
@@ -439,22 +423,29 @@ def reference_point(dx: float, dy: float) -> Point:
 def straddling_site(municipalities: gpd.GeoDataFrame) -> Polygon:
     """A 200 x 150 m rectangle across the boundary of STRADDLE_PAIR, 70 % in the first.
 
-    The boundary between two Voronoi cells is the perpendicular bisector of their seeds,
-    so a rectangle aligned with it splits exactly at the chosen share.
+    It lies on the longest straight stretch of their common boundary, aligned with it,
+    so the boundary splits it at the chosen share.
     """
-    seeds = {c: np.array([x * 1000.0, y * 1000.0]) for c, *_, x, y in MUNICIPALITIES}
-    first, second = seeds[STRADDLE_PAIR[0]], seeds[STRADDLE_PAIR[1]]
-    middle = (first + second) / 2
-    normal = (first - second) / np.linalg.norm(first - second)   # towards the first
-    along = np.array([-normal[1], normal[0]])
+    cells = municipalities.set_index("gm_code").geometry
+    first, second = cells[STRADDLE_PAIR[0]], cells[STRADDLE_PAIR[1]]
+    common = shapely.line_merge(first.boundary.intersection(second.boundary))
+    lines = getattr(common, "geoms", [common])
+    segments = [LineString(pair) for line in lines
+                for pair in zip(line.coords[:-1], line.coords[1:])]
+    segment = max(segments, key=lambda s: (s.length, s.coords[0]))
+    start, end = np.array(segment.coords[0]), np.array(segment.coords[1])
+    along = (end - start) / np.linalg.norm(end - start)
+    normal = np.array([-along[1], along[0]])
+    middle = (start + end) / 2
+    if not first.contains(Point(*(middle + normal * 10))):
+        normal = -normal                                             # towards the first
     length, width = 200.0, 150.0
     centre = middle + normal * (STRADDLE_SHARE - 0.5) * width
     corners = [centre + sign_a * along * length / 2 + sign_n * normal * width / 2
                for sign_a, sign_n in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
-    site = rounded(Polygon([tuple(c) for c in corners]), 0.5)
-    cells = municipalities.set_index("gm_code").geometry
-    share = site.intersection(cells[STRADDLE_PAIR[0]]).area / site.area
-    rest = site.intersection(cells[STRADDLE_PAIR[1]]).area / site.area
+    site = rounded(Polygon([tuple(c) for c in corners]), 0.01)
+    share = site.intersection(first).area / site.area
+    rest = site.intersection(second).area / site.area
     if not (0.65 < share < 0.75 and abs(share + rest - 1) < 1e-6):
         raise AssertionError(f"straddling site splits {share:.3f} / {rest:.3f}")
     return site
@@ -585,30 +576,34 @@ class RegularPlacer:
         raise AssertionError(f"could not place a regular {location} site")
 
 
-def site_name(rng: np.random.Generator, geometry, builtup: gpd.GeoDataFrame) -> str:
-    nearest = builtup.geometry.distance(geometry).idxmin()
-    kind = SITE_KINDS[int(rng.integers(len(SITE_KINDS)))]
-    return f"{kind} – {builtup.at[nearest, 'kern_name']}"
+def site_kind(rng: np.random.Generator) -> str:
+    return SITE_KINDS[int(rng.integers(len(SITE_KINDS)))]
 
 
-HARD_CASE_NAMES = {
-    "inside": "Voormalige Basisschool – Sevenum",
-    "on_boundary_inside": "Pastorie aan de Kerkrand – Sevenum",
-    "touching_outside": "Oude Zuivelfabriek – Sevenum",
-    "at_edge_distance": "Tuinderij Op de Grens – Sevenum",
-    "just_beyond_edge": "Café 't Hoekske – Sevenum",
-    "in_hole": "Paviljoen in het Park – Sevenum",
-    "straddling_contour_half": "Garagebedrijf aan de Rand – Sevenum",
-    "mostly_inside_95": "Kloosterlocatie Sint Jozef – Sevenum",
-    "multipart": "Twee Kavels Kerkstraat/Broekweg – Sevenum",
-    "straddling_municipalities": "Champignonkwekerij Grensweg – Leudal/Nederweert",
-    "outside_province": "Gewerbegebiet Straelen – Duitsland",
-    "far_outside": "Boerderij De Peelrand – Sevenum",
-    "point_inside": "Bovenwoning Marktplein – Sevenum",
-    "point_on_boundary": "Hoekpand Ringweg – Sevenum",
-    "point_in_hole": "Theehuis Parc Sevenum – Sevenum",
-    "point_at_edge_distance": "Woonboerderij Op 250 Meter – Sevenum",
-    "point_outside": "Schuur in het Buitengebied – Sevenum",
+def site_label(site_id: str, kind: str) -> str:
+    """'Locatie S003 – café': neutral, by id, never a real place name."""
+    return f"Locatie {site_id} – {kind}"
+
+
+# What each hard case shows, as the second half of its name.
+HARD_CASE_KINDS = {
+    "inside": "binnen de kern",
+    "on_boundary_inside": "op de kerngrens, binnen",
+    "touching_outside": "raakt de kern van buiten",
+    "at_edge_distance": "precies 250 m van de kern",
+    "just_beyond_edge": "net voorbij 250 m",
+    "in_hole": "paviljoen in het park",
+    "straddling_contour_half": "half binnen de kern",
+    "mostly_inside_95": "95 % binnen de kern",
+    "multipart": "twee kavels",
+    "straddling_municipalities": "over de gemeentegrens",
+    "outside_province": "buiten de provincie",
+    "far_outside": "ver buiten de kern",
+    "point_inside": "bovenwoning in de kern",
+    "point_on_boundary": "hoekpand op de kerngrens",
+    "point_in_hole": "theehuis in het park",
+    "point_at_edge_distance": "woonboerderij op 250 m",
+    "point_outside": "schuur in het buitengebied",
 }
 
 
@@ -622,20 +617,20 @@ def build_candidates(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
 
     site_rows, point_rows = [], []
     for case in HARD_SITE_CASES:
-        site_rows.append({"name": HARD_CASE_NAMES[case], "case": case,
+        site_rows.append({"name": HARD_CASE_KINDS[case], "case": case,
                           **plan_attributes(rng), "geometry": hard[case]})
     for case in HARD_POINT_CASES:
-        point_rows.append({"name": HARD_CASE_NAMES[case], "case": case,
+        point_rows.append({"name": HARD_CASE_KINDS[case], "case": case,
                            **plan_attributes(rng), "geometry": hard[case]})
 
     locations = ["inside", "edge", "edge", "outside"]
     for index in range(REGULAR_SITE_COUNT):
         geometry = placer.place(locations[index % len(locations)], as_point=False)
-        site_rows.append({"name": site_name(rng, geometry, builtup), "case": "regular",
+        site_rows.append({"name": site_kind(rng), "case": "regular",
                           **plan_attributes(rng), "geometry": geometry})
     for index in range(REGULAR_POINT_COUNT):
         geometry = placer.place(locations[index % len(locations)], as_point=True)
-        point_rows.append({"name": site_name(rng, geometry, builtup), "case": "regular",
+        point_rows.append({"name": site_kind(rng), "case": "regular",
                            **plan_attributes(rng), "geometry": geometry})
 
     sites = gpd.GeoDataFrame(site_rows, geometry="geometry", crs=CRS)
@@ -643,6 +638,8 @@ def build_candidates(rng: np.random.Generator, municipalities: gpd.GeoDataFrame,
     points = gpd.GeoDataFrame(point_rows, geometry="geometry", crs=CRS)
     for frame, prefix in ((sites, "S"), (points, "P")):
         frame.insert(0, "site_id", [f"{prefix}{i:03d}" for i in range(1, len(frame) + 1)])
+        frame["name"] = [site_label(site_id, kind)
+                         for site_id, kind in zip(frame["site_id"], frame["name"])]
         # Missing data on purpose, in regular rows only.
         regular = frame.index[frame["case"] == "regular"]
         frame["bedrooms"] = frame["bedrooms"].astype("Int64")
@@ -715,13 +712,9 @@ def build_accommodations(rng: np.random.Generator, builtup: gpd.GeoDataFrame,
                                         round(PIPELINE_BED_SHARE * total_2022))
     frame["beds"] = beds
     frame["acc_id"] = [f"A{i:03d}" for i in range(1, len(frame) + 1)]
-    names: List[str] = []
-    seen: Dict[str, int] = {}
-    for kern in frame["kern_name"]:
-        name = f"{ACCOMMODATION_KINDS[int(rng.integers(len(ACCOMMODATION_KINDS)))]} {kern}"
-        # Number repeated names ("Campus Venlo 2") so every name is unique.
-        seen[name] = seen.get(name, 0) + 1
-        names.append(name if seen[name] == 1 else f"{name} {seen[name]}")
+    # Neutral names by id ('Huisvesting A001 – campus'): the positions are invented.
+    names = [f"Huisvesting {acc_id} – {ACCOMMODATION_KINDS[int(rng.integers(len(ACCOMMODATION_KINDS)))]}"
+             for acc_id in frame["acc_id"]]
     frame["name"] = names
     frame["stay_category"] = rng.choice(["short", "mid", "long"], len(frame), p=[0.4, 0.35, 0.25])
     frame["bedrooms"] = [max(1, int(round(b / rng.uniform(1.0, 2.5)))) for b in beds]
@@ -859,12 +852,13 @@ def write_stays(path: Path, text: pd.DataFrame, dates: Dict[str, np.ndarray]) ->
     values = [text[c].to_numpy(dtype=object) for c in text.columns] + \
         [dates[name] for name in STAY_DATE_FIELDS]
     write_raw_layer(path, None, values, names, layer="stays", driver="GPKG",
-                    geometry_type=None, crs=None, append=False)
+                    geometry_type=None, crs=None, append=False,
+                    layer_options=description("stays"))
 
 
 # ------------------------------------------------------------------- labour migrants
-def build_labour_migrants() -> pd.DataFrame:
-    codes = [m[0] for m in MUNICIPALITIES]
+def build_labour_migrants(municipalities: gpd.GeoDataFrame) -> pd.DataFrame:
+    codes = list(municipalities["gm_code"])
     weights_2022 = np.array([SYNTHETIC_LABOUR_MIGRANTS[c][0] for c in codes], dtype=float)
     growth = np.array([SYNTHETIC_LABOUR_MIGRANTS[c][1] for c in codes])
     counts = {
@@ -886,10 +880,14 @@ def build_metadata() -> pd.DataFrame:
         ("generator", GENERATOR_NAME),
         ("seed", str(SEED)),
         ("crs", CRS),
-        ("geometry", "synthetic"),
-        ("facts_source", "CBS Kerncijfers wijken en buurten 2023; Kadaster / CBS"),
-        ("facts", "municipality codes, names, regions, inhabitants 1 January 2023; "
-                  "kern names are real place names"),
+        ("geometry", "real boundaries (province, regions, municipalities); everything "
+                     "else synthetic"),
+        ("facts_source", f"{CBS_ATTRIBUTION}: CBS Gebiedsindelingen 2024 and Kerncijfers "
+                         f"wijken en buurten 2023, {CBS_LICENCE}"),
+        ("facts", "boundaries of the province, COROP regions and municipalities (2024); "
+                  "municipality codes, names, regions, inhabitants 1 January 2023"),
+        ("synthetic", "built-up kernen, candidate sites and points, accommodations, labour "
+                      "migrants per municipality, stays; neutral names, invented positions"),
         ("labour_migrants", "synthetic distribution, totals equal the policy figures"),
         ("labour_migrants_2017_total", str(LABOUR_MIGRANT_TOTALS[2017])),
         ("labour_migrants_2022_total", str(LABOUR_MIGRANT_TOTALS[2022])),
@@ -899,6 +897,7 @@ def build_metadata() -> pd.DataFrame:
         ("edge_distance_m", str(EDGE_DISTANCE_M)),
         ("min_inside_share", str(MIN_INSIDE_SHARE)),
     ]
+    items += [(f"source:{layer}", source) for layer, source in LAYER_SOURCES.items()]
     return pd.DataFrame(items, columns=["key", "value"])
 
 
@@ -931,9 +930,16 @@ def check_consistency(province, municipalities, builtup, sites, points) -> None:
 
 
 # --------------------------------------------------------------------------- writing
-LAYER_GEOMETRY_TYPES = {"province": "Polygon", "municipalities": "MultiPolygon",
+LAYER_GEOMETRY_TYPES = {"province": "Polygon", "regions": "MultiPolygon",
+                        "municipalities": "MultiPolygon",
                         "builtup": "MultiPolygon", "candidate_sites": "MultiPolygon",
                         "candidate_points": "Point"}
+
+
+def description(layer: str) -> Dict[str, str]:
+    """The layer's source as its GeoPackage description (gpkg_contents), where QGIS and
+    GDAL show it; the metadata table holds the same per layer."""
+    return {"DESCRIPTION": LAYER_SOURCES.get(layer, "Herkomst en parameters van de demodata")}
 
 
 def write_geopackage(output: Path, layers: Dict[str, pd.DataFrame],
@@ -951,9 +957,11 @@ def write_geopackage(output: Path, layers: Dict[str, pd.DataFrame],
             if isinstance(frame, gpd.GeoDataFrame):
                 geometry_type = LAYER_GEOMETRY_TYPES[name]
                 pyogrio.write_dataframe(frame, temporary, layer=name, driver="GPKG",
-                                        geometry_type=geometry_type)
+                                        geometry_type=geometry_type,
+                                        layer_options=description(name))
             else:
-                pyogrio.write_dataframe(frame, temporary, layer=name, driver="GPKG")
+                pyogrio.write_dataframe(frame, temporary, layer=name, driver="GPKG",
+                                        layer_options=description(name))
             if name == "candidate_points":
                 write_accommodations(temporary, accommodations, permit_end)
         # Last, so that every earlier layer is written exactly as before it existed.
@@ -974,23 +982,24 @@ def write_accommodations(path: Path, accommodations: gpd.GeoDataFrame,
     values = [attributes[c].to_numpy() for c in attributes.columns] + [permit_end]
     write_raw_layer(path, shapely.to_wkb(accommodations.geometry.values), values, names,
                     layer="accommodations", driver="GPKG", crs=CRS, geometry_type="Point",
-                    append=False)
+                    append=False, layer_options=description("accommodations"))
 
 
 def generate(output: Path) -> Dict[str, pd.DataFrame]:
     rng = np.random.default_rng(SEED)
-    province_shape = province_outline()
-    province = gpd.GeoDataFrame({"code": ["PV31"], "name": ["Limburg"]},
-                                geometry=[province_shape], crs=CRS)
-    municipalities = build_municipalities(province_shape)
+    province = read_province()
+    province_shape = province.geometry.iloc[0]
+    regions = read_regions()
+    municipalities = read_municipalities()
     exclusions = straddling_site(municipalities).buffer(1000)
     builtup = build_builtup(rng, municipalities, exclusions)
     sites, points = build_candidates(rng, municipalities, builtup, province_shape)
-    labour = build_labour_migrants()
+    labour = build_labour_migrants(municipalities)
     accommodations, permit_end = build_accommodations(rng, builtup, labour)
     check_consistency(province_shape, municipalities, builtup, sites, points)
     layers = {
         "province": province,
+        "regions": regions,
         "municipalities": municipalities,
         "builtup": builtup,
         "candidate_sites": sites,

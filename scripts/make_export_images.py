@@ -13,8 +13,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qgis_headless import ROOT, start_qgis  # noqa: E402
 
-DATA_SOURCES = "arbeidsmigranten en huisvesting: demodata Flexwonen Limburg (synthetisch)"
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -37,7 +35,7 @@ def main() -> int:
         processing.run("flexwonen:exportprovinceoverview", {
             "MUNICIPALITIES": f"{package}|layername=municipalities",
             "REGIONS": f"{package}|layername=regions",
-            "ACCOMMODATIONS": layer("accommodations"), "DATA_SOURCES": DATA_SOURCES, "PAPER": 0,
+            "ACCOMMODATIONS": layer("accommodations"), "PAPER": 0,
             "DPI": arguments.dpi, "OUTPUT_PDF": str(Path(folder) / "overview.pdf"),
             "OUTPUT_PNG": str(arguments.output)})
     print(f"written: {arguments.output}")

@@ -391,7 +391,7 @@ def write_vector_case(role: Role, case: str, valid: Path, folder: Path) -> Tuple
 
 # ---------------------------------------------------------------- raster cases
 
-# A 0/1 built-up raster around the reference kern (Sevenum: 196000-197000 x 383000-383800
+# A 0/1 built-up raster around the reference kern (Kern GM1507-2: 196000-197000 x 383000-383800
 # with a park hole), 10 m cells.
 RASTER_BOUNDS = (195_000.0, 382_000.0, 198_000.0, 384_800.0)
 RASTER_CELL = 10.0

@@ -255,7 +255,9 @@ def test_reports_render_one_page_each_with_the_right_figures(flexwonen_provider,
         for row in rows["allocation"][:5]:
             assert row["gm_name"] in text
         assert "Uitgangspunten en aannames" in text and "business_effect_model 2026.1" in text
-        assert "Bron: grenzen Kadaster / CBS" in text
+        # The sources of the layers used: CBS for the municipalities, the demo's synthetic
+        # labour migrants, accommodations and built-up area, the user's own businesses.
+        assert "Bron: businesses; Kadaster / CBS (CC BY 4.0); synthetische demodata" in text
         # Every assumption is on the page, the last one too: not clipped at its frame (QGIS
         # 3.22 clipped it) and not drawn over the footer (3.40 did).
         assert "plaatshouders voor de eigen cijfers van de provincie" in text
@@ -281,7 +283,8 @@ def test_report_layout_holds_the_figures_of_the_result(flexwonen_provider, demo_
     result = be.compute_business_effect(found, gap, reach=be.Reach.radius(20), builtup=builtup)
     effect = result.effects[0]
     project = QgsProject()
-    layout = build_report_layout(result, effect.business.key, project)
+    layout = build_report_layout(result, effect.business.key, project,
+                                 credits=["Kadaster / CBS (CC BY 4.0)", "synthetische demodata"])
     labels = {item.id(): item.text() for item in layout.items() if isinstance(item, QgsLayoutItemLabel)}
     assert labels["title"] == "Huisvestingseffect van DC Venlo-Oost"
     assert "Extra bedden, volledig in 2028: 540" in labels["key_figures"]
@@ -291,7 +294,8 @@ def test_report_layout_holds_the_figures_of_the_result(flexwonen_provider, demo_
     half_up = lambda value: dutch(math.floor(value + 0.5))  # noqa: E731
     assert f"Tekort Limburg (provincie): {half_up(province['gap_before'])} → " \
         f"{half_up(province['gap_after'])}" in labels["key_figures"]
-    assert labels["footer"].startswith("Bron: grenzen Kadaster / CBS (CC BY 4.0) · gemaakt op ")
+    assert labels["footer"].startswith(
+        "Bron: Kadaster / CBS (CC BY 4.0); synthetische demodata · gemaakt op ")
     tables = {item.multiFrame().frame(0).id(): item.multiFrame() for item in layout.items()
               if isinstance(item, QgsLayoutFrame) and isinstance(item.multiFrame(), QgsLayoutItemTextTable)}
     municipal = tables["municipalities_table"].contents()

@@ -1,7 +1,8 @@
-"""Checks of the committed synthetic demo GeoPackage (test_data/limburg_demo.gpkg).
+"""Checks of the committed demo GeoPackage (test_data/limburg_demo.gpkg): real CBS
+boundaries and inhabitants, everything else synthetic, neutrally named and marked so.
 
-Pure geopandas/shapely; no QGIS needed. The last test regenerates the file and
-compares it with the committed one, so a stale or non-deterministic generator fails.
+Pure geopandas/shapely; no QGIS needed. One test regenerates the file and compares it
+with the committed one, so a stale or non-deterministic generator fails.
 """
 import importlib.util
 import re
@@ -18,9 +19,14 @@ from shapely.geometry import Polygon
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PATH = ROOT / "test_data" / "limburg_demo.gpkg"
 GENERATOR_PATH = ROOT / "scripts" / "make_demo_data.py"
+CBS_DIR = ROOT / "test_data" / "cbs_2024"
+CBS_CREDIT = "Kadaster / Centraal Bureau voor de Statistiek (CBS)"
+# The demo's real layers; all others are synthetic.
+REAL_LAYERS = ("province", "regions", "municipalities")
 
 SPATIAL_LAYERS = {
     "province": "Polygon",
+    "regions": "MultiPolygon",
     "municipalities": "MultiPolygon",
     "builtup": "MultiPolygon",
     "candidate_sites": "MultiPolygon",
@@ -149,8 +155,32 @@ def test_municipalities_tile_the_province(layers):
     assert abs(union.area - province.area) < 1.0
     assert abs(cells.area.sum() - union.area) < 1.0
     assert union.symmetric_difference(province).area < 1.0
-    # A sensible tiling: no tiny or giant municipalities.
-    assert cells.area.min() > 20e6 and cells.area.max() < 250e6
+    # The real ones: Simpelveld (16 km²) is the smallest, Venlo (129 km²) not the largest.
+    assert cells.area.min() > 15e6 and cells.area.max() < 250e6
+
+
+def test_boundaries_are_the_real_cbs_2024_ones(layers):
+    """Municipalities, regions and province are the CBS 2024 boundaries committed in
+    test_data/cbs_2024/, and their areas agree with the CBS figures."""
+    source = pyogrio.read_dataframe(CBS_DIR / "limburg_gemeenten_2024_rd.geojson").set_index("statcode")
+    municipalities = layers["municipalities"].set_index("gm_code")
+    assert set(municipalities.index) == set(source.index)
+    for code, row in municipalities.iterrows():
+        assert row.geometry.equals(source.geometry[code]), code
+        assert row["gm_name"] == source.at[code, "statnaam"]
+        assert row["region_code"] == source.at[code, "corop_code"]
+    kwb = pd.read_csv(CBS_DIR / "limburg_gemeenten_kwb2023_inwoners.csv").set_index("gemeentecode")
+    assert municipalities["inhabitants"].to_dict() == kwb["aantalInwoners"].to_dict()
+    cbs_area_m2 = kwb["oppervlakteTotaalInHa"] * 1e4
+    assert ((municipalities.area / cbs_area_m2.reindex(municipalities.index) - 1).abs() < 0.005).all()
+    regions = layers["regions"].set_index("region_code")
+    assert regions["region"].to_dict() == {"CR37": "Noord-Limburg", "CR38": "Midden-Limburg",
+                                           "CR39": "Zuid-Limburg"}
+    for code, region in regions.geometry.items():
+        members = municipalities.geometry[municipalities["region_code"] == code]
+        assert region.symmetric_difference(shapely.union_all(members.values)).area < 1.0, code
+    province = pyogrio.read_dataframe(CBS_DIR / "limburg_provincie_2024_rd.geojson")
+    assert layers["province"].geometry.iloc[0].equals(province.geometry.iloc[0])
 
 
 def test_kernen_inside_their_municipality_and_disjoint(layers):
@@ -184,7 +214,7 @@ def test_reference_kern_is_exact_rectangle_with_hole(layers, generator):
     x0, y0 = generator.REFERENCE_KERN_ORIGIN
     assert x0 % 100 == 0 and y0 % 100 == 0
     builtup = layers["builtup"]
-    reference = builtup[builtup["kern_name"] == "Sevenum"]
+    reference = builtup[builtup["kern_name"] == generator.REFERENCE_KERN_NAME]
     assert len(reference) == 1 and reference["gm_code"].iloc[0] == "GM1507"
     geometry = reference.geometry.iloc[0]
     expected = Polygon(
@@ -194,7 +224,7 @@ def test_reference_kern_is_exact_rectangle_with_hole(layers, generator):
     assert len(geometry.geoms) == 1
     assert shapely.normalize(geometry.geoms[0]).equals_exact(shapely.normalize(expected), 0)
     assert geometry.area == 1000 * 800 - 200 * 200
-    others = builtup[builtup["kern_name"] != "Sevenum"]
+    others = builtup[builtup["kern_name"] != generator.REFERENCE_KERN_NAME]
     assert others.distance(expected).min() > 1500
     horst = layers["municipalities"].set_index("gm_code").geometry["GM1507"]
     assert horst.contains(expected.buffer(1000))
@@ -225,7 +255,7 @@ def test_hard_case_sites_around_reference_kern(layers, builtup_union):
     assert classify(sites.geometry["far_outside"], builtup_union)[1] >= 1000
 
 
-def test_hard_case_points(layers, builtup_union):
+def test_hard_case_points(layers, builtup_union, generator):
     points = layers["candidate_points"].set_index("case")
     for case, distance in EXPECTED_POINT_DISTANCES.items():
         geometry = points.geometry[case]
@@ -233,7 +263,7 @@ def test_hard_case_points(layers, builtup_union):
             assert builtup_union.covers(geometry), case
         else:
             assert geometry.distance(builtup_union) == distance, case
-    reference = layers["builtup"].set_index("kern_name").geometry["Sevenum"]
+    reference = layers["builtup"].set_index("kern_name").geometry[generator.REFERENCE_KERN_NAME]
     assert reference.boundary.distance(points.geometry["point_on_boundary"]) == 0
     assert points.geometry["point_outside"].distance(builtup_union) >= 1000
 
@@ -319,8 +349,8 @@ def test_accommodations(layers, builtup_union):
 
 def test_metadata(layers):
     metadata = dict(zip(layers["metadata"]["key"], layers["metadata"]["value"]))
-    assert metadata["geometry"] == "synthetic"
-    assert "CBS" in metadata["facts_source"] and "Kadaster" in metadata["facts_source"]
+    assert "synthetic" in metadata["geometry"] and "real boundaries" in metadata["geometry"]
+    assert CBS_CREDIT in metadata["facts_source"] and "CC BY 4.0" in metadata["facts_source"]
     assert metadata["labour_migrants_2022_total"] == "82895"
     assert metadata["labour_migrants_2017_total"] == "39860"
 
@@ -369,3 +399,36 @@ def test_stays(layers):
     assert (regular["start_date"] <= pd.Timestamp("2025-12-31")).all()
     transition = (regular["contract_end"] - regular["employment_end"]).dt.days
     assert (transition < 28).sum() >= 10 and (transition >= 31).sum() >= 100
+
+
+def test_every_layer_says_where_it_comes_from(layers):
+    """Real layers credit Kadaster / CBS, synthetic ones say 'synthetische demodata' and
+    never CBS: in the metadata table and in the GeoPackage's layer description."""
+    from osgeo import ogr
+    metadata = dict(zip(layers["metadata"]["key"], layers["metadata"]["value"]))
+    dataset = ogr.Open(str(DEMO_PATH))
+    for name in list(SPATIAL_LAYERS) + ["labour_migrants", "stays"]:
+        described = dataset.GetLayerByName(name).GetMetadataItem("DESCRIPTION")
+        for source in (metadata[f"source:{name}"], described):
+            if name in REAL_LAYERS:
+                assert CBS_CREDIT in source and "CC BY 4.0" in source, name
+            else:
+                assert source.startswith("synthetische demodata"), name
+                assert "CBS" not in source and "Kadaster" not in source, name
+
+
+def test_synthetic_features_have_neutral_names(layers, generator):
+    """No invented position carries a real place or street name."""
+    builtup = layers["builtup"]
+    assert builtup.apply(lambda row: re.fullmatch(rf"Kern {row.gm_code}-\d", row.kern_name)
+                         is not None, axis=1).all()
+    for frame in (layers["candidate_sites"], layers["candidate_points"]):
+        assert (frame["name"].str.split(" – ").str[0] == "Locatie " + frame["site_id"]).all()
+    accommodations = layers["accommodations"]
+    assert (accommodations["name"].str.split(" – ").str[0] == "Huisvesting " + accommodations["acc_id"]).all()
+    real_names = set(pd.read_csv(ROOT / "test_data" / "cbs_2024" / "limburg_gemeenten_kwb2023_inwoners.csv")
+                     ["gemeentenaam"]) | set(layers["municipalities"]["gm_name"])
+    texts = pd.concat([builtup["kern_name"], layers["candidate_sites"]["name"],
+                       layers["candidate_points"]["name"], accommodations["name"]])
+    for name in real_names:
+        assert not texts.str.contains(name, regex=False).any(), name

@@ -163,7 +163,8 @@ def test_page_texts_are_dated_sourced_and_dutch(exports):
     overview = pdf_text(results["overview_a4"]["OUTPUT_PDF"])
     assert "Huisvestingsopgave arbeidsmigranten Limburg" in overview
     assert f"gemaakt op {today}" in overview
-    assert f"Bron: grenzen Kadaster / CBS (CC BY 4.0); {DATA_SOURCES}" in overview
+    # CBS's municipalities, the demo's synthetic accommodations, then the user's text.
+    assert f"Bron: Kadaster / CBS (CC BY 4.0); synthetische demodata; {DATA_SOURCES}" in overview
     assert "Legenda" in overview and "Regio" in overview and "bestaand" in overview
     assert re.search(r"\b10 +20 km\b", overview), "scale bar in round kilometres"
     # What the symbol sizes mean, after the status categories.

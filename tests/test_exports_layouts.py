@@ -7,7 +7,9 @@ import pytest
 import shapely
 from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
 
+from limburg_flexwonen_plugin.bridge.provenance import credits_of
 from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters
+from limburg_flexwonen_plugin.core.credits import merged
 from limburg_flexwonen_plugin.core.errors import InputError
 from limburg_flexwonen_plugin.layouts import templates, texts
 from limburg_flexwonen_plugin.layouts.area_atlas import AtlasInputs, build_area_atlas
@@ -68,8 +70,9 @@ def test_overview_texts(overview):
     layout = overview[0].layout
     assert text_of(layout, "title") == "Huisvestingsopgave arbeidsmigranten Limburg"
     assert text_of(layout, "subtitle") == "Scenario: 2030 hoog  ·  gemaakt op 27 november 2026"
-    assert text_of(layout, "source") == \
-        "Bron: grenzen Kadaster / CBS (CC BY 4.0); huisvesting: provinciale monitor 2026"
+    # Read from the layers drawn: CBS's municipalities, the demo's synthetic accommodations.
+    assert text_of(layout, "source") == ("Bron: Kadaster / CBS (CC BY 4.0); synthetische demodata; "
+                                         "huisvesting: provinciale monitor 2026")
     assert text_of(layout, "versions").startswith("Flexwonen Limburg ")
 
 
@@ -183,7 +186,9 @@ def site_reports(qgis_app, demo_gpkg):
     inputs = SiteReportInputs(
         hard, gpd.read_file(demo_gpkg, layer="builtup"), gpd.read_file(demo_gpkg, layer="municipalities"),
         parameters=ClassificationParameters(300.0, 0.9), site_id_field="site_id",
-        data_sources="kandidaatlocaties: demodata", export_date=EXPORT_DAY)
+        data_sources="kandidaatlocaties: demodata", export_date=EXPORT_DAY,
+        credits=merged(*(credits_of(QgsVectorLayer(f"{demo_gpkg}|layername={name}", name, "ogr"))
+                         for name in ("candidate_sites", "builtup", "municipalities"))))
     page, data = build_site_reports(inputs)
     return page, data, hard
 
@@ -211,7 +216,8 @@ def test_site_pages_show_the_site_plus_its_edge_distance(site_reports):
             label = texts.LOCATION_CLASS_NL[site.location_class].lower()
             assert text_of(layout, "class_box") == f"Locatieklasse: {label}", key
             assert text_of(layout, "date") == "27 november 2026"
-            assert text_of(layout, "source") == "Bron: grenzen Kadaster / CBS (CC BY 4.0); kandidaatlocaties: demodata"
+            assert text_of(layout, "source") == \
+                "Bron: synthetische demodata; Kadaster / CBS (CC BY 4.0); kandidaatlocaties: demodata"
             location = dict((row[0], row[1]) for row in table_cells(layout, "location_table"))
             assert location["Afstand tot bebouwd gebied"] == texts.metres(site.distance_m), key
             assert location["Aandeel binnen bebouwd gebied"] == texts.percentage(site.inside_share), key

@@ -44,10 +44,15 @@ def test_signed_numbers_and_percentages():
     assert texts.metres(250.4) == "250 m"
 
 
-def test_source_line_always_names_the_boundary_source():
-    assert texts.source_line("") == "Bron: grenzen Kadaster / CBS (CC BY 4.0)"
-    assert texts.source_line(" huisvesting: gemeente Venlo 2026; ") == \
-        "Bron: grenzen Kadaster / CBS (CC BY 4.0); huisvesting: gemeente Venlo 2026"
+def test_source_line_names_the_layers_sources_then_the_users():
+    assert texts.source_line([]) == ""
+    assert texts.source_line(["Kadaster / CBS (CC BY 4.0)"]) == "Bron: Kadaster / CBS (CC BY 4.0)"
+    assert texts.source_line(["Kadaster / CBS (CC BY 4.0)", "synthetische demodata"],
+                             " huisvesting: gemeente Venlo 2026; ") == \
+        "Bron: Kadaster / CBS (CC BY 4.0); synthetische demodata; huisvesting: gemeente Venlo 2026"
+    # Nothing fixed: a map of the user's own layers names those, not CBS.
+    assert texts.source_line(["mijn_gemeenten", "mijn_huisvesting"]) == \
+        "Bron: mijn_gemeenten; mijn_huisvesting"
 
 
 @pytest.mark.parametrize("length", [0.37, 1.0, 9.3, 12.0, 31.0, 47.5, 260.0, 1234.0])

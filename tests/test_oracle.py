@@ -40,7 +40,7 @@ SEED = 20240601
 # here rather than imported, so a changed constant in the core cannot go unnoticed.
 DISTANCE_TOLERANCE_M = 0.001
 SHARE_TOLERANCE = 1e-9
-SEVENUM = (196_000, 383_000)   # the demo's reference kern: 1000 x 800 m, park 400-600 x 300-500
+REFERENCE_KERN = (196_000, 383_000)   # the demo's reference kern: 1000 x 800 m, park 400-600 x 300-500
 
 
 def random_sites(kernen, rng):
@@ -73,7 +73,7 @@ def random_sites(kernen, rng):
 
 def edge_sites():
     """Sites exactly on the rule's edges at the reference kern (integer metres)."""
-    x0, y0 = SEVENUM
+    x0, y0 = REFERENCE_KERN
     sites = []
     for step in range(0, 1000, 50):
         sites += [
@@ -98,7 +98,7 @@ def oracle_data(tmp_path_factory, demo_gpkg):
     rng = np.random.default_rng(SEED)
     # Overlapping copies of some kernen: the rule counts overlapping area once.
     # (Not of the reference kern, whose exact edges the edge sites rely on.)
-    copies = builtup[builtup.kern_name != "Sevenum"].sample(8, random_state=SEED).copy()
+    copies = builtup[builtup.kern_name != "Kern GM1507-2"].sample(8, random_state=SEED).copy()
     copies["geometry"] = copies.geometry.translate(60, -40)
     copies["kern_name"] = copies["kern_name"] + " (overlap)"
     builtup = gpd.GeoDataFrame(pd.concat([builtup, copies], ignore_index=True), crs=builtup.crs)

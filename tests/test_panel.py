@@ -14,8 +14,8 @@ from limburg_flexwonen_plugin.gui import project_layers
 from limburg_flexwonen_plugin.gui.panel import SiteAssessmentDock
 
 RD = QgsCoordinateReferenceSystem("EPSG:28992")
-# The demo's reference kern "Sevenum" spans (196000, 383000)-(197000, 383800).
-SEVENUM = QgsRectangle(195_500, 382_600, 197_500, 384_200)
+# The demo's reference kern "Kern GM1507-2" spans (196000, 383000)-(197000, 383800).
+REFERENCE_KERN = QgsRectangle(195_500, 382_600, 197_500, 384_200)
 
 
 def wait_until(condition, seconds=60.0):
@@ -49,7 +49,7 @@ def panel(qgis_iface, qgis_canvas, qgis_parent, flexwonen_provider, demo_layers)
     qgis_canvas.show()
     QCoreApplication.processEvents()
     qgis_canvas.setDestinationCrs(RD)
-    qgis_canvas.setExtent(SEVENUM)
+    qgis_canvas.setExtent(REFERENCE_KERN)
     dock = SiteAssessmentDock(qgis_iface)
     yield dock
     dock.cleanup()
@@ -108,7 +108,7 @@ def test_click_a_demo_site_and_read_the_card(panel, demo_layers, qgis_canvas):
     assessment = panel.assessments[0]
     assert assessment.site_id == site["site_id"] and assessment.location_class == "inside"
     text = panel.card_text()
-    for expected in (site["name"], "inside the built-up area", "Sevenum", "Horst aan de Maas",
+    for expected in (site["name"], "inside the built-up area", "Kern GM1507-2", "Horst aan de Maas",
                      "GM1507", "Noord-Limburg", "Planned beds", "Labour migrants in the municipality",
                      "Housing norms", "Most beds that meet every rule", "Binding rule",
                      "Housing gap of the municipality, with this site (beds)"):

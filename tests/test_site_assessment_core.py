@@ -62,7 +62,7 @@ def test_sections_and_rows_of_the_card(assessed):
     assert [s.key for s in result.sections] == ["location", "municipality", "context", "norms",
                                                 "housing_gap", "basis"]
     assert result.name == site["name"]
-    assert result.value("nearest_kern") == "Sevenum"
+    assert result.value("nearest_kern") == "Kern GM1507-2"
     assert result.value("inside_share") == pytest.approx(1.0)
     assert result.value("distance_m") == pytest.approx(0.0)
     assert result.value("gm_code") == "GM1507" and result.value("gm_name") == "Horst aan de Maas"
@@ -222,6 +222,6 @@ def test_edge_zone_around_a_site(demo):
     beyond = sites.loc[sites["case"] == "just_beyond_edge"].geometry.iloc[0]
     zone = site_assessment.edge_zone(demo["builtup"], at_edge, 250.0)
     assert zone.intersects(at_edge) and not zone.intersects(beyond)
-    sevenum = demo["builtup"].loc[demo["builtup"]["kern_name"] == "Sevenum"].geometry.iloc[0]
-    assert zone.contains(sevenum.buffer(240).exterior)  # Sevenum's own zone, not a far kern's
+    reference = demo["builtup"].loc[demo["builtup"]["kern_name"] == "Kern GM1507-2"].geometry.iloc[0]
+    assert zone.contains(reference.buffer(240).exterior)  # the reference kern's own zone, not a far kern's
     assert site_assessment.edge_zone(demo["builtup"], None, 250.0) is None

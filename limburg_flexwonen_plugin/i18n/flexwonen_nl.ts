@@ -320,8 +320,8 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
         </message>
         <message>
             <location filename="../processing/algorithms/business_effect.py" />
-            <source>Your data sources (printed on the reports after the boundary source)</source>
-            <translation>Uw gegevensbronnen (op de rapporten afgedrukt na de bron van de grenzen)</translation>
+            <source>Your own data sources (printed on the reports after those named in the layers)</source>
+            <translation>Uw eigen gegevensbronnen (op de rapporten afgedrukt na die van de lagen)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/business_effect.py" />
@@ -1203,8 +1203,8 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
         <name>ExportAlgorithm</name>
         <message>
             <location filename="../processing/export_support.py" />
-            <source>Your data sources (printed after the boundary source)</source>
-            <translation>Uw gegevensbronnen (afgedrukt na de bron van de grenzen)</translation>
+            <source>Your own data sources (printed after those named in the layers)</source>
+            <translation>Uw eigen gegevensbronnen (afgedrukt na die van de lagen)</translation>
         </message>
         <message>
             <location filename="../processing/export_support.py" />
@@ -1380,7 +1380,7 @@ Region field: the field holding the region name.
 Regions (optional): the housing gap's region output (for the totals table); without it the region outlines are dissolved from the municipalities.
 Accommodations (optional): points of existing, permitted and planned accommodation.
 Scenario: printed in the subtitle; empty takes it from the housing gap layer.
-Your data sources: printed after 'Bron: grenzen Kadaster / CBS (CC BY 4.0);'.
+Sources: each layer's metadata (its abstract or rights; a GeoPackage layer's description) says where it comes from: 'Kadaster / CBS (CC BY 4.0)' is printed for CBS data, 'synthetische demodata' for synthetic data, otherwise the layer's name. Your own data sources are printed after them.
 Paper: A4 or A3 landscape. PNG resolution: dots per inch of the PNG.
 
 Files are written completely or not at all.</source>
@@ -1393,7 +1393,7 @@ Regioveld: het veld met de naam van de regio.
 Regio's (optioneel): de regio-uitvoer van de huisvestingsopgave (voor de tabel met totalen); zonder deze worden de regiogrenzen uit de gemeenten samengevoegd.
 Huisvestingslocaties (optioneel): punten van bestaande, vergunde en geplande huisvesting.
 Scenario: afgedrukt in de ondertitel; leeg neemt het uit de laag met de huisvestingsopgave.
-Uw gegevensbronnen: afgedrukt na 'Bron: grenzen Kadaster / CBS (CC BY 4.0);'.
+Bronnen: de metadata van elke laag (de samenvatting of rechten; bij een GeoPackage de beschrijving van de laag) zeggen waar die vandaan komt: 'Kadaster / CBS (CC BY 4.0)' voor gegevens van het CBS, 'synthetische demodata' voor synthetische gegevens, anders de naam van de laag. Uw eigen gegevensbronnen volgen daarna.
 Papier: A4 of A3 liggend. PNG-resolutie: punten per inch van de PNG.
 
 Bestanden worden volledig of helemaal niet geschreven.</translation>

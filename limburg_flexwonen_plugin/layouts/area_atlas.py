@@ -8,7 +8,7 @@ and area only.
 """
 import datetime
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import geopandas as gpd
 import pandas as pd
@@ -23,7 +23,8 @@ from ..core.validation import require_numeric_columns, require_plausible
 from ..bridge.read import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
-from .page import Page, fill_legend, keep_scale_bar_round, set_variables, show_extent, versions_text
+from .page import (Page, fill_legend, keep_scale_bar_round, layer_credits, set_variables, show_extent,
+                   versions_text)
 from .province_overview import PROVINCE_NAME
 from .tables import fitted_widths, set_columns, text_table_layer
 
@@ -65,6 +66,7 @@ class AtlasInputs:
     region_field: str = "region"
     scenario: str = ""
     data_sources: str = ""
+    credits: Optional[Sequence[str]] = None     # None: read from the layers' metadata
     export_date: Optional[datetime.date] = None
 
 
@@ -191,6 +193,8 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
 
     scenario = inputs.scenario or (gap_fields.scenario_text(municipalities) if with_gap else "")
     set_variables(layout, export_date=inputs.export_date or datetime.date.today(), scenario=scenario,
+                  credits=layer_credits(inputs.credits, (inputs.municipalities, inputs.regions,
+                                                         inputs.accommodations, inputs.builtup)),
                   sources=inputs.data_sources,
                   versions=versions_text([("Model", gap_fields.model_version(municipalities))]))
     atlas.updateFeatures()

@@ -31,6 +31,8 @@ def copy_of(source, name: str, transform_context=None) -> QgsVectorLayer:
         request.setDestinationCrs(target, context)
     layer = source.materialize(request)
     layer.setName(name)
+    if hasattr(source, "metadata"):
+        layer.setMetadata(source.metadata())   # where it comes from: the page credits it
     if not layer.crs().isValid():
         layer.setCrs(target)
     return layer

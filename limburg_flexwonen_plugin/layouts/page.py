@@ -13,6 +13,8 @@ from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLeg
                        QgsLegendRenderer, QgsLegendStyle, QgsMapLayerLegendUtils, QgsPrintLayout,
                        QgsProject, QgsRectangle, QgsScaleBarSettings, QgsUnitTypes)
 
+from ..bridge.provenance import credits_of
+from ..core.credits import merged
 from ..paths import PLUGIN_DIR
 from . import texts
 
@@ -46,13 +48,22 @@ def versions_text(parts: Sequence[Tuple[str, Optional[str]]]) -> str:
     return texts.join_nonempty(items)
 
 
-def set_variables(layout, *, export_date: datetime.date, scenario: str = "", sources: str = "",
-                  versions: str = "", notes: str = "") -> None:
-    """The layout variables the template texts use (@flexwonen_...)."""
+def layer_credits(credits: Optional[Sequence[str]], layers: Iterable[object]) -> List[str]:
+    """The credits a page prints: ``credits`` when the caller read them from its inputs
+    (an algorithm, before it copied them), else those of the ``layers`` it draws."""
+    if credits is not None:
+        return merged(credits)
+    return merged(*(credits_of(layer) for layer in layers if layer is not None))
+
+
+def set_variables(layout, *, export_date: datetime.date, credits: Sequence[str] = (),
+                  scenario: str = "", sources: str = "", versions: str = "", notes: str = "") -> None:
+    """The layout variables the template texts use (@flexwonen_...). ``credits``: those
+    of the layers on the page (``layer_credits``); ``sources``: what the user added."""
     values = {
         "flexwonen_export_date": texts.dutch_date(export_date),
         "flexwonen_scenario": scenario or "",
-        "flexwonen_source": texts.source_line(sources),
+        "flexwonen_source": texts.source_line(credits, sources),
         "flexwonen_versions": versions,
         "flexwonen_notes": notes,
     }

@@ -1,7 +1,7 @@
 """The province overview "Huisvestingsopgave arbeidsmigranten Limburg" (A4 or A3 landscape)."""
 import datetime
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 import pandas as pd
 from qgis.core import QgsProject
@@ -11,7 +11,8 @@ from ..core.errors import InputError
 from ..bridge.read import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
-from .page import Page, fill_legend, keep_scale_bar_round, set_variables, show_extent, versions_text
+from .page import (Page, fill_legend, keep_scale_bar_round, layer_credits, set_variables, show_extent,
+                   versions_text)
 from .tables import set_text_table
 
 PROVINCE_NAME = "Limburg"
@@ -26,6 +27,7 @@ class OverviewInputs:
     region_field: str = "region"
     scenario: str = ""
     data_sources: str = ""
+    credits: Optional[Sequence[str]] = None     # None: read from the layers' metadata
     paper: str = "A4"
     export_date: Optional[datetime.date] = None
 
@@ -91,6 +93,8 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
                      "symbool volgt het aantal bedden.")
     model = gap_fields.model_version(inputs.regions) or gap_fields.model_version(municipalities)
     set_variables(layout, export_date=inputs.export_date or datetime.date.today(), scenario=scenario,
+                  credits=layer_credits(inputs.credits, (inputs.municipalities, inputs.regions,
+                                                         inputs.accommodations)),
                   sources=inputs.data_sources, notes="\n\n".join(notes),
                   versions=versions_text([("Model", model)]))
     if not notes:

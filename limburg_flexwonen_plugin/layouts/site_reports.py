@@ -44,6 +44,8 @@ class SiteReportInputs:
     municipality_fields: MunicipalityFields = MunicipalityFields()
     plan_fields: site_report_content.PlanFields = site_report_content.PlanFields()
     data_sources: str = ""
+    # The credits of the input layers (``core.credits``); None: the layers' names.
+    credits: Optional[Sequence[str]] = None
     export_date: Optional[datetime.date] = None
     sites_layer: str = "sites"
     builtup_layer: str = "built-up area"
@@ -245,7 +247,10 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
         table.refreshAttributes()
 
     versions = list(inputs.versions)
-    set_variables(layout, export_date=inputs.export_date or datetime.date.today(),
+    credits = inputs.credits if inputs.credits is not None else \
+        [inputs.sites_layer, inputs.builtup_layer] + \
+        ([inputs.municipalities_layer] if inputs.municipalities is not None else [])
+    set_variables(layout, export_date=inputs.export_date or datetime.date.today(), credits=credits,
                   sources=inputs.data_sources, versions=versions_text(
                       [("Regels", str(reportable["rules_version"].iloc[0]))] + versions))
     atlas.updateFeatures()

@@ -6,12 +6,12 @@ not through the system locale, so a page looks the same on every machine.
 """
 import datetime
 import math
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
+
+from ..core.credits import merged
 
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
              "september", "oktober", "november", "december")
-
-BOUNDARY_SOURCE = "grenzen Kadaster / CBS (CC BY 4.0)"
 
 LOCATION_CLASS_NL = {
     "inside": "Binnen bestaand bebouwd gebied",
@@ -69,13 +69,12 @@ def yes_no(value) -> str:
     return "ja" if bool(value) else "nee"
 
 
-def source_line(user_sources: Optional[str]) -> str:
-    """'Bron: grenzen Kadaster / CBS (CC BY 4.0); <the user's own sources>'."""
-    parts = [BOUNDARY_SOURCE]
-    extra = (user_sources or "").strip().strip(";").strip()
-    if extra:
-        parts.append(extra)
-    return "Bron: " + "; ".join(parts)
+def source_line(credits: Sequence[str], user_sources: Optional[str] = None) -> str:
+    """'Bron: Kadaster / CBS (CC BY 4.0); synthetische demodata; <the user's own sources>':
+    the credits of the layers used (``core.credits``), then what the user typed."""
+    extra = [part for part in (user_sources or "").split(";")]
+    parts = merged(credits, extra)
+    return "Bron: " + "; ".join(parts) if parts else ""
 
 
 def join_nonempty(parts: Iterable[Optional[str]], separator: str = " · ") -> str:

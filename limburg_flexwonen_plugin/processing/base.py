@@ -27,12 +27,14 @@ from typing import Dict, List, Optional, Tuple
 import geopandas as gpd
 from qgis.core import (QgsFields, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFolderDestination, QgsProcessingParameterVectorLayer,
+                       QgsProcessingParameterFolderDestination, QgsProcessingParameterMapLayer,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer,
                        QgsProperty, QgsWkbTypes)
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.credits import credits_text, merged
 from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
 from ..paths import resource
@@ -42,6 +44,7 @@ from ..bridge.messages import user_message
 from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
 from ..bridge.write import write_frame
 from ..bridge import geopackage as geopackage_output
+from ..bridge.provenance import credits_of, describe_geopackage_layer
 from . import field_parameters
 from .overwrite_guard import input_files, output_layer_destination, refuse_output_over_input
 
@@ -149,12 +152,15 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         of each file layer (``bridge.read.LayerFacts``). The worker thread then never
         touches a layer of the user's project, which the main thread may be drawing or
         editing meanwhile."""
-        self._layer_names, self._layer_facts = {}, {}
+        self._layer_names, self._layer_facts, self._credits = {}, {}, {}
         self._input_files = input_files(self, parameters, context)
         for definition in self.parameterDefinitions():
             name = definition.name()
             if definition.isDestination() or parameters.get(name) is None or \
-                    not isinstance(definition, _LAYER_PARAMETERS):
+                    not isinstance(definition, _CREDITED_PARAMETERS):
+                continue
+            self._credits[name] = self._find_credits(parameters, name, context, definition)
+            if not isinstance(definition, _LAYER_PARAMETERS):
                 continue
             self._layer_names[name] = self._find_layer_name(parameters, name, context,
                                                             definition.description())
@@ -166,6 +172,20 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             if facts is not None:
                 self._layer_facts[name] = facts
         return super().prepareAlgorithm(parameters, context, feedback)
+
+    def _find_credits(self, parameters, name, context, definition):
+        try:
+            layer = QgsProcessingAlgorithm.parameterAsLayer(self, parameters, name, context)
+        except QgsProcessingException:
+            layer = None
+        return credits_of(layer, self._find_layer_name(parameters, name, context,
+                                                       definition.description()))
+
+    def source_credits(self, *names):
+        """The credits of the run's layer inputs (``core.credits``), taken on the main
+        thread by ``prepareAlgorithm``: of the inputs ``names``, or of all of them."""
+        credits = getattr(self, "_credits", {})
+        return merged(*(credits.get(name, ()) for name in (names or credits)))
 
     def processAlgorithm(self, parameters, context, feedback):
         self._outputs = []
@@ -184,7 +204,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
                 # Cancelled after the last check: the user still gets what cancel
                 # promises, nothing.
                 raise CancelledError("cancelled by the user")
-            self._close_sinks()
+            self._close_sinks(describe=True)
             return results
         except InputError as error:
             self._discard_outputs(context, feedback)
@@ -394,14 +414,22 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             return None
         return path, table, os.path.exists(path)
 
-    def _close_sinks(self):
+    def _close_sinks(self, describe=False):
         """Flushes and closes the run's sinks, so the files are complete when we return:
-        a GeoPackage also without its write-ahead log (a user copies the .gpkg alone)."""
+        a GeoPackage also without its write-ahead log (a user copies the .gpkg alone).
+        With ``describe`` (a successful run) each GeoPackage layer written records the
+        credits of the run's inputs as its description."""
         for output in self._outputs:
             if output.sink is not None and not sip.isdeleted(output.sink):
                 if sip.ispyowned(output.sink):
                     sip.delete(output.sink)
             output.sink = None
+        credits = credits_text(self.source_credits()) if describe else ""
+        for output in self._outputs if credits else ():
+            if output.path and output.path.lower().endswith(".gpkg") and os.path.isfile(output.path) \
+                    and not (output.existed and output.signature is not None
+                             and _signature(output.path) == output.signature):
+                describe_geopackage_layer(output.path, output.table, credits)
         for path in dict.fromkeys(output.path for output in self._outputs):
             if path and path.lower().endswith(".gpkg") and os.path.isfile(path):
                 geopackage_output.fold_write_ahead_log(path)
@@ -477,6 +505,9 @@ _OGR_TABLE = re.compile(r'table="((?:[^"\\]|\\.)*)"')
 
 
 _LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)
+# Inputs whose sources an output credits (vector and raster layers).
+_CREDITED_PARAMETERS = _LAYER_PARAMETERS + (QgsProcessingParameterRasterLayer,
+                                            QgsProcessingParameterMapLayer)
 
 
 def _facts_of(layer):

@@ -213,9 +213,11 @@ def assumption_lines(result: BusinessEffectResult, effect: BusinessEffect) -> Li
     ]
 
 
-def footer_lines(result: BusinessEffectResult, day: datetime.date, sources: Optional[str]) -> List[str]:
+def footer_lines(result: BusinessEffectResult, day: datetime.date, sources: Optional[str],
+                 credits: Sequence[str] = ()) -> List[str]:
+    """Sources (``credits``: of the input layers; ``sources``: the user's), date, versions."""
     return [
-        f"{texts.source_line(sources)} · gemaakt op {texts.dutch_date(day)}",
+        texts.join_nonempty([texts.source_line(credits, sources), f"gemaakt op {texts.dutch_date(day)}"]),
         versions_text([("Model", result.model_version), ("Vraagmodel", result.gap.model.version_label)]),
     ]
 
@@ -422,7 +424,8 @@ def _text_table(layout, headings: Sequence[str], rows: Sequence[Sequence[str]], 
 
 
 def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProject,
-                        day: Optional[datetime.date] = None, sources: Optional[str] = None) -> QgsPrintLayout:
+                        day: Optional[datetime.date] = None, sources: Optional[str] = None,
+                        credits: Sequence[str] = ()) -> QgsPrintLayout:
     """The report page of business ``key`` in ``project`` (which receives the map layers)."""
     effect = result.effect_of(key)
     day = day or datetime.date.today()
@@ -520,7 +523,7 @@ def build_report_layout(result: BusinessEffectResult, key: str, project: QgsProj
     available = footer_y - 1 - (assumptions_y + 5)
     size = fitting_font_size(lines, width, available)
     _label(layout, "\n".join(lines), MARGIN, assumptions_y + 5, width, available, size, False, "assumptions")
-    _label(layout, "\n".join(footer_lines(result, day, sources)), MARGIN, footer_y, width, FOOTER_HEIGHT, 6,
+    _label(layout, "\n".join(footer_lines(result, day, sources, credits)), MARGIN, footer_y, width, FOOTER_HEIGHT, 6,
            False, "footer")
     return layout
 
@@ -583,7 +586,8 @@ def _nice_segment(length_km: float) -> float:
 
 
 def write_reports(result: BusinessEffectResult, folder, day: Optional[datetime.date] = None,
-                  progress: Progress = SILENT, sources: Optional[str] = None) -> Dict[str, Path]:
+                  progress: Progress = SILENT, sources: Optional[str] = None,
+                  credits: Sequence[str] = ()) -> Dict[str, Path]:
     """One one-page PDF per business in ``folder`` (written atomically by the layouts'
     exporter): business id -> file."""
     folder = Path(folder)
@@ -594,7 +598,7 @@ def write_reports(result: BusinessEffectResult, folder, day: Optional[datetime.d
             raise CancelledError("cancelled by the user")
         project = QgsProject()
         try:
-            layout = build_report_layout(result, key, project, day, sources)
+            layout = build_report_layout(result, key, project, day, sources, credits)
             written[key] = export_pdf(layout, folder / report_file_name(key))
             del layout
         finally:

@@ -31,7 +31,7 @@ class ExportAlgorithm(FlexwonenAlgorithm):
 
     def add_data_sources_parameter(self):
         self.addParameter(QgsProcessingParameterString(
-            self.DATA_SOURCES, self.tr("Your data sources (printed after the boundary source)"),
+            self.DATA_SOURCES, self.tr("Your own data sources (printed after those named in the layers)"),
             defaultValue="", optional=True))
 
     def add_output_parameters(self, pdf_description, png_description, png_folder: bool):

@@ -7,11 +7,11 @@ from qgis.core import QgsVectorLayer
 from shapely.geometry import Point
 
 TITLE = "Housing effect of a demo distribution centre near Venlo"
-# Demo assumptions (not real plans): a distribution centre on the east side of the
-# (synthetic) town of Venlo grows from 300 jobs now (2025) to 1,200 at full operation in
-# 2028, linearly; 60 % of the extra jobs are held by labour migrants. Everything else uses
-# the model defaults: stay mix 40/35/25 %, 1 person per job and per bed, a 20 km reach,
-# exponential distance decay (d0 = 10 km), all demand placed in Limburg.
+# Demo assumptions (not real plans): a distribution centre in the municipality of Venlo
+# grows from 300 jobs now (2025) to 1,200 at full operation in 2028, linearly; 60 % of
+# the extra jobs are held by labour migrants. Everything else uses the model defaults:
+# stay mix 40/35/25 %, 1 person per job and per bed, a 20 km reach, exponential distance
+# decay (d0 = 10 km), all demand placed in Limburg.
 BUSINESS = {"bid": "DC-VENLO", "name": "Distributiecentrum Venlo-Oost (demo)"}
 LOCATION = Point(210_500, 380_500)
 ASSUMPTIONS = {"JOBS_NOW": 300, "YEAR_NOW": 2025, "JOBS_FULL": 1200, "YEAR_FULL": 2028,
@@ -20,15 +20,19 @@ ASSUMPTIONS = {"JOBS_NOW": 300, "YEAR_NOW": 2025, "JOBS_FULL": 1200, "YEAR_FULL"
 
 def run(demo):
     package = demo.output / "business_effect.gpkg"
-    if package.exists():
-        package.unlink()
+    # The business is an input: it lives in a file of its own, never in the outputs' file
+    # (the plugin refuses to write over an input).
+    location = demo.output / "business_location.gpkg"
+    for old in (package, location):
+        if old.exists():
+            old.unlink()
     reports = demo.output / "business_effect_reports"
     for old in reports.glob("*.pdf"):
         old.unlink()
     gpd.GeoDataFrame({key: [value] for key, value in BUSINESS.items()}, geometry=[LOCATION],
-                     crs=28992).to_file(package, layer="business")
+                     crs=28992).to_file(location, layer="business")
     parameters = {
-        "BUSINESSES": f"{package}|layername=business",
+        "BUSINESSES": f"{location}|layername=business",
         "BUSINESS_ID_FIELD": "bid", "BUSINESS_NAME_FIELD": "name", **ASSUMPTIONS,
         "MUNICIPALITIES": demo.layer("municipalities"), "MIGRANTS": demo.layer("labour_migrants"),
         "ACCOMMODATIONS": demo.layer("accommodations"), "BUILTUP": demo.layer("builtup"),

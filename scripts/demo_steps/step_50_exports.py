@@ -5,7 +5,6 @@ from pathlib import Path
 import processing
 
 TITLE = "Stuurgroep maps and site assessment reports (PDF and PNG)"
-DATA_SOURCES = "arbeidsmigranten, huisvesting en kandidaatlocaties: demodata Flexwonen Limburg (synthetisch)"
 SCENARIOS = ((0, "current"), (2, "high_2030"))
 
 
@@ -20,7 +19,6 @@ def run(demo):
             "MUNICIPALITIES": _layer(gap, f"municipalities_{scenario}"),
             "REGIONS": _layer(gap, f"regions_{scenario}"),
             "ACCOMMODATIONS": demo.layer("accommodations"),
-            "DATA_SOURCES": DATA_SOURCES,
             "PAPER": index,
             "DPI": 150,
             "OUTPUT_PDF": str(folder / f"{stem}.pdf"),
@@ -33,7 +31,6 @@ def run(demo):
         "ACCOMMODATIONS": demo.layer("accommodations"),
         "BUILTUP": demo.layer("builtup"),
         "LEVEL": 0,
-        "DATA_SOURCES": DATA_SOURCES,
         "DPI": 120,
         "OUTPUT_PDF": str(folder / "atlas_regions_municipalities.pdf"),
         "OUTPUT_PNG": str(folder / "atlas"),
@@ -52,7 +49,6 @@ def run(demo):
             "ADD_CONTEXT": True,
             "CONTEXT_MIGRANTS": demo.layer("labour_migrants"),
             "CONTEXT_ACCOMMODATIONS": demo.layer("accommodations"),
-            "DATA_SOURCES": DATA_SOURCES,
             "DPI": 120,
             "OUTPUT_PDF": str(folder / f"{stem}.pdf"),
             "OUTPUT_PNG": str(folder / stem),

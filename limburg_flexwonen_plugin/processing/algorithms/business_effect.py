@@ -205,7 +205,7 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
             self.CSV_OUTPUT, self.tr("Extra beds per year (CSV)"), self.tr("CSV files (*.csv)"),
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterString(
-            self.DATA_SOURCES, self.tr("Your data sources (printed on the reports after the boundary source)"),
+            self.DATA_SOURCES, self.tr("Your own data sources (printed on the reports after those named in the layers)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.REPORT_FOLDER, self.tr("Folder for the PDF reports (one page per business)"),
@@ -336,7 +336,8 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
         if folder:
             feedback.pushInfo(self.tr("Writing the PDF reports…"))
             reports = write_reports(result, folder, progress=progress.scaled(80, 100),
-                                    sources=self._string(parameters, self.DATA_SOURCES, context))
+                                    sources=self._string(parameters, self.DATA_SOURCES, context),
+                                    credits=self.source_credits())
             outputs[self.REPORT_FOLDER] = folder
         for effect in result.effects:
             business = effect.business

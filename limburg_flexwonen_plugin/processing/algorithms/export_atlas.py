@@ -82,6 +82,8 @@ class ExportAtlasAlgorithm(ExportAlgorithm):
             region_field=self.parameterAsString(parameters, self.REGION_FIELD, context) or None,
             scenario=self.parameterAsString(parameters, self.SCENARIO, context),
             data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),
+            credits=self.source_credits(self.MUNICIPALITIES, self.REGIONS, self.ACCOMMODATIONS,
+                                        self.BUILTUP),
             export_date=self.today())
         page = build_area_atlas(inputs)
         feedback.pushInfo(self.tr("Atlas with {0} pages").format(len(page.page_names)))

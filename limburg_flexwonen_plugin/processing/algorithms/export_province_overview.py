@@ -26,7 +26,10 @@ class ExportProvinceOverviewAlgorithm(ExportAlgorithm):
         "it the region outlines are dissolved from the municipalities.\n"
         "Accommodations (optional): points of existing, permitted and planned accommodation.\n"
         "Scenario: printed in the subtitle; empty takes it from the housing gap layer.\n"
-        "Your data sources: printed after 'Bron: grenzen Kadaster / CBS (CC BY 4.0);'.\n"
+        "Sources: each layer's metadata (its abstract or rights; a GeoPackage layer's "
+        "description) says where it comes from: 'Kadaster / CBS (CC BY 4.0)' is printed for "
+        "CBS data, 'synthetische demodata' for synthetic data, otherwise the layer's name. "
+        "Your own data sources are printed after them.\n"
         "Paper: A4 or A3 landscape. PNG resolution: dots per inch of the PNG.\n\n"
         "Files are written completely or not at all."
     )
@@ -69,6 +72,7 @@ class ExportProvinceOverviewAlgorithm(ExportAlgorithm):
             region_field=self.parameterAsString(parameters, self.REGION_FIELD, context) or None,
             scenario=self.parameterAsString(parameters, self.SCENARIO, context),
             data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),
+            credits=self.source_credits(self.MUNICIPALITIES, self.REGIONS, self.ACCOMMODATIONS),
             paper=PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],
             export_date=self.today())
         feedback.pushInfo(self.tr("Filling the {0} page…").format(inputs.paper))

@@ -122,6 +122,7 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
             site_name_field=self.parameterAsString(parameters, self.SITE_NAME_FIELD, context) or None,
             kern_name_field=kern_field, municipality_fields=fields, plan_fields=plan,
             data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),
+            credits=self.source_credits(),
             export_date=self.today(), sites_layer=sites_name, builtup_layer=builtup_name,
             municipalities_layer=muni_name, norm_rows=norm_rows, norms_title=norms_title,
             effect_rows=effect_rows, extra_assumptions=assumptions, versions=versions)
