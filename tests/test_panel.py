@@ -366,3 +366,26 @@ def test_the_card_is_marked_out_of_date_when_its_inputs_change(panel, demo_layer
     # Another layer of municipalities: out of date too.
     panel.set_layer("municipalities", None)
     assert "Out of date" in panel.card_text()
+
+
+def test_the_card_shows_words_and_thousands_separators(qgis_app):
+    """Stay categories as words, never the data's codes; counts with thousands
+    separators even when QGIS's own setting leaves them out."""
+    from qgis.PyQt.QtCore import QLocale
+    from limburg_flexwonen_plugin.core import site_assessment as sa
+    from limburg_flexwonen_plugin.gui import card
+    previous = QLocale()
+    default = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    default.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    QLocale.setDefault(default)
+    try:
+        assessment = sa.SiteAssessment("S1", None, "inside", None, sections=[sa.Section(
+            "plan", "Plan and surroundings", (
+                sa.Row("stay_category", "Stay category", "long", display=sa.STAY_TEXTS["long"]),
+                sa.Row("migrants", "Labour migrants", 12108, sa.COUNT),
+                sa.Row("distance", "Distance", 4622.0, sa.METRES)))])
+        text = card.render_card(assessment)
+    finally:
+        QLocale.setDefault(previous)
+    assert "long stay" in text and ">long<" not in text
+    assert "12.108" in text and "4.622 m" in text

@@ -50,6 +50,13 @@ VERDICT_TEXTS = {
     housing_norms.UNKNOWN: QT_TRANSLATE_NOOP("SiteAssessment", "unknown: plan data missing"),
 }
 
+# The stay categories (codes in the data), as a viewer shows them (translated).
+STAY_TEXTS = {
+    "short": QT_TRANSLATE_NOOP("SiteAssessment", "short stay"),
+    "mid": QT_TRANSLATE_NOOP("SiteAssessment", "mid stay"),
+    "long": QT_TRANSLATE_NOOP("SiteAssessment", "long stay"),
+}
+
 # The gap classes of housing_gap, as a viewer shows them (translated).
 GAP_CLASS_TEXTS = {
     housing_gap.SHORTAGE: QT_TRANSLATE_NOOP("SiteAssessment", "shortage"),
@@ -254,8 +261,10 @@ def context_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> List[O
             rows.append(Row("planned_beds", QT_TRANSLATE_NOOP("SiteAssessment", "Planned beds"),
                             _count(planned[position]), COUNT))
         if stays is not None:
+            stay = stays[position]
             rows.append(Row("stay_category", QT_TRANSLATE_NOOP("SiteAssessment", "Stay category"),
-                            stays[position]))
+                            stay, display=STAY_TEXTS.get(str(stay).strip().lower())
+                            if stay is not None else None))
         if nearest_names is not None:
             rows.append(Row("nearest_accommodation", QT_TRANSLATE_NOOP("SiteAssessment", "Nearest accommodation"),
                             nearest_names[position]))

@@ -66,9 +66,17 @@ def text_colour_on(background: str) -> str:
     return "#000000" if luminance > 150 else "#ffffff"
 
 
+def card_locale() -> QLocale:
+    """The user's locale, with thousands separators (82.895 in Dutch) even where QGIS's
+    own setting leaves them out: counts of people and beds are read at a glance."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
+
 def format_value(row: sa.Row, locale: Optional[QLocale] = None) -> str:
     """The row's value as HTML, in the user's locale."""
-    locale = locale or QLocale()
+    locale = locale or card_locale()
     value = row.value
     if row.kind == sa.VERDICT and value is not None:
         colour = VERDICT_COLOURS.get(value, "#808080")
@@ -135,7 +143,7 @@ def render_card(assessment: sa.SiteAssessment, locale: Optional[QLocale] = None,
         f'<td bgcolor="{colour}" style="color:{text_colour_on(colour)}; font-size:large">'
         f'<b>{html.escape(class_text(assessment.location_class))}</b></td></tr></table>',
     ]
-    headline = render_headline(assessment, locale or QLocale())
+    headline = render_headline(assessment, locale or card_locale())
     if headline:
         parts.append(headline)
     if map_hint:
@@ -183,8 +191,8 @@ def render_summary(assessments: List[sa.SiteAssessment]) -> str:
             colour = class_colour(location_class)
             rows.append(f'<tr><td bgcolor="{colour}" width="14">&nbsp;</td>'
                         f'<td>{html.escape(class_text(location_class))}</td>'
-                        f'<td align="right"><b>{QLocale().toString(counts[location_class])}</b></td></tr>')
-    heading = tr("{0} sites assessed").format(QLocale().toString(len(assessments)))
+                        f'<td align="right"><b>{card_locale().toString(counts[location_class])}</b></td></tr>')
+    heading = tr("{0} sites assessed").format(card_locale().toString(len(assessments)))
     return (f"<h3>{html.escape(heading)}</h3>"
             f'<table cellpadding="3" cellspacing="2">{"".join(rows)}</table>')
 

@@ -3160,6 +3160,21 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
         </message>
         <message>
             <location filename="../core/site_assessment.py" />
+            <source>short stay</source>
+            <translation>kort verblijf</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>mid stay</source>
+            <translation>middellang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>long stay</source>
+            <translation>lang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
             <source>shortage</source>
             <translation>tekort</translation>
         </message>
