@@ -16,6 +16,7 @@ municipality without a labour-migrant figure gets empty demand and gap and a rem
 accommodation outside every municipality is not counted and named in the remarks.
 """
 import dataclasses
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -30,6 +31,7 @@ from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
 from .classify_sites import assign_municipalities
 from .errors import InputError
 from .validation import implausible_remark, require_plausible
+from .values import NOT_A_DATE, is_missing, shown, to_dates
 from .frames import WORKING_CRS, with_crs_text
 from .geometry import prepare_layer
 from .progress import SILENT, Progress
@@ -58,7 +60,16 @@ OUTPUT_FIELDS = (
     ("accommodations", "int"), ("scenario_method", "string"), ("base_year", "int"),
     ("municipalities", "int"), ("parameters", "string"), ("remarks", "string"),
 )
-OUTPUT_FIELD_NAMES = tuple(name for name, _ in OUTPUT_FIELDS)
+# Policy figures after the contract fields: the supply by date and the regional hiaten.
+# shortage_beds / surplus_beds of a region or the province are sums of its municipalities'
+# shortages and surpluses (never netted); beds_lapsed and beds_not_yet are unweighted beds
+# not counted in the scenario year because their end date or first year rules them out.
+POLICY_FIELDS = (
+    ("shortage_beds", "double"), ("surplus_beds", "double"),
+    ("beds_lapsed", "int"), ("beds_not_yet", "int"),
+)
+GAP_FIELDS = OUTPUT_FIELDS + POLICY_FIELDS
+OUTPUT_FIELD_NAMES = tuple(name for name, _ in GAP_FIELDS)
 # Figures that add up from municipalities to regions and the province.
 ADDITIVE = (
     "inhabitants", "builtup_km2", "labour_migrants", "demand_beds", "demand_short", "demand_mid",
@@ -66,11 +77,15 @@ ADDITIVE = (
     "supply_unknown_stay", "beds_existing", "beds_permitted", "beds_planned", "accommodations",
     "municipalities",
 )
+# Added up over municipalities too, but kept apart from ADDITIVE: a change of one
+# municipality's gap (a site, a business) must derive them again from the municipalities.
+DATED_BEDS = ("beds_lapsed", "beds_not_yet")
 
 ACCOMMODATION_FIELDS = (
     ("gm_code", "string"), ("gm_name", "string"), ("region", "string"), ("acc_status", "string"),
     ("acc_stay", "string"), ("acc_beds", "int"), ("supply_weight", "double"),
-    ("supply_beds", "double"), ("counted", "bool"), ("remarks", "string"),
+    ("supply_beds", "double"), ("counted", "bool"), ("acc_end_date", "date"),
+    ("acc_from_year", "int"), ("supply_year", "int"), ("remarks", "string"),
 )
 
 SITE_CONTEXT_FIELDS = (
@@ -166,6 +181,8 @@ class AccommodationFields:
     stay: Optional[str] = "stay_category"
     beds: str = "beds"
     code: Optional[str] = None   # assign by this municipality code field instead of by location
+    end_date: Optional[str] = None   # permit end / end of a temporary building (date)
+    from_year: Optional[str] = None  # first year a planned accommodation is available
 
 
 @dataclass
@@ -190,7 +207,7 @@ class HousingGapResult:
         columns = ["level"] + [name for name in OUTPUT_FIELD_NAMES if name != "level"]
         frames = [pd.DataFrame(self.municipalities[columns]), pd.DataFrame(self.regions[columns])]
         table = pd.concat(frames, ignore_index=True)
-        for name, kind in OUTPUT_FIELDS:
+        for name, kind in GAP_FIELDS:
             if kind == "int":
                 table[name] = table[name].astype("float64").round().astype("Int64")
         return table
@@ -267,8 +284,9 @@ def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
     for name, places in decimals.items():
         frame[name] = frame[name].astype("float64").round(places)
     for name in ("supply_beds", "supply_short", "supply_mid", "supply_long", "supply_unknown_stay",
-                 "gap_beds", "gap_short", "gap_mid", "gap_long"):
-        frame[name] = frame[name].astype("float64").round(6)
+                 "gap_beds", "gap_short", "gap_mid", "gap_long", "shortage_beds", "surplus_beds"):
+        if name in frame.columns:
+            frame[name] = frame[name].astype("float64").round(6)
     return frame
 
 
@@ -363,14 +381,19 @@ def value_aliases(document: Dict[str, Any], kind: str) -> Dict[str, str]:
 def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame,
                           model: DemandModel, fields: AccommodationFields = AccommodationFields(),
                           layer: str = "accommodations",
-                          document: Optional[Dict[str, Any]] = None) -> gpd.GeoDataFrame:
+                          document: Optional[Dict[str, Any]] = None,
+                          year: Optional[int] = None) -> gpd.GeoDataFrame:
     """Each accommodation with its municipality, status, stay category, beds and the beds
     it counts as supply; output geometry is a point (a polygon's point on surface).
 
     ``municipalities`` is the prepared frame (gm_code, gm_name, region, geometry).
+    With ``year`` (the scenario year) an accommodation whose end date (``fields.end_date``)
+    falls before the end of that year, or whose first year (``fields.from_year``) is later,
+    is not counted: supply by date.
     """
     document = document or load_model_document()
-    for name in (fields.name, fields.status, fields.stay, fields.beds, fields.code):
+    for name in (fields.name, fields.status, fields.stay, fields.beds, fields.code,
+                 fields.end_date, fields.from_year):
         if name and name not in accommodations.columns:
             raise InputError("field not found", layer=layer, field=name)
     if len(accommodations) == 0:
@@ -441,6 +464,8 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
     weights = np.array([model.weights.get(status, np.nan) if status else np.nan
                         for status in status_values], dtype="float64")
     counted = ~pd.isna(gm_codes) & ~np.isnan(weights) & beds.notna().values
+    end_dates, from_years, lapsed, not_yet = _supply_dates(prepared, fields, layer, year, remarks)
+    counted &= ~lapsed & ~not_yet
     supply = np.where(counted, beds.fillna(0).values * np.nan_to_num(weights), 0.0)
     points = prepared.geometry.values.copy()
     polygons = ~shapely.is_missing(points) & (shapely.get_dimensions(points) == 2)
@@ -452,9 +477,60 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
         "gm_code": gm_codes, "gm_name": gm_names, "region": regions,
         "acc_status": status_values, "acc_stay": stay_values,
         "acc_beds": beds.values, "supply_weight": weights, "supply_beds": supply,
-        "counted": counted, "remarks": [text or None for text in remarks],
+        "counted": counted, "acc_end_date": _date_objects(end_dates),
+        "acc_from_year": from_years, "supply_year": np.full(count, year, dtype=object),
+        "lapsed": lapsed, "not_yet": not_yet,
+        "remarks": [text or None for text in remarks],
     }, geometry=points, index=prepared.index), WORKING_CRS)
     return result
+
+
+def _supply_dates(prepared: pd.DataFrame, fields: AccommodationFields, layer: str,
+                  year: Optional[int], remarks: List[Optional[str]]):
+    """End dates and first years of the accommodations, and which of them do not count in
+    ``year``: ended before 31 December of it (the beds are gone before the year is out),
+    or available only from a later year. Unreadable values name feature and field."""
+    count = len(prepared)
+    end_dates = np.full(count, np.datetime64("NaT", "D"))
+    from_years = np.full(count, None, dtype=object)
+    if fields.end_date:
+        end_dates, issues = to_dates(prepared[fields.end_date])
+        if (issues == NOT_A_DATE).any():
+            position = int(np.flatnonzero(issues == NOT_A_DATE)[0])
+            raise InputError(f"'{shown(prepared[fields.end_date].iloc[position])}' is not a date "
+                             f"(write it as 2027-12-31)", layer=layer,
+                             feature=prepared.index[position], field=fields.end_date)
+    if fields.from_year:
+        for position, value in enumerate(prepared[fields.from_year].values):
+            if is_missing(value):
+                continue
+            number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+            if hasattr(value, "year") and not isinstance(value, (int, float)):
+                number = value.year
+            if pd.isna(number) or float(number) != int(number) or not 1900 <= int(number) <= 2100:
+                raise InputError(f"'{shown(value)}' is not a year (write it as 2028)", layer=layer,
+                                 feature=prepared.index[position], field=fields.from_year)
+            from_years[position] = int(number)
+    lapsed = np.zeros(count, dtype=bool)
+    not_yet = np.zeros(count, dtype=bool)
+    if year is not None:
+        year_end = np.datetime64(f"{int(year):04d}-12-31", "D")
+        with np.errstate(invalid="ignore"):
+            lapsed = ~np.isnat(end_dates) & (end_dates < year_end)
+        not_yet = np.array([value is not None and value > int(year) for value in from_years],
+                           dtype=bool)
+        for position in np.flatnonzero(lapsed):
+            remarks[position] = _join(remarks[position], f"ends {end_dates[position]}, before the "
+                                      f"end of {int(year)}: not counted in {int(year)}")
+        for position in np.flatnonzero(not_yet):
+            remarks[position] = _join(remarks[position], f"available from {from_years[position]}, "
+                                      f"after {int(year)}: not counted in {int(year)}")
+    return end_dates, from_years, lapsed, not_yet
+
+
+def _date_objects(values: np.ndarray) -> np.ndarray:
+    return np.array([None if np.isnat(value) else value.astype(datetime.date)
+                     for value in np.asarray(values, dtype="datetime64[D]")], dtype=object)
 
 
 def accommodation_label(row_index, name) -> str:
@@ -466,7 +542,8 @@ def accommodation_label(row_index, name) -> str:
 
 def _supply_per_municipality(assigned: Optional[gpd.GeoDataFrame], codes: List[str]) -> pd.DataFrame:
     columns = ["supply_beds"] + [f"supply_{c}" for c in STAY_CATEGORIES] + \
-        ["supply_unknown_stay"] + [f"beds_{s}" for s in STATUSES] + ["accommodations"]
+        ["supply_unknown_stay"] + [f"beds_{s}" for s in STATUSES] + ["accommodations"] + \
+        list(DATED_BEDS)
     supply = pd.DataFrame(0.0, index=pd.Index(codes), columns=columns)
     if assigned is None or len(assigned) == 0:
         return supply
@@ -484,6 +561,10 @@ def _supply_per_municipality(assigned: Optional[gpd.GeoDataFrame], codes: List[s
         supply[f"beds_{status}"] = rows.groupby("gm_code")["acc_beds"].sum().reindex(codes).fillna(0.0)
     supply["accommodations"] = located[located["acc_status"].notna()].groupby("gm_code").size() \
         .reindex(codes).fillna(0).astype("float64")
+    supplying = located[located["acc_status"].notna()]
+    for name, flag in (("beds_lapsed", "lapsed"), ("beds_not_yet", "not_yet")):
+        rows = supplying[supplying[flag].astype(bool)]
+        supply[name] = rows.groupby("gm_code")["acc_beds"].sum().reindex(codes).fillna(0.0)
     return supply
 
 
@@ -556,7 +637,7 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
         warnings.append(f"Layer '{accommodations_layer}' has no features: the supply is 0 everywhere.")
     if accommodations is not None:
         assigned = assign_accommodations(accommodations, munis, model, accommodation_fields,
-                                         accommodations_layer, document)
+                                         accommodations_layer, document, year=migrants.year)
         for index, row in assigned.iterrows():
             if row["remarks"] is None:
                 continue
@@ -588,6 +669,7 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
         frame[column] = supply[column].values
     frame["municipalities"] = 1.0
     derive_figures(frame, model)
+    add_hiaten(frame)
     _stamp(frame, migrants, model, MUNICIPALITY_LEVEL)
     frame["remarks"] = [text or None for text in remarks.reindex(codes).values]
     municipal = with_crs_text(gpd.GeoDataFrame(_rounded(frame.copy()), geometry=munis.geometry.values), WORKING_CRS)
@@ -598,6 +680,26 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
     regions = _regions(frame, munis, migrants, model, province_name, province_remarks)
     progress.report(100)
     return HousingGapResult(municipal, regions, assigned, migrants, model, warnings)
+
+
+def add_hiaten(municipal: pd.DataFrame) -> pd.DataFrame:
+    """A municipality's shortage and surplus: the positive and the negative part of its gap
+    (empty when the gap is unknown). In place; returns the frame."""
+    gap = municipal["gap_beds"].astype("float64")
+    municipal["shortage_beds"] = gap.clip(lower=0.0)
+    municipal["surplus_beds"] = (-gap).clip(lower=0.0)
+    return municipal
+
+
+def hiaten_of(members: pd.DataFrame) -> Dict[str, float]:
+    """Regional hiaten: the sums of the members' shortages and surpluses (a surplus in one
+    municipality never hides a shortage in another), and of their dated beds."""
+    gap = members["gap_beds"].astype("float64")
+    result = {"shortage_beds": gap.clip(lower=0.0).sum(min_count=1),
+              "surplus_beds": (-gap).clip(lower=0.0).sum(min_count=1)}
+    for name in DATED_BEDS:
+        result[name] = members[name].astype("float64").sum() if name in members else np.nan
+    return result
 
 
 def _stamp(frame: pd.DataFrame, migrants: ScenarioMigrants, model: DemandModel, level: str) -> None:
@@ -634,6 +736,8 @@ def _regions(municipal: pd.DataFrame, munis: gpd.GeoDataFrame, migrants: Scenari
         groups.append((None, without_region))
     for region, members in groups:
         row = aggregate(members, model)
+        for name, value in hiaten_of(members).items():
+            row[name] = value
         row["region"] = region
         row["gm_code"] = None
         row["gm_name"] = None
@@ -651,6 +755,8 @@ def _regions(municipal: pd.DataFrame, munis: gpd.GeoDataFrame, migrants: Scenari
         parts = [geometry_of[c] for c in members["gm_code"] if geometry_of[c] is not None]
         geometries.append(shapely.union_all(parts) if parts else None)
     province = aggregate(municipal, model)
+    for name, value in hiaten_of(municipal).items():
+        province[name] = value
     province["region"] = province_name
     province["gm_code"] = None
     province["gm_name"] = None

@@ -34,6 +34,11 @@ ACCOMMODATION_STATUS_FIELD = "ACCOMMODATION_STATUS_FIELD"
 ACCOMMODATION_STAY_FIELD = "ACCOMMODATION_STAY_FIELD"
 ACCOMMODATION_BEDS_FIELD = "ACCOMMODATION_BEDS_FIELD"
 ACCOMMODATION_CODE_FIELD = "ACCOMMODATION_CODE_FIELD"
+ACCOMMODATION_END_FIELD = "ACCOMMODATION_END_FIELD"
+ACCOMMODATION_FROM_YEAR_FIELD = "ACCOMMODATION_FROM_YEAR_FIELD"
+# Default names of the supply-by-date fields; a layer without them has no dates.
+DEFAULT_END_FIELD = "permit_end"
+DEFAULT_FROM_YEAR_FIELD = "planned_year"
 BUILTUP = "BUILTUP"
 SCENARIO = "SCENARIO"
 YEAR = "YEAR"
@@ -141,6 +146,13 @@ class GapInputs:
             self._field(ACCOMMODATION_CODE_FIELD,
                         tr("Accommodations: municipality code field (assign by code instead of "
                            "by location)"), ACCOMMODATIONS, None)
+        self._field(ACCOMMODATION_END_FIELD,
+                    tr("Accommodations: end date field (permit end, temporary building; counted "
+                       "in a scenario year only when it ends on or after 31 December of it)"),
+                    ACCOMMODATIONS, DEFAULT_END_FIELD)
+        self._field(ACCOMMODATION_FROM_YEAR_FIELD,
+                    tr("Accommodations: first year field (a planned accommodation counts from "
+                       "this year)"), ACCOMMODATIONS, DEFAULT_FROM_YEAR_FIELD, numeric=True)
 
     def add_builtup(self) -> None:
         self._add(QgsProcessingParameterFeatureSource(
@@ -236,10 +248,23 @@ class GapInputs:
             self._string(parameters, context, ACCOMMODATION_STATUS_FIELD) or "status",
             self._string(parameters, context, ACCOMMODATION_STAY_FIELD),
             self._string(parameters, context, ACCOMMODATION_BEDS_FIELD) or "beds",
-            self._string(parameters, context, ACCOMMODATION_CODE_FIELD))
-        _require_fields(source, layer, [fields.name, fields.status, fields.stay, fields.beds, fields.code])
+            self._string(parameters, context, ACCOMMODATION_CODE_FIELD),
+            self._dated_field(parameters, context, source, ACCOMMODATION_END_FIELD, DEFAULT_END_FIELD),
+            self._dated_field(parameters, context, source, ACCOMMODATION_FROM_YEAR_FIELD,
+                              DEFAULT_FROM_YEAR_FIELD))
+        _require_fields(source, layer, [fields.name, fields.status, fields.stay, fields.beds,
+                                        fields.code, fields.end_date, fields.from_year])
         frame = source_to_frame(source, layer, feedback=feedback)
         return frame, fields, layer, source
+
+    def _dated_field(self, parameters, context, source, key, default) -> Optional[str]:
+        """The mapped date field; left at its default name it may be absent (no dates)."""
+        if self.algorithm.parameterDefinition(self.name(key)) is None:
+            return None
+        value = self._string(parameters, context, key)
+        if value == default and value not in source.fields().names():
+            return None
+        return value
 
     def read_builtup(self, parameters, context, feedback):
         source, layer = self.source(parameters, context, BUILTUP, tr("Built-up area"))

@@ -4,7 +4,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingOutputNumber,
                        QgsProcessingParameterFileDestination, QgsWkbTypes)
 
 from ...core.errors import InputError
-from ...core.housing_gap import (ACCOMMODATION_FIELDS, OUTPUT_FIELDS, compute_housing_gap,
+from ...core.housing_gap import (ACCOMMODATION_FIELDS, GAP_FIELDS, compute_housing_gap,
                                  write_csv)
 from ...bridge.values import make_fields
 from ...bridge.write import write_frame
@@ -54,6 +54,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
     PROVINCE_DEMAND = "PROVINCE_DEMAND"
     PROVINCE_SUPPLY = "PROVINCE_SUPPLY"
     PROVINCE_GAP = "PROVINCE_GAP"
+    PROVINCE_SHORTAGE = "PROVINCE_SHORTAGE"
 
     def initAlgorithm(self, config=None):
         inputs = GapInputs(self)
@@ -76,7 +77,9 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         for name, label in ((self.PROVINCE_LABOUR_MIGRANTS, self.tr("Labour migrants in the province")),
                             (self.PROVINCE_DEMAND, self.tr("Demand in the province (beds)")),
                             (self.PROVINCE_SUPPLY, self.tr("Supply in the province (beds)")),
-                            (self.PROVINCE_GAP, self.tr("Gap in the province (beds)"))):
+                            (self.PROVINCE_GAP, self.tr("Gap in the province (beds)")),
+                            (self.PROVINCE_SHORTAGE,
+                             self.tr("Sum of the municipal shortages in the province (beds)"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def compute(self, parameters, context, feedback):
@@ -114,7 +117,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         feedback.pushInfo(self.tr("Scenario: {0}; labour migrants divided by: {1}").format(
             title, result.migrants.method))
 
-        fields = make_fields(OUTPUT_FIELDS)
+        fields = make_fields(GAP_FIELDS)
         crs = QgsCoordinateReferenceSystem("EPSG:28992")
         outputs = {}
         for key, frame, name in (
@@ -126,7 +129,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
                                                  QgsWkbTypes.Type.MultiPolygon, crs)
             if sink is None:
                 raise InputError("cannot create the output", layer=key)
-            write_frame(_whole_numbers(frame, OUTPUT_FIELDS), sink, fields, multipart=True)
+            write_frame(_whole_numbers(frame, GAP_FIELDS), sink, fields, multipart=True)
             style_on_load(context, dest_id, "housing_gap.qml", name)
             outputs[key] = dest_id
         progress.report(88)
@@ -154,7 +157,18 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
             self.PROVINCE_DEMAND: float(province["demand_beds"]),
             self.PROVINCE_SUPPLY: float(province["supply_beds"]),
             self.PROVINCE_GAP: float(province["gap_beds"]),
+            self.PROVINCE_SHORTAGE: float(province["shortage_beds"]),
         })
+        if province["beds_lapsed"] or province["beds_not_yet"]:
+            feedback.pushInfo(self.tr("Not counted in {0}: {1:,.0f} beds whose end date falls "
+                                      "before the end of {0}, {2:,.0f} beds available only from a "
+                                      "later year.").format(result.migrants.year,
+                                                            province["beds_lapsed"],
+                                                            province["beds_not_yet"]))
+        feedback.pushInfo(self.tr("Regional hiaten: the municipalities' shortages add up to "
+                                  "{0:,.1f} beds, their surpluses to {1:,.1f}; net gap {2:,.1f}.")
+                          .format(province["shortage_beds"], province["surplus_beds"],
+                                  province["gap_beds"]))
         feedback.pushInfo(self.tr("Province: {0:,.0f} labour migrants, demand {1:,.0f}, supply "
                                   "{2:,.1f}, gap {3:,.1f} beds ({4})").format(
             province["labour_migrants"], province["demand_beds"], province["supply_beds"],
