@@ -99,7 +99,12 @@ def test_atlas_figures_are_the_gap_outputs(gap, demo_gpkg):
             figures = {row[0]: row[1:] for row in table_cells(layout, "figures_table")}
             assert figures["Arbeidsmigranten"] == [texts.dutch_number(feature["labour_migrants"]),
                                                    texts.dutch_number(regional["Limburg"]["labour_migrants"])]
-            assert figures["Tekort (bedden; negatief = overschot)"][0] == texts.dutch_number(feature["gap_beds"])
+            assert figures["Saldo vraag − aanbod (bedden; negatief = overschot)"][0] == \
+                texts.dutch_number(feature["gap_beds"])
+            # The shortage: the municipalities' shortages added up, never netted.
+            assert figures["Tekort: som van de gemeentelijke tekorten (bedden)"] == [
+                texts.dutch_number(feature["shortage_beds"]),
+                texts.dutch_number(regional["Limburg"]["shortage_beds"])]
             assert figures["Arbeidsmigranten per 1.000 inwoners"][0] == \
                 texts.dutch_number(feature["migrants_per_1000_inh"], 1)
             assert figures["Beoordeling"][0] == gap_fields.GAP_CLASS_NL[feature["gap_class"]]

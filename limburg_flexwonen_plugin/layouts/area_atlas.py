@@ -39,7 +39,8 @@ FIGURES = (
     ("Bedden arbeidsmigranten per 100 inwoners", "migrant_beds_per_100_inh", 1),
     ("Vraag (bedden)", "demand_beds", 0),
     ("Aanbod (bedden)", "supply_beds", 0),
-    ("Tekort (bedden; negatief = overschot)", "gap_beds", 0),
+    ("Tekort: som van de gemeentelijke tekorten (bedden)", "shortage_beds", 0),
+    ("Saldo vraag − aanbod (bedden; negatief = overschot)", "gap_beds", 0),
 )
 SPLIT = (("kort / middellang / lang verblijf", ("short", "mid", "long")),)
 MEMBER_COLUMNS = (

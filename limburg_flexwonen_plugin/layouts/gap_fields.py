@@ -8,18 +8,23 @@ from typing import Optional
 from qgis.core import QgsFeatureRequest
 
 GAP_FIELDS = ("demand_beds", "supply_beds", "gap_beds", "gap_class")
-TABLE_FIELDS = ("labour_migrants", "demand_beds", "supply_beds", "gap_beds")
+# The shortage first (the sum of the municipal shortages: what is missing where), the
+# net gap as context; a gap layer made before the hiaten existed shows the net only.
+TABLE_FIELDS = ("labour_migrants", "demand_beds", "supply_beds", "shortage_beds", "gap_beds")
 TABLE_HEADINGS = {
     "labour_migrants": "Arbeids-\nmigranten",
     "demand_beds": "Vraag\n(bedden)",
     "supply_beds": "Aanbod\n(bedden)",
-    "gap_beds": "Tekort\n(bedden)",
+    "shortage_beds": "Tekort\n(bedden)",
+    "gap_beds": "Saldo\n(netto)",
 }
 STAY_FIELDS = ("gap_short", "gap_mid", "gap_long")
 STAY_HEADINGS = {"gap_short": "Kort", "gap_mid": "Middel-\nlang", "gap_long": "Lang"}
 REGION_ORDER = ("Noord-Limburg", "Midden-Limburg", "Zuid-Limburg")
 GAP_LEGEND_TITLE = "Tekort of overschot aan bedden"
-GAP_NOTE = ("Tekort = vraag − aanbod in bedden: positief is een tekort, negatief een overschot. "
+GAP_NOTE = ("Saldo = vraag − aanbod in bedden: positief is een tekort, negatief een overschot. "
+            "Tekort van een regio of van Limburg = de som van de tekorten van zijn gemeenten: "
+            "een overschot in de ene gemeente dekt geen tekort in een andere. "
             "Vraag en aanbod volgens het vraagmodel met de genoemde versie.")
 GAP_CLASS_NL = {"shortage": "tekort", "balanced": "in evenwicht", "surplus": "overschot"}
 # The scenario labels of the demand model file, as the pages say them.
