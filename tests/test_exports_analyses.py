@@ -63,7 +63,9 @@ def test_overview_with_the_gap(gap, demo_gpkg):
     assert templates.find_item(layout, "subtitle").currentText() == \
         "Scenario: 2030 hoog  ·  gemaakt op 27 november 2026"
     assert "Model: housing_gap_model" in templates.find_item(layout, "versions").currentText()
-    assert legend_titles(templates.find_item(layout, "legend"))[-1] == gap_fields.GAP_LEGEND_TITLE
+    # The demo's demand rests on the model's placeholder shares: the legend says so.
+    assert legend_titles(templates.find_item(layout, "legend"))[-1] == \
+        f"{gap_fields.GAP_LEGEND_TITLE}\nbovengrens (aanname)"
     # The municipalities are drawn with the gap style (its rules on gap_class).
     municipalities = templates.find_item(layout, "map").layers()[-1]
     assert "gap_class" in municipalities.renderer().dump()
@@ -167,4 +169,6 @@ def test_site_pages_show_the_gap_effect_of_the_site_context(site_pages):
         concentration = (f"{texts.dutch_number(feature['ctx_beds_per_100_inh_before'], 1)} → "
                          f"{texts.dutch_number(feature['ctx_beds_per_100_inh_after'], 1)}")
         assert concentration in text, site_id
-        assert "Model: housing_gap_model 2026.1" in text
+        assert "Model: housing_gap_model 2026.2" in text
+        # What the demand rests on and the model's assumptions, small but on every page.
+        assert "Vraag: bovengrens (aanname)." in text and "Aannames: aandeel kort verblijf 40 %" in text

@@ -27,6 +27,7 @@ import pandas as pd
 import shapely
 
 from .atomic import atomic_output
+from .demand import DEMAND_COLUMNS, DemandBasis, assumptions_nl
 from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
 from .classify_sites import assign_municipalities
 from .errors import InputError
@@ -67,6 +68,7 @@ OUTPUT_FIELDS = (
 POLICY_FIELDS = (
     ("shortage_beds", "double"), ("surplus_beds", "double"),
     ("beds_lapsed", "int"), ("beds_not_yet", "int"),
+    ("demand_dwellings", "int"), ("demand_basis", "string"), ("assumptions", "string"),
 )
 GAP_FIELDS = OUTPUT_FIELDS + POLICY_FIELDS
 OUTPUT_FIELD_NAMES = tuple(name for name, _ in GAP_FIELDS)
@@ -75,7 +77,7 @@ ADDITIVE = (
     "inhabitants", "builtup_km2", "labour_migrants", "demand_beds", "demand_short", "demand_mid",
     "demand_long", "supply_beds", "supply_short", "supply_mid", "supply_long",
     "supply_unknown_stay", "beds_existing", "beds_permitted", "beds_planned", "accommodations",
-    "municipalities",
+    "municipalities", "demand_dwellings",
 )
 # Added up over municipalities too, but kept apart from ADDITIVE: a change of one
 # municipality's gap (a site, a business) must derive them again from the municipalities.
@@ -96,7 +98,8 @@ SITE_CONTEXT_FIELDS = (
     ("ctx_gm_stay_gap_before", "double"), ("ctx_gm_stay_gap_after", "double"),
     ("ctx_region_gap_before", "double"), ("ctx_region_gap_after", "double"),
     ("ctx_region_class_before", "string"), ("ctx_region_class_after", "string"),
-    ("ctx_model_version", "string"), ("ctx_remarks", "string"),
+    ("ctx_model_version", "string"), ("ctx_demand_basis", "string"), ("ctx_assumptions", "string"),
+    ("ctx_remarks", "string"),
 )
 
 
@@ -106,6 +109,8 @@ class DemandModel:
     share_short: float
     share_mid: float
     share_long: float
+    share_regular_housing: float
+    household_size: float
     persons_per_bed: float
     weight_existing: float
     weight_permitted: float
@@ -114,8 +119,9 @@ class DemandModel:
     name: str = "housing_gap_model"
     version: str = ""
 
-    PARAMETERS = ("share_short", "share_mid", "share_long", "persons_per_bed", "weight_existing",
-                  "weight_permitted", "weight_planned", "balanced_band")
+    PARAMETERS = ("share_short", "share_mid", "share_long", "share_regular_housing",
+                  "household_size", "persons_per_bed", "weight_existing", "weight_permitted",
+                  "weight_planned", "balanced_band")
 
     @classmethod
     def defaults(cls, document: Optional[Dict[str, Any]] = None) -> "DemandModel":
@@ -149,6 +155,13 @@ class DemandModel:
         return {"short": self.share_short, "mid": self.share_mid, "long": self.share_long}
 
     @property
+    def demand_shares(self) -> Dict[str, float]:
+        """Shares of the labour migrants that are demand per stay category: the long-term
+        residents living in regular housing are not."""
+        return {"short": self.share_short, "mid": self.share_mid,
+                "long": self.share_long * (1.0 - self.share_regular_housing)}
+
+    @property
     def weights(self) -> Dict[str, float]:
         return {"existing": self.weight_existing, "permitted": self.weight_permitted,
                 "planned": self.weight_planned}
@@ -159,11 +172,12 @@ class DemandModel:
 
     def describe(self) -> str:
         """The parameters in one line, recorded in every output."""
-        return ("shares short/mid/long {0:g}/{1:g}/{2:g}; persons per bed {3:g}; supply weights "
+        return ("shares short/mid/long {0:g}/{1:g}/{2:g}; long-term in regular housing {8:g}; "
+                "household size {9:g}; persons per bed {3:g}; supply weights "
                 "existing {4:g}, permitted {5:g}, planned {6:g}; balanced band ±{7:g} of demand"
                 ).format(self.share_short, self.share_mid, self.share_long, self.persons_per_bed,
                          self.weight_existing, self.weight_permitted, self.weight_planned,
-                         self.balanced_band)
+                         self.balanced_band, self.share_regular_housing, self.household_size)
 
 
 @dataclass(frozen=True)
@@ -234,13 +248,17 @@ def demand_per_category(migrants, model: DemandModel) -> Dict[str, np.ndarray]:
     """Whole beds: the total rounded half up, the categories by largest remainder (so they
     add up to the total). NaN where the number of labour migrants is unknown."""
     migrants = np.asarray(migrants, dtype="float64")
-    exact = np.column_stack([migrants * model.shares[c] / model.persons_per_bed
+    exact = np.column_stack([migrants * model.demand_shares[c] / model.persons_per_bed
                              for c in STAY_CATEGORIES])
     known = ~np.isnan(migrants)
     result = {name: np.full(len(migrants), np.nan) for name in
-              ("demand_beds",) + tuple(f"demand_{c}" for c in STAY_CATEGORIES)}
+              ("demand_beds",) + tuple(f"demand_{c}" for c in STAY_CATEGORIES)
+              + ("demand_dwellings",)}
     if not known.any():
         return result
+    # Long-term residents as households: the dwellings they need, rounded half up.
+    result["demand_dwellings"][known] = np.floor(
+        migrants[known] * model.demand_shares["long"] / model.household_size + 0.5 + TOLERANCE)
     exact = exact[known]
     totals = np.floor(exact.sum(axis=1) + 0.5 + TOLERANCE)
     whole = np.floor(exact + TOLERANCE)
@@ -584,15 +602,24 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
                         builtup_layer: str = "built-up area",
                         province_name: str = PROVINCE_NAME,
                         document: Optional[Dict[str, Any]] = None,
+                        demand_table: Optional[pd.DataFrame] = None,
+                        shares_source: Optional[str] = None,
                         progress: Progress = SILENT) -> HousingGapResult:
     """The housing gap per municipality, region and province for one scenario.
 
-    ``migrant_table`` comes from :func:`core.scenarios.read_migrant_table`.
+    ``migrant_table`` comes from :func:`core.scenarios.read_migrant_table`. A
+    ``demand_table`` (:func:`core.demand.read_demand_table`) replaces the model's demand
+    and is recorded as its source; ``shares_source`` names a province's shares file.
     """
     document = document or load_model_document()
     model = model or DemandModel.defaults(document)
     model.validate(document)
     chosen = chosen or scenario(CURRENT, document=document)
+    if demand_table is not None and chosen.key != CURRENT:
+        raise InputError("a demand table gives the demand of its own year; use it with the "
+                         "current scenario")
+    basis = DemandBasis.of_table(demand_table.attrs.get("layer_name", "demand table")) \
+        if demand_table is not None else DemandBasis.of_model(model, document, shares_source)
     warnings: List[str] = []
     table_layer = migrant_table.attrs.get("layer_name", "labour migrants")
 
@@ -664,12 +691,17 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
     frame["labour_migrants"] = migrants.counts.reindex(codes).astype("float64").values
     for name, values in demand_per_category(frame["labour_migrants"].values, model).items():
         frame[name] = values
+    if demand_table is not None:
+        _use_demand_table(frame, demand_table, remarks, warnings, province_remarks)
     supply = _supply_per_municipality(assigned, codes)
     for column in supply.columns:
         frame[column] = supply[column].values
     frame["municipalities"] = 1.0
     derive_figures(frame, model)
     add_hiaten(frame)
+    frame["demand_basis"] = basis.text
+    assumptions = assumptions_nl(model, document, demand_from_table=demand_table is not None)
+    frame["assumptions"] = assumptions
     _stamp(frame, migrants, model, MUNICIPALITY_LEVEL)
     frame["remarks"] = [text or None for text in remarks.reindex(codes).values]
     municipal = with_crs_text(gpd.GeoDataFrame(_rounded(frame.copy()), geometry=munis.geometry.values), WORKING_CRS)
@@ -678,8 +710,33 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
     progress.check()
 
     regions = _regions(frame, munis, migrants, model, province_name, province_remarks)
+    regions["demand_basis"] = basis.text
+    regions["assumptions"] = assumptions
     progress.report(100)
     return HousingGapResult(municipal, regions, assigned, migrants, model, warnings)
+
+
+def _use_demand_table(frame: pd.DataFrame, table: pd.DataFrame, remarks: pd.Series,
+                      warnings: List[str], province_remarks: List[str]) -> None:
+    """Replaces the model's demand by the imported table's; a municipality the table
+    lacks gets no demand (never zero), a code the table has in excess is named."""
+    layer = table.attrs.get("layer_name", "demand table")
+    codes = list(frame.index)
+    for column in DEMAND_COLUMNS:
+        frame[column] = table[column].reindex(codes).astype("float64").values
+    for code in [c for c in codes if c not in table.index]:
+        remarks[code] = _join(remarks[code], f"no figure in demand table '{layer}': demand and "
+                              f"gap unknown")
+        warnings.append(f"Municipality {frame.at[code, 'gm_name']} ({code}) is not in demand "
+                        f"table '{layer}': its demand and gap are left empty.")
+    for code in [c for c in table.index if c not in frame.index]:
+        text = f"demand table '{layer}' has {code}, which is not a municipality: not counted"
+        province_remarks.append(text)
+        warnings.append(text[0].upper() + text[1:] + ".")
+    missing = [c for c in ("short", "mid", "long") if table[f"demand_{c}"].isna().all()]
+    if missing:
+        warnings.append(f"Demand table '{layer}' gives no demand per stay category "
+                        f"({', '.join(missing)}): the gap per stay category is left empty.")
 
 
 def add_hiaten(municipal: pd.DataFrame) -> pd.DataFrame:
@@ -810,6 +867,8 @@ def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
     result = pd.DataFrame({name: [None] * count for name, _ in SITE_CONTEXT_FIELDS})
     result["ctx_scenario"] = gap.title
     result["ctx_model_version"] = model.version_label
+    for name in ("demand_basis", "assumptions"):
+        result[f"ctx_{name}"] = gap.regions[name].iloc[0] if name in gap.regions else None
     for position in range(count):
         if codes[position] is None or codes[position] not in municipal.index:
             remarks[position] = "outside every municipality: no municipal context"

@@ -23,7 +23,8 @@ from ..core.validation import require_numeric_columns, require_plausible
 from ..bridge.read import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
-from .page import Page, fill_legend, keep_scale_bar_round, set_variables, show_extent, versions_text
+from .page import (Page, add_line_below, fill_legend, keep_scale_bar_round, set_variables,
+                   show_extent, versions_text)
 from .province_overview import PROVINCE_NAME
 from .tables import fitted_widths, set_columns, text_table_layer
 
@@ -134,7 +135,7 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
         map_layers.append(inputs.builtup)
         entries.append((inputs.builtup, "Bestaand bebouwd gebied"))
     map_layers.append(municipalities)
-    entries.append((municipalities, gap_fields.GAP_LEGEND_TITLE if with_gap else "Gemeente"))
+    entries.append((municipalities, gap_fields.legend_title(municipalities) if with_gap else "Gemeente"))
     locator_context = layer_from_frame(muni_frame[["geometry"]], "Limburg", "polygon", [])
     styling.style_locator_context(locator_context)
     locator_focus = layer_from_frame(coverage_frame[["page_key", "geometry"]], "Blad", "polygon")
@@ -193,7 +194,14 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
     scenario = inputs.scenario or (gap_fields.scenario_text(municipalities) if with_gap else "")
     set_variables(layout, export_date=inputs.export_date or datetime.date.today(), scenario=scenario,
                   sources=inputs.data_sources,
-                  versions=versions_text([("Model", gap_fields.model_version(municipalities))]))
+                  versions=versions_text([("Model", gap_fields.model_version(municipalities)),
+                                          ("Vraag", gap_fields.demand_basis(municipalities)
+                                           if with_gap else None)]))
+    if with_gap:
+        # Small but present on every page: what the demand rests on and its assumptions.
+        line = " ".join(part for part in (gap_fields.demand_note(municipalities),
+                                          gap_fields.assumptions(municipalities)) if part)
+        add_line_below(layout, "versions", line, "assumptions")
     atlas.updateFeatures()
     return page
 

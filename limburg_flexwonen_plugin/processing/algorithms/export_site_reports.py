@@ -115,6 +115,10 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
                 f"Effect in scenario {site_report_content.scenario_title_nl(frame['ctx_scenario'].iloc[0])}: "
                 "de bedden van deze locatie alleen, volledig meegeteld als aanbod; tekort = vraag − "
                 "aanbod, negatief is een overschot.")
+            for name in ("ctx_demand_basis", "ctx_assumptions"):
+                value = frame[name].iloc[0] if name in frame else None
+                if isinstance(value, str) and value:
+                    assumptions.append(f"Vraag: {value}." if name == "ctx_demand_basis" else value)
             return {index: site_report_content.effect_rows(row.to_dict()) for index, row in frame.iterrows()}
 
         inputs = SiteReportInputs(

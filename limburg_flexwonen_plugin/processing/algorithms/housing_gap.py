@@ -3,6 +3,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsWkbTypes)
 
+from ...core.demand import ASSUMED_DEMAND
 from ...core.errors import InputError
 from ...core.housing_gap import (ACCOMMODATION_FIELDS, GAP_FIELDS, compute_housing_gap,
                                  write_csv)
@@ -64,6 +65,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         inputs.add_builtup()
         inputs.add_scenario()
         inputs.add_model()
+        inputs.add_demand_table()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.MUNICIPALITIES_OUTPUT, self.tr("Housing gap per municipality")))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -96,6 +98,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         builtup, builtup_layer = inputs.read_builtup(parameters, context, feedback)
         chosen, base_year, method = inputs.read_scenario(parameters, context)
         model = inputs.read_model(parameters, context)
+        demand_table = inputs.read_demand_table(parameters, context)
         note = shares_note(model)
         if note:
             feedback.pushWarning(note)
@@ -110,21 +113,31 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
             method=method, municipality_fields=municipality_fields,
             accommodation_fields=accommodation_fields, municipalities_layer=municipality_layer,
             accommodations_layer=accommodation_layer or "accommodations",
-            builtup_layer=builtup_layer or "built-up area", progress=progress.scaled(5, 80))
+            builtup_layer=builtup_layer or "built-up area", demand_table=demand_table,
+            shares_source=inputs.shares_source, progress=progress.scaled(5, 80))
         for warning in result.warnings:
             feedback.pushWarning(warning)
         title = result.title
         feedback.pushInfo(self.tr("Scenario: {0}; labour migrants divided by: {1}").format(
             title, result.migrants.method))
+        basis = result.regions["demand_basis"].iloc[0]
+        feedback.pushInfo(self.tr("Demand rests on: {0}").format(basis))
+        if basis == ASSUMED_DEMAND:
+            feedback.pushWarning(self.tr(
+                "The demand rests on the model's placeholder shares: it is an upper bound "
+                "(bovengrens (aanname)), not the gap. Give the province's shares (shares file or "
+                "the parameters) or a demand table."))
+        # Layer names carry the label, so the map legend shows it.
+        shown = f"{title} – {ASSUMED_DEMAND}" if basis == ASSUMED_DEMAND else title
 
         fields = make_fields(GAP_FIELDS)
         crs = QgsCoordinateReferenceSystem("EPSG:28992")
         outputs = {}
         for key, frame, name in (
                 (self.MUNICIPALITIES_OUTPUT, result.municipalities,
-                 self.tr("Housing gap per municipality – {0}").format(title)),
+                 self.tr("Housing gap per municipality – {0}").format(shown)),
                 (self.REGIONS_OUTPUT, result.regions,
-                 self.tr("Housing gap per region – {0}").format(title))):
+                 self.tr("Housing gap per region – {0}").format(shown))):
             sink, dest_id = self.parameterAsSink(parameters, key, context, fields,
                                                  QgsWkbTypes.Type.MultiPolygon, crs)
             if sink is None:
