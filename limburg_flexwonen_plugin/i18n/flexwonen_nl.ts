@@ -2399,6 +2399,11 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../bridge/messages.py" />
+            <source>a demand table gives the demand of its own year; use it with the current scenario</source>
+            <translation>een vraagtabel geeft de vraag van haar eigen jaar; gebruik haar met het huidige scenario</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
             <source>the table has no rows; leave the sector table empty to use the shipped one</source>
             <translation>de tabel heeft geen rijen; laat de sectortabel leeg om de meegeleverde te gebruiken</translation>
         </message>
