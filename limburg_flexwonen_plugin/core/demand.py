@@ -140,7 +140,7 @@ PARAMETER_LABELS_NL = {
     "share_short": ("aandeel kort verblijf", "pct"),
     "share_mid": ("aandeel middellang verblijf", "pct"),
     "share_long": ("aandeel lang verblijf (blijvers)", "pct"),
-    "share_regular_housing": ("blijvers in een reguliere woning", "pct"),
+    "share_regular_housing": ("blijvers in reguliere woning", "pct"),
     "household_size": ("huishoudensgrootte blijvers", ""),
     "persons_per_bed": ("personen per bed", ""),
     "weight_existing": ("gewicht bestaande bedden", ""),
