@@ -59,6 +59,7 @@ ROLES = {role.name: role for role in (
     Role("regions", None, "polygon", ("region",), "region"),
     Role("businesses", None, "point", ("bid",), "name", ("now", "full", "start", "end")),
     Role("sectors", None, None, ("sector",), None, ("labour_migrant_share_pct",)),
+    Role("demand_table", None, None, ("gm_code",), None, ("demand_beds", "demand_dwellings")),
     Role("builtup_raster", None, "raster"),
 )}
 
@@ -368,7 +369,19 @@ def _sectors(path, layer):
         path, layer=layer)
 
 
-MADE_HERE = {"regions": _regions, "businesses": _businesses, "sectors": _sectors}
+def _demand_table(path, layer):
+    """An imported demand per municipality (invented figures, for the tests only): the
+    Noord-Limburg municipalities, as the valid municipalities layer holds them."""
+    import pandas as pd
+    import pyogrio
+    codes = sorted(north_codes())
+    pyogrio.write_dataframe(pd.DataFrame({
+        "gm_code": codes, "demand_beds": [100 + 10 * i for i in range(len(codes))],
+        "demand_dwellings": [10 + i for i in range(len(codes))]}), path, layer=layer)
+
+
+MADE_HERE = {"regions": _regions, "businesses": _businesses, "sectors": _sectors,
+             "demand_table": _demand_table}
 
 
 def north_codes():

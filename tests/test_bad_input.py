@@ -81,7 +81,9 @@ MUNICIPALITIES_READ = Reads(fields=("gm_code", "gm_name", "region", "inhabitants
                             numeric=("inhabitants",), key=("gm_code",))
 MIGRANTS_READ = Reads(fields=("gm_code", "year", "labour_migrants"), numeric=("year", "labour_migrants"),
                       key=("gm_code", "year"))
-ACCOMMODATIONS_READ = Reads(fields=("name", "status", "stay_category", "beds"), numeric=("beds",))
+# permit_end: the end date of the supply by date (read when the layer has it).
+ACCOMMODATIONS_READ = Reads(fields=("name", "status", "stay_category", "beds"), numeric=("beds",),
+                            dates=("permit_end",))
 
 NORM_FIELDS = ("planned_beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets", "showers")
 
@@ -158,9 +160,12 @@ MINIMAL_PARAMETERS: Dict[str, Minimal] = {
                 "CONTEXT_ACCOMMODATIONS": "flexwonen:classifysites"}),
     "flexwonen:housinggap": Minimal(
         layers={"MUNICIPALITIES": "municipalities", "MIGRANTS": "labour_migrants",
-                "ACCOMMODATIONS": "accommodations", "BUILTUP": "builtup"},
+                "ACCOMMODATIONS": "accommodations", "BUILTUP": "builtup",
+                "DEMAND_TABLE": "demand_table"},
         reads={"MUNICIPALITIES": MUNICIPALITIES_READ, "MIGRANTS": MIGRANTS_READ,
-               "ACCOMMODATIONS": ACCOMMODATIONS_READ}),
+               "ACCOMMODATIONS": ACCOMMODATIONS_READ,
+               "DEMAND_TABLE": Reads(fields=("gm_code", "demand_beds"),
+                                     numeric=("demand_beds", "demand_dwellings"), key=("gm_code",))}),
 }
 
 # Algorithms without layer inputs, so nothing for the matrix to swap: the official-data

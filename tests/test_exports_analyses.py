@@ -63,7 +63,9 @@ def test_overview_with_the_gap(gap, demo_gpkg):
     assert templates.find_item(layout, "subtitle").currentText() == \
         "Scenario: 2030 hoog  ·  gemaakt op 27 november 2026"
     assert "Model: housing_gap_model" in templates.find_item(layout, "versions").currentText()
-    assert legend_titles(templates.find_item(layout, "legend"))[-1] == gap_fields.GAP_LEGEND_TITLE
+    # The demo's demand rests on the model's placeholder shares: the legend says so.
+    assert legend_titles(templates.find_item(layout, "legend"))[-1] == \
+        f"{gap_fields.GAP_LEGEND_TITLE}\nbovengrens (aanname)"
     # The municipalities are drawn with the gap style (its rules on gap_class).
     municipalities = templates.find_item(layout, "map").layers()[-1]
     assert "gap_class" in municipalities.renderer().dump()
@@ -99,7 +101,12 @@ def test_atlas_figures_are_the_gap_outputs(gap, demo_gpkg):
             figures = {row[0]: row[1:] for row in table_cells(layout, "figures_table")}
             assert figures["Arbeidsmigranten"] == [texts.dutch_number(feature["labour_migrants"]),
                                                    texts.dutch_number(regional["Limburg"]["labour_migrants"])]
-            assert figures["Tekort (bedden; negatief = overschot)"][0] == texts.dutch_number(feature["gap_beds"])
+            assert figures["Saldo vraag − aanbod (bedden; negatief = overschot)"][0] == \
+                texts.dutch_number(feature["gap_beds"])
+            # The shortage: the municipalities' shortages added up, never netted.
+            assert figures["Tekort: som van de gemeentelijke tekorten (bedden)"] == [
+                texts.dutch_number(feature["shortage_beds"]),
+                texts.dutch_number(regional["Limburg"]["shortage_beds"])]
             assert figures["Arbeidsmigranten per 1.000 inwoners"][0] == \
                 texts.dutch_number(feature["migrants_per_1000_inh"], 1)
             assert figures["Beoordeling"][0] == gap_fields.GAP_CLASS_NL[feature["gap_class"]]
@@ -162,4 +169,8 @@ def test_site_pages_show_the_gap_effect_of_the_site_context(site_pages):
         concentration = (f"{texts.dutch_number(feature['ctx_beds_per_100_inh_before'], 1)} → "
                          f"{texts.dutch_number(feature['ctx_beds_per_100_inh_after'], 1)}")
         assert concentration in text, site_id
-        assert "Model: housing_gap_model 2026.1" in text
+        assert "Model: housing_gap_model 2026.2" in text
+        # What the demand rests on and the model's assumptions, small but on every page
+        # (pdftotext interleaves the two columns, so the parts are looked for apart).
+        assert "Vraag berust op bovengrens (aanname)" in text
+        assert "Aannames:" in text and "evenwichtsband ±10 %" in text

@@ -107,13 +107,16 @@ def test_outputs_load_styled_named_and_grouped(flexwonen_provider, hand_gpkg, cl
     assert not [node for node in clean_project.layerTreeRoot().children()
                 if node is not group and hasattr(node, "layer")]
     renderers = {name: layer.renderer().type() for name, layer in layers.items()}
-    assert renderers["Housing gap per municipality – user-defined (2028)"] == "RuleRenderer"
-    assert renderers["Housing gap per region – user-defined (2028)"] == "RuleRenderer"
+    # The demand rests on the model's placeholder shares: the layer names (and so the
+    # legend) say so.
+    gap_municipalities = "Housing gap per municipality – user-defined (2028) – bovengrens (aanname)"
+    gap_regions = "Housing gap per region – user-defined (2028) – bovengrens (aanname)"
+    assert renderers[gap_municipalities] == "RuleRenderer"
+    assert renderers[gap_regions] == "RuleRenderer"
     assert renderers["Accommodations – user-defined (2028)"] == "categorizedSymbol"
     assert renderers["Labour migrants per hectare – current (2022)"] == "singlebandpseudocolor"
     classified = [name for name in renderers if name not in (
-        "Housing gap per municipality – user-defined (2028)",
-        "Housing gap per region – user-defined (2028)", "Accommodations – user-defined (2028)",
+        gap_municipalities, gap_regions, "Accommodations – user-defined (2028)",
         "Labour migrants per hectare – current (2022)")]
     assert len(classified) == 1 and renderers[classified[0]] == "categorizedSymbol"
     assert layers[classified[0]].renderer().classAttribute() == "location_class"

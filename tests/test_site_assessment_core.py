@@ -137,6 +137,9 @@ def test_housing_gap_before_and_after_the_site(demo, assessed):
     assert before.kind == site_assessment.NUMBER
     assert before.note in ("shortage", "balanced", "surplus")
     assert result.value("ctx_scenario") and result.value("ctx_model_version").startswith("housing_gap_model")
+    # The card says what the demand rests on and lists the model's assumptions.
+    assert result.value("ctx_demand_basis") == "bovengrens (aanname)"
+    assert result.value("ctx_assumptions").startswith("Aannames: aandeel kort verblijf 40 %")
 
 
 def test_a_2030_scenario_is_used_when_chosen(demo):

@@ -173,7 +173,7 @@ def test_per_accommodation_counts_and_worst_cases():
     assert (a1["contracts_checked"], a1["transitions_too_short"]) == (3, 1)
     assert a1["shortest_transition_days"] == 10 and a1["shortest_transition_resident_id"] == "R1"
     assert per_acc.loc["A2", "contracts_checked"] == 0 and pd.isna(per_acc.loc["A2", "shortest_transition_days"])
-    assert (per_acc["max_months"] == 4).all() and (per_acc["rules_version"] == "stay_rules 2024.1").all()
+    assert (per_acc["max_months"] == 4).all() and (per_acc["rules_version"] == "stay_rules 2026.1").all()
     assert (per_acc["reference_date"] == REFERENCE).all()
 
 

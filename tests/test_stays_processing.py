@@ -98,7 +98,7 @@ def test_parameters_change_the_result_and_are_recorded(flexwonen_provider, demo_
         sum(f["stays_breaking"] for f in default.getFeatures())
     feature = next(stricter.getFeatures())
     assert (feature["max_months"], feature["period_months"], feature["transition_months"]) == (3, 12, 2)
-    assert feature["rules_version"] == "stay_rules 2024.1"
+    assert feature["rules_version"] == "stay_rules 2026.1"
 
 
 @pytest.fixture(scope="module")

@@ -61,6 +61,8 @@ FIXED_TEXTS = (
     QT_TRANSLATE_NOOP("InputError", 'only file-based (GDAL) rasters can be read'),
     QT_TRANSLATE_NOOP("InputError", 'no business layer given'),
     QT_TRANSLATE_NOOP("InputError", 'no labour-migrant table given'),
+    QT_TRANSLATE_NOOP("InputError", 'a demand table gives the demand of its own year; use it '
+                                    'with the current scenario'),
     QT_TRANSLATE_NOOP("InputError", 'the table has no rows; leave the sector table empty to use '
                                     'the shipped one'),
     QT_TRANSLATE_NOOP("InputError", 'no input layer given'),

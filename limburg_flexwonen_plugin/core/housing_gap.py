@@ -16,6 +16,7 @@ municipality without a labour-migrant figure gets empty demand and gap and a rem
 accommodation outside every municipality is not counted and named in the remarks.
 """
 import dataclasses
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -26,11 +27,13 @@ import pandas as pd
 import shapely
 
 from .atomic import atomic_output
+from .demand import DEMAND_COLUMNS, DemandBasis, assumptions_nl
 from .classify_sites import MunicipalityFields as _SiteMunicipalityFields
 from .classify_sites import assign_municipalities
 from .errors import InputError
 from .number_notation import read_numbers
 from .validation import implausible_remark, require_plausible
+from .values import NOT_A_DATE, is_missing, shown, to_dates
 from .frames import WORKING_CRS, with_crs_text
 from .geometry import prepare_layer
 from .progress import SILENT, Progress
@@ -59,19 +62,33 @@ OUTPUT_FIELDS = (
     ("accommodations", "int"), ("scenario_method", "string"), ("base_year", "int"),
     ("municipalities", "int"), ("parameters", "string"), ("remarks", "string"),
 )
-OUTPUT_FIELD_NAMES = tuple(name for name, _ in OUTPUT_FIELDS)
+# Policy figures after the contract fields: the supply by date and the regional hiaten.
+# shortage_beds / surplus_beds of a region or the province are sums of its municipalities'
+# shortages and surpluses (never netted); beds_lapsed and beds_not_yet are unweighted beds
+# not counted in the scenario year because their end date or first year rules them out.
+POLICY_FIELDS = (
+    ("shortage_beds", "double"), ("surplus_beds", "double"),
+    ("beds_lapsed", "int"), ("beds_not_yet", "int"),
+    ("demand_dwellings", "int"), ("demand_basis", "string"), ("assumptions", "string"),
+)
+GAP_FIELDS = OUTPUT_FIELDS + POLICY_FIELDS
+OUTPUT_FIELD_NAMES = tuple(name for name, _ in GAP_FIELDS)
 # Figures that add up from municipalities to regions and the province.
 ADDITIVE = (
     "inhabitants", "builtup_km2", "labour_migrants", "demand_beds", "demand_short", "demand_mid",
     "demand_long", "supply_beds", "supply_short", "supply_mid", "supply_long",
     "supply_unknown_stay", "beds_existing", "beds_permitted", "beds_planned", "accommodations",
-    "municipalities",
+    "municipalities", "demand_dwellings",
 )
+# Added up over municipalities too, but kept apart from ADDITIVE: a change of one
+# municipality's gap (a site, a business) must derive them again from the municipalities.
+DATED_BEDS = ("beds_lapsed", "beds_not_yet")
 
 ACCOMMODATION_FIELDS = (
     ("gm_code", "string"), ("gm_name", "string"), ("region", "string"), ("acc_status", "string"),
     ("acc_stay", "string"), ("acc_beds", "int"), ("supply_weight", "double"),
-    ("supply_beds", "double"), ("counted", "bool"), ("remarks", "string"),
+    ("supply_beds", "double"), ("counted", "bool"), ("acc_end_date", "date"),
+    ("acc_from_year", "int"), ("supply_year", "int"), ("remarks", "string"),
 )
 
 SITE_CONTEXT_FIELDS = (
@@ -82,7 +99,8 @@ SITE_CONTEXT_FIELDS = (
     ("ctx_gm_stay_gap_before", "double"), ("ctx_gm_stay_gap_after", "double"),
     ("ctx_region_gap_before", "double"), ("ctx_region_gap_after", "double"),
     ("ctx_region_class_before", "string"), ("ctx_region_class_after", "string"),
-    ("ctx_model_version", "string"), ("ctx_remarks", "string"),
+    ("ctx_model_version", "string"), ("ctx_demand_basis", "string"), ("ctx_assumptions", "string"),
+    ("ctx_remarks", "string"),
 )
 
 
@@ -92,6 +110,8 @@ class DemandModel:
     share_short: float
     share_mid: float
     share_long: float
+    share_regular_housing: float
+    household_size: float
     persons_per_bed: float
     weight_existing: float
     weight_permitted: float
@@ -100,8 +120,9 @@ class DemandModel:
     name: str = "housing_gap_model"
     version: str = ""
 
-    PARAMETERS = ("share_short", "share_mid", "share_long", "persons_per_bed", "weight_existing",
-                  "weight_permitted", "weight_planned", "balanced_band")
+    PARAMETERS = ("share_short", "share_mid", "share_long", "share_regular_housing",
+                  "household_size", "persons_per_bed", "weight_existing", "weight_permitted",
+                  "weight_planned", "balanced_band")
 
     @classmethod
     def defaults(cls, document: Optional[Dict[str, Any]] = None) -> "DemandModel":
@@ -135,6 +156,13 @@ class DemandModel:
         return {"short": self.share_short, "mid": self.share_mid, "long": self.share_long}
 
     @property
+    def demand_shares(self) -> Dict[str, float]:
+        """Shares of the labour migrants that are demand per stay category: the long-term
+        residents living in regular housing are not."""
+        return {"short": self.share_short, "mid": self.share_mid,
+                "long": self.share_long * (1.0 - self.share_regular_housing)}
+
+    @property
     def weights(self) -> Dict[str, float]:
         return {"existing": self.weight_existing, "permitted": self.weight_permitted,
                 "planned": self.weight_planned}
@@ -145,11 +173,12 @@ class DemandModel:
 
     def describe(self) -> str:
         """The parameters in one line, recorded in every output."""
-        return ("shares short/mid/long {0:g}/{1:g}/{2:g}; persons per bed {3:g}; supply weights "
+        return ("shares short/mid/long {0:g}/{1:g}/{2:g}; long-term in regular housing {8:g}; "
+                "household size {9:g}; persons per bed {3:g}; supply weights "
                 "existing {4:g}, permitted {5:g}, planned {6:g}; balanced band ±{7:g} of demand"
                 ).format(self.share_short, self.share_mid, self.share_long, self.persons_per_bed,
                          self.weight_existing, self.weight_permitted, self.weight_planned,
-                         self.balanced_band)
+                         self.balanced_band, self.share_regular_housing, self.household_size)
 
 
 @dataclass(frozen=True)
@@ -167,6 +196,8 @@ class AccommodationFields:
     stay: Optional[str] = "stay_category"
     beds: str = "beds"
     code: Optional[str] = None   # assign by this municipality code field instead of by location
+    end_date: Optional[str] = None   # permit end / end of a temporary building (date)
+    from_year: Optional[str] = None  # first year a planned accommodation is available
 
 
 @dataclass
@@ -191,7 +222,7 @@ class HousingGapResult:
         columns = ["level"] + [name for name in OUTPUT_FIELD_NAMES if name != "level"]
         frames = [pd.DataFrame(self.municipalities[columns]), pd.DataFrame(self.regions[columns])]
         table = pd.concat(frames, ignore_index=True)
-        for name, kind in OUTPUT_FIELDS:
+        for name, kind in GAP_FIELDS:
             if kind == "int":
                 table[name] = table[name].astype("float64").round().astype("Int64")
         return table
@@ -218,13 +249,17 @@ def demand_per_category(migrants, model: DemandModel) -> Dict[str, np.ndarray]:
     """Whole beds: the total rounded half up, the categories by largest remainder (so they
     add up to the total). NaN where the number of labour migrants is unknown."""
     migrants = np.asarray(migrants, dtype="float64")
-    exact = np.column_stack([migrants * model.shares[c] / model.persons_per_bed
+    exact = np.column_stack([migrants * model.demand_shares[c] / model.persons_per_bed
                              for c in STAY_CATEGORIES])
     known = ~np.isnan(migrants)
     result = {name: np.full(len(migrants), np.nan) for name in
-              ("demand_beds",) + tuple(f"demand_{c}" for c in STAY_CATEGORIES)}
+              ("demand_beds",) + tuple(f"demand_{c}" for c in STAY_CATEGORIES)
+              + ("demand_dwellings",)}
     if not known.any():
         return result
+    # Long-term residents as households: the dwellings they need, rounded half up.
+    result["demand_dwellings"][known] = np.floor(
+        migrants[known] * model.demand_shares["long"] / model.household_size + 0.5 + TOLERANCE)
     exact = exact[known]
     totals = np.floor(exact.sum(axis=1) + 0.5 + TOLERANCE)
     whole = np.floor(exact + TOLERANCE)
@@ -268,8 +303,9 @@ def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
     for name, places in decimals.items():
         frame[name] = frame[name].astype("float64").round(places)
     for name in ("supply_beds", "supply_short", "supply_mid", "supply_long", "supply_unknown_stay",
-                 "gap_beds", "gap_short", "gap_mid", "gap_long"):
-        frame[name] = frame[name].astype("float64").round(6)
+                 "gap_beds", "gap_short", "gap_mid", "gap_long", "shortage_beds", "surplus_beds"):
+        if name in frame.columns:
+            frame[name] = frame[name].astype("float64").round(6)
     return frame
 
 
@@ -364,14 +400,19 @@ def value_aliases(document: Dict[str, Any], kind: str) -> Dict[str, str]:
 def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame,
                           model: DemandModel, fields: AccommodationFields = AccommodationFields(),
                           layer: str = "accommodations",
-                          document: Optional[Dict[str, Any]] = None) -> gpd.GeoDataFrame:
+                          document: Optional[Dict[str, Any]] = None,
+                          year: Optional[int] = None) -> gpd.GeoDataFrame:
     """Each accommodation with its municipality, status, stay category, beds and the beds
     it counts as supply; output geometry is a point (a polygon's point on surface).
 
     ``municipalities`` is the prepared frame (gm_code, gm_name, region, geometry).
+    With ``year`` (the scenario year) an accommodation whose end date (``fields.end_date``)
+    falls before the end of that year, or whose first year (``fields.from_year``) is later,
+    is not counted: supply by date.
     """
     document = document or load_model_document()
-    for name in (fields.name, fields.status, fields.stay, fields.beds, fields.code):
+    for name in (fields.name, fields.status, fields.stay, fields.beds, fields.code,
+                 fields.end_date, fields.from_year):
         if name and name not in accommodations.columns:
             raise InputError("field not found", layer=layer, field=name)
     if len(accommodations) == 0:
@@ -437,6 +478,8 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
     weights = np.array([model.weights.get(status, np.nan) if status else np.nan
                         for status in status_values], dtype="float64")
     counted = ~pd.isna(gm_codes) & ~np.isnan(weights) & beds.notna().values
+    end_dates, from_years, lapsed, not_yet = _supply_dates(prepared, fields, layer, year, remarks)
+    counted &= ~lapsed & ~not_yet
     supply = np.where(counted, beds.fillna(0).values * np.nan_to_num(weights), 0.0)
     points = prepared.geometry.values.copy()
     polygons = ~shapely.is_missing(points) & (shapely.get_dimensions(points) == 2)
@@ -448,9 +491,60 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
         "gm_code": gm_codes, "gm_name": gm_names, "region": regions,
         "acc_status": status_values, "acc_stay": stay_values,
         "acc_beds": beds.values, "supply_weight": weights, "supply_beds": supply,
-        "counted": counted, "remarks": [text or None for text in remarks],
+        "counted": counted, "acc_end_date": _date_objects(end_dates),
+        "acc_from_year": from_years, "supply_year": np.full(count, year, dtype=object),
+        "lapsed": lapsed, "not_yet": not_yet,
+        "remarks": [text or None for text in remarks],
     }, geometry=points, index=prepared.index), WORKING_CRS)
     return result
+
+
+def _supply_dates(prepared: pd.DataFrame, fields: AccommodationFields, layer: str,
+                  year: Optional[int], remarks: List[Optional[str]]):
+    """End dates and first years of the accommodations, and which of them do not count in
+    ``year``: ended before 31 December of it (the beds are gone before the year is out),
+    or available only from a later year. Unreadable values name feature and field."""
+    count = len(prepared)
+    end_dates = np.full(count, np.datetime64("NaT", "D"))
+    from_years = np.full(count, None, dtype=object)
+    if fields.end_date:
+        end_dates, issues = to_dates(prepared[fields.end_date])
+        if (issues == NOT_A_DATE).any():
+            position = int(np.flatnonzero(issues == NOT_A_DATE)[0])
+            raise InputError(f"'{shown(prepared[fields.end_date].iloc[position])}' is not a date "
+                             f"(write it as 2027-12-31)", layer=layer,
+                             feature=prepared.index[position], field=fields.end_date)
+    if fields.from_year:
+        for position, value in enumerate(prepared[fields.from_year].values):
+            if is_missing(value):
+                continue
+            number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+            if hasattr(value, "year") and not isinstance(value, (int, float)):
+                number = value.year
+            if pd.isna(number) or float(number) != int(number) or not 1900 <= int(number) <= 2100:
+                raise InputError(f"'{shown(value)}' is not a year (write it as 2028)", layer=layer,
+                                 feature=prepared.index[position], field=fields.from_year)
+            from_years[position] = int(number)
+    lapsed = np.zeros(count, dtype=bool)
+    not_yet = np.zeros(count, dtype=bool)
+    if year is not None:
+        year_end = np.datetime64(f"{int(year):04d}-12-31", "D")
+        with np.errstate(invalid="ignore"):
+            lapsed = ~np.isnat(end_dates) & (end_dates < year_end)
+        not_yet = np.array([value is not None and value > int(year) for value in from_years],
+                           dtype=bool)
+        for position in np.flatnonzero(lapsed):
+            remarks[position] = _join(remarks[position], f"ends {end_dates[position]}, before the "
+                                      f"end of {int(year)}: not counted in {int(year)}")
+        for position in np.flatnonzero(not_yet):
+            remarks[position] = _join(remarks[position], f"available from {from_years[position]}, "
+                                      f"after {int(year)}: not counted in {int(year)}")
+    return end_dates, from_years, lapsed, not_yet
+
+
+def _date_objects(values: np.ndarray) -> np.ndarray:
+    return np.array([None if np.isnat(value) else value.astype(datetime.date)
+                     for value in np.asarray(values, dtype="datetime64[D]")], dtype=object)
 
 
 def accommodation_label(row_index, name) -> str:
@@ -462,7 +556,8 @@ def accommodation_label(row_index, name) -> str:
 
 def _supply_per_municipality(assigned: Optional[gpd.GeoDataFrame], codes: List[str]) -> pd.DataFrame:
     columns = ["supply_beds"] + [f"supply_{c}" for c in STAY_CATEGORIES] + \
-        ["supply_unknown_stay"] + [f"beds_{s}" for s in STATUSES] + ["accommodations"]
+        ["supply_unknown_stay"] + [f"beds_{s}" for s in STATUSES] + ["accommodations"] + \
+        list(DATED_BEDS)
     supply = pd.DataFrame(0.0, index=pd.Index(codes), columns=columns)
     if assigned is None or len(assigned) == 0:
         return supply
@@ -480,6 +575,10 @@ def _supply_per_municipality(assigned: Optional[gpd.GeoDataFrame], codes: List[s
         supply[f"beds_{status}"] = rows.groupby("gm_code")["acc_beds"].sum().reindex(codes).fillna(0.0)
     supply["accommodations"] = located[located["acc_status"].notna()].groupby("gm_code").size() \
         .reindex(codes).fillna(0).astype("float64")
+    supplying = located[located["acc_status"].notna()]
+    for name, flag in (("beds_lapsed", "lapsed"), ("beds_not_yet", "not_yet")):
+        rows = supplying[supplying[flag].astype(bool)]
+        supply[name] = rows.groupby("gm_code")["acc_beds"].sum().reindex(codes).fillna(0.0)
     return supply
 
 
@@ -499,15 +598,24 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
                         builtup_layer: str = "built-up area",
                         province_name: str = PROVINCE_NAME,
                         document: Optional[Dict[str, Any]] = None,
+                        demand_table: Optional[pd.DataFrame] = None,
+                        shares_source: Optional[str] = None,
                         progress: Progress = SILENT) -> HousingGapResult:
     """The housing gap per municipality, region and province for one scenario.
 
-    ``migrant_table`` comes from :func:`core.scenarios.read_migrant_table`.
+    ``migrant_table`` comes from :func:`core.scenarios.read_migrant_table`. A
+    ``demand_table`` (:func:`core.demand.read_demand_table`) replaces the model's demand
+    and is recorded as its source; ``shares_source`` names a province's shares file.
     """
     document = document or load_model_document()
     model = model or DemandModel.defaults(document)
     model.validate(document)
     chosen = chosen or scenario(CURRENT, document=document)
+    if demand_table is not None and chosen.key != CURRENT:
+        raise InputError("a demand table gives the demand of its own year; use it with the "
+                         "current scenario")
+    basis = DemandBasis.of_table(demand_table.attrs.get("layer_name", "demand table")) \
+        if demand_table is not None else DemandBasis.of_model(model, document, shares_source)
     warnings: List[str] = []
     table_layer = migrant_table.attrs.get("layer_name", "labour migrants")
 
@@ -552,7 +660,7 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
         warnings.append(f"Layer '{accommodations_layer}' has no features: the supply is 0 everywhere.")
     if accommodations is not None:
         assigned = assign_accommodations(accommodations, munis, model, accommodation_fields,
-                                         accommodations_layer, document)
+                                         accommodations_layer, document, year=migrants.year)
         for index, row in assigned.iterrows():
             if row["remarks"] is None:
                 continue
@@ -579,11 +687,17 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
     frame["labour_migrants"] = migrants.counts.reindex(codes).astype("float64").values
     for name, values in demand_per_category(frame["labour_migrants"].values, model).items():
         frame[name] = values
+    if demand_table is not None:
+        _use_demand_table(frame, demand_table, remarks, warnings, province_remarks)
     supply = _supply_per_municipality(assigned, codes)
     for column in supply.columns:
         frame[column] = supply[column].values
     frame["municipalities"] = 1.0
     derive_figures(frame, model)
+    add_hiaten(frame)
+    frame["demand_basis"] = basis.text
+    assumptions = assumptions_nl(model, document, demand_from_table=demand_table is not None)
+    frame["assumptions"] = assumptions
     _stamp(frame, migrants, model, MUNICIPALITY_LEVEL)
     frame["remarks"] = [text or None for text in remarks.reindex(codes).values]
     municipal = with_crs_text(gpd.GeoDataFrame(_rounded(frame.copy()), geometry=munis.geometry.values), WORKING_CRS)
@@ -592,8 +706,53 @@ def compute_housing_gap(municipalities: gpd.GeoDataFrame, migrant_table: pd.Data
     progress.check()
 
     regions = _regions(frame, munis, migrants, model, province_name, province_remarks)
+    regions["demand_basis"] = basis.text
+    regions["assumptions"] = assumptions
     progress.report(100)
     return HousingGapResult(municipal, regions, assigned, migrants, model, warnings)
+
+
+def _use_demand_table(frame: pd.DataFrame, table: pd.DataFrame, remarks: pd.Series,
+                      warnings: List[str], province_remarks: List[str]) -> None:
+    """Replaces the model's demand by the imported table's; a municipality the table
+    lacks gets no demand (never zero), a code the table has in excess is named."""
+    layer = table.attrs.get("layer_name", "demand table")
+    codes = list(frame.index)
+    for column in DEMAND_COLUMNS:
+        frame[column] = table[column].reindex(codes).astype("float64").values
+    for code in [c for c in codes if c not in table.index]:
+        remarks[code] = _join(remarks[code], f"no figure in demand table '{layer}': demand and "
+                              f"gap unknown")
+        warnings.append(f"Municipality {frame.at[code, 'gm_name']} ({code}) is not in demand "
+                        f"table '{layer}': its demand and gap are left empty.")
+    for code in [c for c in table.index if c not in frame.index]:
+        text = f"demand table '{layer}' has {code}, which is not a municipality: not counted"
+        province_remarks.append(text)
+        warnings.append(text[0].upper() + text[1:] + ".")
+    missing = [c for c in ("short", "mid", "long") if table[f"demand_{c}"].isna().all()]
+    if missing:
+        warnings.append(f"Demand table '{layer}' gives no demand per stay category "
+                        f"({', '.join(missing)}): the gap per stay category is left empty.")
+
+
+def add_hiaten(municipal: pd.DataFrame) -> pd.DataFrame:
+    """A municipality's shortage and surplus: the positive and the negative part of its gap
+    (empty when the gap is unknown). In place; returns the frame."""
+    gap = municipal["gap_beds"].astype("float64")
+    municipal["shortage_beds"] = gap.clip(lower=0.0)
+    municipal["surplus_beds"] = (-gap).clip(lower=0.0)
+    return municipal
+
+
+def hiaten_of(members: pd.DataFrame) -> Dict[str, float]:
+    """Regional hiaten: the sums of the members' shortages and surpluses (a surplus in one
+    municipality never hides a shortage in another), and of their dated beds."""
+    gap = members["gap_beds"].astype("float64")
+    result = {"shortage_beds": gap.clip(lower=0.0).sum(min_count=1),
+              "surplus_beds": (-gap).clip(lower=0.0).sum(min_count=1)}
+    for name in DATED_BEDS:
+        result[name] = members[name].astype("float64").sum() if name in members else np.nan
+    return result
 
 
 def _stamp(frame: pd.DataFrame, migrants: ScenarioMigrants, model: DemandModel, level: str) -> None:
@@ -630,6 +789,8 @@ def _regions(municipal: pd.DataFrame, munis: gpd.GeoDataFrame, migrants: Scenari
         groups.append((None, without_region))
     for region, members in groups:
         row = aggregate(members, model)
+        for name, value in hiaten_of(members).items():
+            row[name] = value
         row["region"] = region
         row["gm_code"] = None
         row["gm_name"] = None
@@ -647,6 +808,8 @@ def _regions(municipal: pd.DataFrame, munis: gpd.GeoDataFrame, migrants: Scenari
         parts = [geometry_of[c] for c in members["gm_code"] if geometry_of[c] is not None]
         geometries.append(shapely.union_all(parts) if parts else None)
     province = aggregate(municipal, model)
+    for name, value in hiaten_of(municipal).items():
+        province[name] = value
     province["region"] = province_name
     province["gm_code"] = None
     province["gm_name"] = None
@@ -700,6 +863,8 @@ def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
     result = pd.DataFrame({name: [None] * count for name, _ in SITE_CONTEXT_FIELDS})
     result["ctx_scenario"] = gap.title
     result["ctx_model_version"] = model.version_label
+    for name in ("demand_basis", "assumptions"):
+        result[f"ctx_{name}"] = gap.regions[name].iloc[0] if name in gap.regions else None
     for position in range(count):
         if codes[position] is None or codes[position] not in municipal.index:
             remarks[position] = "outside every municipality: no municipal context"

@@ -50,6 +50,24 @@ QUANTITIES: Dict[str, Quantity] = {q.name: q for q in (
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _SOURCE_KEYS = ("publisher", "title", "year")
+# A norm set in force has dates; a policy intent (announced, not yet laid down in a
+# regulation) has none of its own and is marked as such wherever it is named.
+IN_FORCE, POLICY_INTENT = "in_force", "policy_intent"
+STATUSES = (IN_FORCE, POLICY_INTENT)
+UNVERIFIED = "niet geverifieerd"
+
+
+def citation_checkable(source) -> bool:
+    """True when a reader can find the cited text: publisher, title, the document's
+    version or date, the section or page, and where it is published (url), and the
+    source is not marked unverified. Anything less is shown as "niet geverifieerd"."""
+    if not isinstance(source, dict):
+        return False
+    if str(source.get("verification", "")).strip().lower() == UNVERIFIED:
+        return False
+    has = lambda key: bool(str(source.get(key) or "").strip())  # noqa: E731
+    return (has("publisher") and has("title") and (has("version") or has("date"))
+            and (has("section") or has("page")) and has("url"))
 
 
 @dataclass(frozen=True)
@@ -97,30 +115,47 @@ class NormSet:
     version: str
     title_en: str
     title_nl: str
-    valid_from: datetime.date
+    valid_from: Optional[datetime.date]
     valid_until: Optional[datetime.date]
     source: Dict[str, object]
     rules: Tuple[NormRule, ...]
     path: Path
     notes: str = ""
     user_defined: bool = False
+    status: str = IN_FORCE
+
+    @property
+    def replaces_built_in(self) -> bool:
+        return self.user_defined and self.name in BUILT_IN_ORDER
 
     @property
     def label(self) -> str:
-        return f"{self.name} {self.version}"
+        """Name and version as every output records them; an own file that replaces a
+        built-in set says so, so no reader takes it for the published set."""
+        text = f"{self.name} {self.version}"
+        if self.replaces_built_in:
+            text += " (own file replacing the built-in set)"
+        return text
 
     def valid_on(self, day: datetime.date) -> bool:
+        if self.valid_from is None:   # a policy intent has no dates of its own
+            return True
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
     def validity_text(self) -> str:
+        if self.valid_from is None:
+            return "policy intent, not yet laid down in a regulation"
         until = self.valid_until.isoformat() if self.valid_until else "…"
         return f"{self.valid_from.isoformat()} – {until}"
 
 
 def format_source(source: Dict[str, object]) -> str:
     text = f"{source['publisher']}, {source['title']} ({source['year']})"
-    if source.get("section"):
-        text += f", {source['section']}"
+    for key in ("version", "date", "section", "page"):
+        if source.get(key):
+            text += f", {source[key]}"
+    if not citation_checkable(source):
+        text += f" [{UNVERIFIED}]"
     return text
 
 
@@ -197,9 +232,14 @@ def parse_norm_set(path: Path, user_defined: bool = True) -> NormSet:
         raise problem(f"'name' is '{name}' but the file is called '{path.name}'; "
                       f"name the file '{name}.json' or change 'name'")
     version = _text(data, "version", problem, allow_number=True)
-    valid_from = _date(data, "valid_from", problem, required=True)
+    status = data.get("status", IN_FORCE)
+    if status not in STATUSES:
+        raise problem(f"'status' is '{status}'; use {' or '.join(STATUSES)}")
+    valid_from = _date(data, "valid_from", problem, required=status == IN_FORCE)
+    if valid_from is None and data.get("valid_until") is not None:
+        raise problem("'valid_until' needs a 'valid_from'")
     valid_until = _date(data, "valid_until", problem, required=False)
-    if valid_until is not None and valid_until < valid_from:
+    if valid_until is not None and valid_from is not None and valid_until < valid_from:
         raise problem("'valid_until' is before 'valid_from'")
     source = _source(data.get("source"), problem, "'source'")
     rules_data = data.get("rules")
@@ -218,7 +258,7 @@ def parse_norm_set(path: Path, user_defined: bool = True) -> NormSet:
                    title_nl=_text(data, "title_nl", problem),
                    valid_from=valid_from, valid_until=valid_until, source=source,
                    rules=tuple(rules), path=path, notes=str(data.get("notes", "")),
-                   user_defined=user_defined)
+                   user_defined=user_defined, status=status)
 
 
 def with_floor(norm_set: NormSet, floor: Optional[NormSet] = None,

@@ -371,6 +371,10 @@ def housing_gap_section(frame: gpd.GeoDataFrame, inputs: AssessmentInputs) -> Li
                 _number(row["ctx_region_gap_after"]), NUMBER, note=_gap_note(row["ctx_region_class_after"])),
             Row("ctx_model_version", QT_TRANSLATE_NOOP("SiteAssessment", "Demand model"),
                 row["ctx_model_version"]),
+            Row("ctx_demand_basis", QT_TRANSLATE_NOOP("SiteAssessment", "Demand rests on"),
+                _plain(row.get("ctx_demand_basis"))),
+            Row("ctx_assumptions", QT_TRANSLATE_NOOP("SiteAssessment", "Assumptions of the demand model"),
+                _plain(row.get("ctx_assumptions"))),
         ]
         if notes:
             rows.append(Row("ctx_remarks", QT_TRANSLATE_NOOP("SiteAssessment", "Notes on the housing gap"),

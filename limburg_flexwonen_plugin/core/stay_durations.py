@@ -18,8 +18,19 @@ Definitions (defaults from ``resources/rules/stay_rules.json``):
 * **Ongoing stay**: a stay without an end date lasts until the reference date (default
   today). It breaks the rule as soon as it has lasted too long; until then its status
   is ``ongoing``, never ``ok``.
-* **Transition period**: the rental contract must end on or after
-  ``add_months(employment_end, transition_months)``.
+* **Two readings of the short-stay rule** (``StayRules.reading``; the policy's "maximaal 4
+  maanden aaneengesloten gedurende een maximale periode van een jaar" allows both):
+  ``rolling`` (default) is the period part above; ``status_year`` replaces it by: every
+  stay of the resident ends within ``period_months`` from the first day of the resident's
+  first stay in the table (short-stay status lasts at most one year in all). Every output
+  records the reading used.
+* **Transition period** (temporary rental contracts only): with a contract type, a
+  regular contract is not checked (``not_applicable``); with a transition-clause field, a
+  clause recorded as present is ``ok`` and one recorded as absent is ``no_clause``; where
+  the clause is not recorded the dates decide: the rental contract must end on or after
+  ``add_months(employment_end, transition_months)``. ``transition_basis`` says which
+  (``clause``, ``dates``, ``regular contract``); without a contract type every contract is
+  taken to be temporary, and the remark says so.
 
 Rows that cannot be used (no resident or accommodation id, no or unreadable start
 date, end before start) get the status ``unknown`` and a remark; they do not take part
@@ -41,6 +52,10 @@ from .values import MISSING, NOT_A_DATE, is_missing, shown, to_dates
 STAY_RULES = "stay_rules.json"
 OK, BREAKS, ONGOING, UNKNOWN = "ok", "breaks", "ongoing", "unknown"
 TOO_SHORT = "too_short"
+NO_CLAUSE, NOT_APPLICABLE = "no_clause", "not_applicable"
+ROLLING, STATUS_YEAR = "rolling", "status_year"
+READINGS = (ROLLING, STATUS_YEAR)
+TEMPORARY, REGULAR = "temporary", "regular"
 NAT = np.datetime64("NaT", "D")
 
 
@@ -50,15 +65,20 @@ class StayRules:
     period_months: int = 12
     transition_months: int = 1
     back_to_back_days: int = 1
+    reading: str = ROLLING
 
     @classmethod
     def defaults(cls) -> "StayRules":
-        parameters = stay_rules_file()["parameters"]
+        document = stay_rules_file()
+        parameters = document["parameters"]
         return cls(**{name: int(parameters[name]["default"]) for name in
                       ("max_consecutive_months", "period_months", "transition_months",
-                       "back_to_back_days")})
+                       "back_to_back_days")}, reading=document["readings"]["default"])
 
     def validate(self) -> None:
+        if self.reading not in READINGS:
+            raise InputError(f"short-stay reading '{self.reading}' is not one of "
+                             f"{', '.join(READINGS)}")
         limits = stay_rules_file()["parameters"]
         for name, spec in limits.items():
             value = getattr(self, name)
@@ -79,6 +99,8 @@ class StayFields:
     end: str = "end_date"
     contract_end: Optional[str] = None
     employment_end: Optional[str] = None
+    contract_type: Optional[str] = None        # temporary / regular (Dutch spellings too)
+    transition_clause: Optional[str] = None    # yes / no: the contract has the clause
 
 
 @dataclass
@@ -118,7 +140,8 @@ def check_stays(stays: pd.DataFrame, rules: Optional[StayRules] = None,
     reference_date = reference_date or datetime.date.today()
     reference = np.datetime64(reference_date, "D")
     for name in (fields.accommodation, fields.resident, fields.start, fields.end,
-                 fields.contract_end, fields.employment_end):
+                 fields.contract_end, fields.employment_end, fields.contract_type,
+                 fields.transition_clause):
         if name and name not in stays.columns:
             raise InputError("field not found", layer=layer, field=name)
     count = len(stays)
@@ -164,18 +187,25 @@ def check_stays(stays: pd.DataFrame, rules: Optional[StayRules] = None,
     status[usable] = np.where(per_row["group_ongoing"][usable], ONGOING, OK)
     status[broken] = BREAKS
 
-    transition = _transitions(stays, fields, rules, count)
+    transition = _transitions(stays, fields, rules, count, layer)
     for row in range(count):
         if per_row["breaks_consecutive"][row]:
             remarks[row].append(
                 f"consecutive stay {per_row['group_start'][row]} – {per_row['group_end'][row]} "
                 f"({per_row['consecutive_days'][row]} days) ends after "
                 f"{per_row['allowed_end'][row]} ({rules.max_consecutive_months} months)")
+        elif per_row["breaks_period"][row] and rules.reading == STATUS_YEAR:
+            remarks[row].append(
+                f"short-stay status from {per_row['status_start'][row]} lasts "
+                f"{per_row['period_days'][row]} days, beyond {rules.period_months} months "
+                f"({per_row['period_allowed_days'][row]} days)")
         elif per_row["breaks_period"][row]:
             remarks[row].append(
                 f"stays add up to {per_row['period_days'][row]} days within "
                 f"{rules.period_months} months, more than {rules.max_consecutive_months} "
                 f"months ({per_row['period_allowed_days'][row]} days)")
+        if transition["status"][row] == NO_CLAUSE:
+            remarks[row].append("temporary contract without the transition clause")
         if transition["status"][row] == TOO_SHORT:
             remarks[row].append(
                 f"contract ends {transition['days'][row]} days after the employment, "
@@ -204,6 +234,8 @@ def check_stays(stays: pd.DataFrame, rules: Optional[StayRules] = None,
     result["employment_end"] = _as_dates(transition["employment_end"])
     result["transition_days"] = pd.array(transition["days"], dtype="Int64")
     result["transition_status"] = transition["status"]
+    result["contract_type"] = transition["contract_type"]
+    result["transition_basis"] = transition["basis"]
     result["remarks"] = ["; ".join(items) if items else None for items in remarks]
     _add_parameters(result, rules, reference_date, version_text)
     progress.report(80)
@@ -226,6 +258,7 @@ def _consecutive_stays(resident, start, end, ongoing, usable, rules: StayRules) 
         "breaks_consecutive": np.zeros(count, dtype=bool),
         "breaks_period": np.zeros(count, dtype=bool),
         "group_ongoing": np.zeros(count, dtype=bool),
+        "status_start": np.full(count, NAT),
     }
     rows = np.flatnonzero(usable)
     if len(rows) == 0:
@@ -289,6 +322,17 @@ def _consecutive_stays(resident, start, end, ongoing, usable, rules: StayRules) 
     chosen_window[stay_of_pair[ranking][firsts]] = window_of_pair[ranking][firsts]
     period_days = window_total[chosen_window]
     period_allowed = allowed_days[chosen_window]
+    status_start = np.full(group_count, NAT)
+    if rules.reading == STATUS_YEAR:
+        # The status begins with the resident's first stay in the table and lasts
+        # period_months: a stay still running on its last day + 1 breaks the rule.
+        first_group = np.concatenate(([True], group_code[1:] != group_code[:-1]))
+        resident_start = group_start[first_group][np.cumsum(first_group) - 1]
+        status_start = first_day + resident_start.astype("timedelta64[D]")
+        status_end = (add_months(status_start, rules.period_months) - first_day).astype(np.int64)
+        breaks_period = group_end >= status_end
+        period_days = group_end - resident_start + 1
+        period_allowed = status_end - resident_start
 
     def spread(values):
         return values[group]
@@ -303,32 +347,93 @@ def _consecutive_stays(resident, start, end, ongoing, usable, rules: StayRules) 
     out["breaks_consecutive"][target] = spread(breaks_consecutive)
     out["breaks_period"][target] = spread(breaks_period)
     out["group_ongoing"][target] = spread(group_ongoing)
+    out["status_start"][target] = spread(status_start)
     return out
 
 
-def _transitions(stays, fields: StayFields, rules: StayRules, count: int) -> Dict[str, np.ndarray]:
+def _transitions(stays, fields: StayFields, rules: StayRules, count: int,
+                 layer: str) -> Dict[str, np.ndarray]:
+    """The transition period of temporary contracts: by the clause where recorded, else by
+    the dates; regular contracts are not checked."""
     result = {"status": np.full(count, UNKNOWN, dtype=object),
               "days": np.full(count, None, dtype=object),
               "earliest": np.full(count, NAT),
               "contract_end": np.full(count, NAT), "employment_end": np.full(count, NAT),
+              "contract_type": np.full(count, None, dtype=object),
+              "basis": np.full(count, None, dtype=object),
               "remarks": [[] for _ in range(count)]}
-    if not fields.contract_end or not fields.employment_end:
-        return result
+    values = stay_rules_file().get("values", {})
+    temporary = np.ones(count, dtype=bool)
+    if fields.contract_type:
+        types = _aliased(stays[fields.contract_type], values.get("contract_type", {}))
+        raw = stays[fields.contract_type].to_numpy(dtype=object)
+        for row in range(count):
+            if types[row] is None and not is_missing(raw[row]):
+                result["remarks"][row].append(
+                    f"{fields.contract_type} '{shown(raw[row])}' is neither temporary nor regular")
+        result["contract_type"] = types
+        temporary = types == TEMPORARY
+        regular = types == REGULAR
+        result["status"][regular] = NOT_APPLICABLE
+        result["basis"][regular] = "regular contract"
+    clause = np.full(count, None, dtype=object)
+    if fields.transition_clause:
+        clause = _aliased(stays[fields.transition_clause], values.get("yes_no", {}))
+        raw = stays[fields.transition_clause].to_numpy(dtype=object)
+        for row in range(count):
+            if clause[row] is None and not is_missing(raw[row]):
+                result["remarks"][row].append(
+                    f"{fields.transition_clause} '{shown(raw[row])}' is not yes or no")
+        by_clause = temporary & (clause != None)  # noqa: E711 (element-wise)
+        result["status"][by_clause] = np.where(clause[by_clause] == "yes", OK, NO_CLAUSE)
+        result["basis"][by_clause] = "clause"
+    by_dates = temporary & (clause == None)  # noqa: E711 (element-wise)
+    if fields.contract_end and fields.employment_end:
+        _transitions_by_dates(stays, fields, rules, by_dates, result)
+    if not fields.contract_type:
+        for row in np.flatnonzero(result["basis"] != None):  # noqa: E711 (element-wise)
+            result["remarks"][row].append("no contract type: taken to be a temporary contract")
+    return result
+
+
+def _transitions_by_dates(stays, fields: StayFields, rules: StayRules, by_dates: np.ndarray,
+                          result: Dict[str, np.ndarray]) -> None:
     contract, contract_issue = to_dates(stays[fields.contract_end])
     employment, employment_issue = to_dates(stays[fields.employment_end])
     for name, issue, raw in ((fields.contract_end, contract_issue, stays[fields.contract_end]),
                              (fields.employment_end, employment_issue, stays[fields.employment_end])):
         raw = raw.to_numpy(dtype=object)
-        for row in np.flatnonzero(issue == NOT_A_DATE):
+        for row in np.flatnonzero((issue == NOT_A_DATE) & by_dates):
             result["remarks"][row].append(f"{name} '{shown(raw[row])}' is not a date")
-    known = ~np.isnat(contract) & ~np.isnat(employment)
+    known = ~np.isnat(contract) & ~np.isnat(employment) & by_dates
     earliest = add_months(employment, rules.transition_months)
     with np.errstate(invalid="ignore"):
         short = known & (contract < earliest)
     result["status"][known] = np.where(short[known], TOO_SHORT, OK)
+    result["basis"][known] = "dates"
     result["days"][known] = (contract[known] - employment[known]).astype(np.int64)
     result["earliest"] = earliest
     result["contract_end"], result["employment_end"] = contract, employment
+
+
+def _aliased(column: pd.Series, spellings: Dict[str, list]) -> np.ndarray:
+    """Each value as its key in ``spellings`` (case and spaces ignored); None otherwise.
+    Booleans count as yes / no."""
+    lookup = {}
+    for key, names in spellings.items():
+        lookup[key] = key
+        for name in names:
+            lookup[str(name).strip().lower()] = key
+    result = np.full(len(column), None, dtype=object)
+    for row, value in enumerate(column.to_numpy(dtype=object)):
+        if is_missing(value):
+            continue
+        if isinstance(value, (bool, np.bool_)):
+            result[row] = "yes" if value else "no"
+            continue
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        result[row] = lookup.get(str(value).strip().lower())
     return result
 
 
@@ -337,7 +442,8 @@ ACCOMMODATION_COLUMNS = (
     "acc_id", "stays", "residents", "stays_breaking", "residents_breaking", "stays_ongoing",
     "stays_unknown", "longest_consecutive_days", "longest_resident_id", "longest_start",
     "longest_end", "most_period_days", "contracts_checked", "transitions_too_short",
-    "shortest_transition_days", "shortest_transition_resident_id",
+    "shortest_transition_days", "shortest_transition_resident_id", "transitions_no_clause",
+    "contracts_not_applicable",
 )
 
 
@@ -367,10 +473,13 @@ def _per_accommodation(result: pd.DataFrame, rules: StayRules, reference_date,
                 "longest_end": stays.at[worst, "consecutive_end"],
                 "most_period_days": int(stays["period_days"].astype("float64").max()),
             })
-        checked = stays["transition_status"] != UNKNOWN
+        checked = stays["transition_status"].isin([OK, TOO_SHORT, NO_CLAUSE])
         record["contracts_checked"] = int(checked.sum())
+        record["transitions_no_clause"] = int((stays["transition_status"] == NO_CLAUSE).sum())
+        record["contracts_not_applicable"] = int(
+            (stays["transition_status"] == NOT_APPLICABLE).sum())
         record["transitions_too_short"] = int((stays["transition_status"] == TOO_SHORT).sum())
-        transition_days = stays.loc[checked, "transition_days"].astype("float64")
+        transition_days = stays.loc[checked, "transition_days"].astype("float64").dropna()
         if len(transition_days):
             shortest = transition_days.idxmin()
             record["shortest_transition_days"] = int(transition_days[shortest])
@@ -391,6 +500,7 @@ def _add_parameters(frame: pd.DataFrame, rules: StayRules, reference_date, versi
     frame["period_months"] = rules.period_months
     frame["transition_months"] = rules.transition_months
     frame["reference_date"] = reference_date
+    frame["short_stay_reading"] = rules.reading
     frame["rules_version"] = version_text
 
 

@@ -648,14 +648,16 @@ Per regel heeft de uitvoer een veld norm_&lt;regel-id&gt; met pass (voldoet), fa
 
 Short stay: a consecutive stay lasts at most the given number of calendar months (default 4): a stay starting on S may end at the latest on S + 4 months, clamped to the month's end (31 October + 4 months = 28 or 29 February). Overlapping stays of one resident, and stays starting the day after the previous one ends, form one consecutive stay (also across accommodations). Within the period (default 12 months) from the start of each consecutive stay, the resident's stays together may not last longer than one consecutive stay may.
 A stay without an end date is ongoing: it is measured up to the reference date (default today).
-Transition period: the contract must end at least the given number of calendar months (default 1) after the end of employment.
+Reading of the short-stay rule: 'rolling window' (default) as above; 'status of at most one year' instead requires every stay of a resident to end within the period from the first day of the resident's first stay (several stays of up to 4 months with breaks are then allowed within that year). Every output records the reading.
+Transition period (temporary rental contracts only): with a contract type field, regular contracts are not checked; with a transition clause field (yes / no), the clause decides; otherwise the contract must end at least the given number of calendar months (default 1) after the end of employment. transition_basis says which was used.
 
 Output: one row per accommodation (counts, the longest consecutive stay, the shortest transition) and, on request, one row per stay with its status (ok, breaks, ongoing, unknown) and the reason. Only the mapped fields are read; no personal data other than the pseudonymous resident id is read or written.</source>
             <translation>Toetst een tabel met verblijven (id van de huisvestingslocatie, gepseudonimiseerd id van de bewoner, begin- en einddatum; optioneel het einde van het huurcontract en van het dienstverband) aan de provinciale regel voor kort verblijf en aan de overgangstermijn voor tijdelijke huurcontracten.
 
 Kort verblijf: een aaneengesloten verblijf duurt hoogstens het opgegeven aantal kalendermaanden (standaard 4): een verblijf dat begint op S mag uiterlijk eindigen op S + 4 maanden, begrensd op het einde van de maand (31 oktober + 4 maanden = 28 of 29 februari). Overlappende verblijven van één bewoner, en verblijven die beginnen op de dag na het einde van het vorige, vormen samen één aaneengesloten verblijf (ook over huisvestingslocaties heen). Binnen de periode (standaard 12 maanden) vanaf het begin van elk aaneengesloten verblijf mogen de verblijven van een bewoner samen niet langer duren dan één aaneengesloten verblijf mag.
 Een verblijf zonder einddatum loopt nog: het wordt gemeten tot de peildatum (standaard vandaag).
-Overgangstermijn: het contract moet minstens het opgegeven aantal kalendermaanden (standaard 1) na het einde van het dienstverband eindigen.
+Lezing van de regel voor kort verblijf: 'voortschrijdende periode' (standaard) zoals hierboven; 'status van hoogstens één jaar' eist in plaats daarvan dat elk verblijf van een bewoner eindigt binnen de periode vanaf de eerste dag van zijn eerste verblijf (meerdere verblijven van hoogstens 4 maanden met onderbrekingen zijn binnen dat jaar dan toegestaan). Elke uitvoer vermeldt de lezing.
+Overgangstermijn (alleen tijdelijke huurcontracten): met een veld voor de soort contract worden reguliere contracten niet getoetst; met een veld voor de overgangsclausule (ja / nee) beslist de clausule; anders moet het contract minstens het opgegeven aantal kalendermaanden (standaard 1) na het einde van het dienstverband eindigen. transition_basis zegt wat gebruikt is.
 
 Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengesloten verblijf, de kortste overgangstermijn) en, op verzoek, één rij per verblijf met zijn status (ok, overtreding, lopend, onbekend) en de reden. Alleen de gekoppelde velden worden gelezen; behalve het gepseudonimiseerde id van de bewoner worden geen persoonsgegevens gelezen of geschreven.</translation>
         </message>
@@ -696,6 +698,16 @@ Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengeslote
         </message>
         <message>
             <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Contract type field (temporary / regular; empty: all temporary)</source>
+            <translation>Veld soort huurcontract (tijdelijk / regulier; leeg: alle tijdelijk)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Transition clause in the contract field (yes / no)</source>
+            <translation>Veld overgangsclausule in het contract (ja / nee)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
             <source>Longest consecutive stay (calendar months)</source>
             <translation>Langste aaneengesloten verblijf (kalendermaanden)</translation>
         </message>
@@ -708,6 +720,21 @@ Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengeslote
             <location filename="../processing/algorithms/check_stay_durations.py" />
             <source>Transition period after employment (calendar months)</source>
             <translation>Overgangstermijn na het dienstverband (kalendermaanden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Reading of the short-stay rule</source>
+            <translation>Lezing van de regel voor kort verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Rolling window: at most 4 months within any period from the start of a stay</source>
+            <translation>Voortschrijdende periode: hoogstens 4 maanden binnen elke periode vanaf het begin van een verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>Short-stay status of at most one year from the first stay</source>
+            <translation>Status kort verblijf van hoogstens één jaar vanaf het eerste verblijf</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/check_stay_durations.py" />
@@ -736,18 +763,47 @@ Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengeslote
         </message>
         <message>
             <location filename="../processing/algorithms/check_stay_durations.py" />
-            <source>Checking {0} stays (reference date {1})…</source>
-            <translation>{0} verblijven toetsen (peildatum {1})…</translation>
+            <source>No contract type field: every contract is taken to be a temporary rental contract for the transition period.</source>
+            <translation>Geen veld voor de soort huurcontract: voor de overgangstermijn geldt elk contract als tijdelijk huurcontract.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/check_stay_durations.py" />
-            <source>{0} stays at {1} accommodations: {2} break the short-stay rule, {3} are ongoing, {4} could not be checked; {5} contracts have a transition period shorter than {6} month(s).</source>
-            <translation>{0} verblijven op {1} huisvestingslocaties: {2} overtreden de regel voor kort verblijf, {3} lopen nog, {4} konden niet worden getoetst; {5} contracten hebben een overgangstermijn korter dan {6} maand(en).</translation>
+            <source>Checking {0} stays (reference date {1}; short-stay reading: {2})…</source>
+            <translation>{0} verblijven toetsen (peildatum {1}; lezing kort verblijf: {2})…</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <source>{0} stays at {1} accommodations: {2} break the short-stay rule, {3} are ongoing, {4} could not be checked; {5} contracts have a transition period shorter than {6} month(s), {7} lack the transition clause, {8} regular contracts are not checked.</source>
+            <translation>{0} verblijven op {1} huisvestingslocaties: {2} overtreden de regel voor kort verblijf, {3} lopen nog, {4} konden niet getoetst worden; {5} contracten hebben een overgangstermijn korter dan {6} maand(en), {7} missen de overgangsclausule, {8} reguliere contracten worden niet getoetst.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/check_stay_durations.py" />
             <source>layer '{0}', feature {1}: {2}</source>
             <translation>laag '{0}', object {1}: {2}</translation>
+        </message>
+        <message>
+            <source>Checks a table of stays (accommodation id, pseudonymous resident id, start and end date; optionally the end of the rental contract and of the employment) against the provincial short-stay rule and the transition period for temporary rental contracts.
+
+Short stay: a consecutive stay lasts at most the given number of calendar months (default 4): a stay starting on S may end at the latest on S + 4 months, clamped to the month's end (31 October + 4 months = 28 or 29 February). Overlapping stays of one resident, and stays starting the day after the previous one ends, form one consecutive stay (also across accommodations). Within the period (default 12 months) from the start of each consecutive stay, the resident's stays together may not last longer than one consecutive stay may.
+A stay without an end date is ongoing: it is measured up to the reference date (default today).
+Transition period: the contract must end at least the given number of calendar months (default 1) after the end of employment.
+
+Output: one row per accommodation (counts, the longest consecutive stay, the shortest transition) and, on request, one row per stay with its status (ok, breaks, ongoing, unknown) and the reason. Only the mapped fields are read; no personal data other than the pseudonymous resident id is read or written.</source>
+            <translation type="vanished">Toetst een tabel met verblijven (id van de huisvestingslocatie, gepseudonimiseerd id van de bewoner, begin- en einddatum; optioneel het einde van het huurcontract en van het dienstverband) aan de provinciale regel voor kort verblijf en aan de overgangstermijn voor tijdelijke huurcontracten.
+
+Kort verblijf: een aaneengesloten verblijf duurt hoogstens het opgegeven aantal kalendermaanden (standaard 4): een verblijf dat begint op S mag uiterlijk eindigen op S + 4 maanden, begrensd op het einde van de maand (31 oktober + 4 maanden = 28 of 29 februari). Overlappende verblijven van één bewoner, en verblijven die beginnen op de dag na het einde van het vorige, vormen samen één aaneengesloten verblijf (ook over huisvestingslocaties heen). Binnen de periode (standaard 12 maanden) vanaf het begin van elk aaneengesloten verblijf mogen de verblijven van een bewoner samen niet langer duren dan één aaneengesloten verblijf mag.
+Een verblijf zonder einddatum loopt nog: het wordt gemeten tot de peildatum (standaard vandaag).
+Overgangstermijn: het contract moet minstens het opgegeven aantal kalendermaanden (standaard 1) na het einde van het dienstverband eindigen.
+
+Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengesloten verblijf, de kortste overgangstermijn) en, op verzoek, één rij per verblijf met zijn status (ok, overtreding, lopend, onbekend) en de reden. Alleen de gekoppelde velden worden gelezen; behalve het gepseudonimiseerde id van de bewoner worden geen persoonsgegevens gelezen of geschreven.</translation>
+        </message>
+        <message>
+            <source>Checking {0} stays (reference date {1})…</source>
+            <translation type="vanished">{0} verblijven toetsen (peildatum {1})…</translation>
+        </message>
+        <message>
+            <source>{0} stays at {1} accommodations: {2} break the short-stay rule, {3} are ongoing, {4} could not be checked; {5} contracts have a transition period shorter than {6} month(s).</source>
+            <translation type="vanished">{0} verblijven op {1} huisvestingslocaties: {2} overtreden de regel voor kort verblijf, {3} lopen nog, {4} konden niet worden getoetst; {5} contracten hebben een overgangstermijn korter dan {6} maand(en).</translation>
         </message>
     </context>
     <context>
@@ -1761,6 +1817,66 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <source>employment end</source>
             <translation>einde dienstverband</translation>
         </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>contract type</source>
+            <translation>contractsoort</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>every contract is taken to be temporary</source>
+            <translation>elk contract wordt als tijdelijk gezien</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>transition clause</source>
+            <translation>overgangsclausule</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>the dates decide the transition period</source>
+            <translation>de datums bepalen de overgangstermijn</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>demand in beds</source>
+            <translation>vraag in bedden</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>demand in dwellings</source>
+            <translation>vraag in woningen</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>short-stay beds</source>
+            <translation>bedden kort verblijf</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>mid-stay beds</source>
+            <translation>bedden middellang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>long-stay beds</source>
+            <translation>bedden lang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>the beds count in every year</source>
+            <translation>de bedden tellen in elk jaar mee</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>first year</source>
+            <translation>eerste jaar</translation>
+        </message>
+        <message>
+            <location filename="../core/field_mapping.py" />
+            <source>the beds count from the start</source>
+            <translation>de bedden tellen vanaf het begin mee</translation>
+        </message>
     </context>
     <context>
         <name>FieldParameters</name>
@@ -2122,6 +2238,16 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations: end date field (permit end, temporary building; counted in a scenario year only when it ends on or after 31 December of it)</source>
+            <translation>Huisvesting: veld einddatum (einde vergunning, tijdelijk gebouw; telt in een scenariojaar alleen mee als die op of na 31 december van dat jaar ligt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Accommodations: first year field (a planned accommodation counts from this year)</source>
+            <translation>Huisvesting: veld eerste jaar (een geplande locatie telt mee vanaf dit jaar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
             <source>Built-up area</source>
             <translation>Bestaand bebouwd gebied</translation>
         </message>
@@ -2162,8 +2288,18 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/gap_inputs.py" />
-            <source>Share of labour migrants in long stay (%)</source>
-            <translation>Aandeel arbeidsmigranten in lang verblijf (%)</translation>
+            <source>Share of labour migrants in long stay (long-term residents, %)</source>
+            <translation>Aandeel arbeidsmigranten in lang verblijf (blijvers, %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Share of long-term residents living in regular housing (no demand, %)</source>
+            <translation>Aandeel blijvers dat in een reguliere woning woont (geen vraag, %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Household size of long-term residents (persons per dwelling)</source>
+            <translation>Huishoudensgrootte van blijvers (personen per woning)</translation>
         </message>
         <message>
             <location filename="../processing/gap_inputs.py" />
@@ -2192,6 +2328,46 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/gap_inputs.py" />
+            <source>Province's shares file (JSON with source; replaces the shares above)</source>
+            <translation>Aandelenbestand van de provincie (JSON met bron; vervangt de aandelen hierboven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Demand per municipality (table; replaces the demand model, current scenario)</source>
+            <translation>Vraag per gemeente (tabel; vervangt het vraagmodel, huidig scenario)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Demand table: municipality code field</source>
+            <translation>Vraagtabel: veld gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Demand table: beds field</source>
+            <translation>Vraagtabel: veld bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Demand table: dwellings field (long-term residents)</source>
+            <translation>Vraagtabel: veld woningen (blijvers)</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Demand table: short-stay beds field</source>
+            <translation>Vraagtabel: veld bedden kort verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Demand table: mid-stay beds field</source>
+            <translation>Vraagtabel: veld bedden middellang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
+            <source>Demand table: long-stay beds field</source>
+            <translation>Vraagtabel: veld bedden lang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
             <source>Labour migrants</source>
             <translation>Arbeidsmigranten</translation>
         </message>
@@ -2202,8 +2378,17 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/gap_inputs.py" />
+            <source>Demand table</source>
+            <translation>Vraagtabel</translation>
+        </message>
+        <message>
+            <location filename="../processing/gap_inputs.py" />
             <source>The shares per stay category add up to {0:.0f} %: the other {1:.0f} % of the labour migrants is taken to live in regular housing and is not counted as demand.</source>
             <translation>De aandelen per verblijfscategorie tellen op tot {0:.0f} %: van de overige {1:.0f} % van de arbeidsmigranten wordt aangenomen dat ze in reguliere woningen wonen; zij tellen niet mee in de vraag.</translation>
+        </message>
+        <message>
+            <source>Share of labour migrants in long stay (%)</source>
+            <translation type="vanished">Aandeel arbeidsmigranten in lang verblijf (%)</translation>
         </message>
     </context>
     <context>
@@ -2292,6 +2477,11 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Sum of the municipal shortages in the province (beds)</source>
+            <translation>Som van de gemeentelijke tekorten in de provincie (bedden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
             <source>Reading layers…</source>
             <translation>Lagen lezen…</translation>
         </message>
@@ -2317,6 +2507,16 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Demand rests on: {0}</source>
+            <translation>Vraag berust op: {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>The demand rests on the model's placeholder shares: it is an upper bound (bovengrens (aanname)), not the gap. Give the province's shares (shares file or the parameters) or a demand table.</source>
+            <translation>De vraag berust op de voorlopige aandelen van het model: het is een bovengrens (aanname), niet de opgave. Geef de aandelen van de provincie (aandelenbestand of de parameters) of een vraagtabel.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
             <source>Housing gap per municipality – {0}</source>
             <translation>Huisvestingsopgave per gemeente – {0}</translation>
         </message>
@@ -2334,6 +2534,16 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../processing/algorithms/housing_gap.py" />
             <source>Accommodations – {0}</source>
             <translation>Huisvestingslocaties – {0}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Not counted in {0}: {1:,.0f} beds whose end date falls before the end of {0}, {2:,.0f} beds available only from a later year.</source>
+            <translation>Niet meegeteld in {0}: {1:,.0f} bedden waarvan de einddatum vóór het einde van {0} ligt, {2:,.0f} bedden die pas vanaf een later jaar beschikbaar zijn.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_gap.py" />
+            <source>Regional hiaten: the municipalities' shortages add up to {0:,.1f} beds, their surpluses to {1:,.1f}; net gap {2:,.1f}.</source>
+            <translation>Regionale hiaten: de tekorten van de gemeenten zijn samen {0:,.1f} bedden, hun overschotten {1:,.1f}; saldo {2:,.1f}.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/housing_gap.py" />
@@ -2532,6 +2742,11 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../bridge/messages.py" />
             <source>no labour-migrant table given</source>
             <translation>geen tabel met arbeidsmigranten opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../bridge/messages.py" />
+            <source>a demand table gives the demand of its own year; use it with the current scenario</source>
+            <translation>een vraagtabel geeft de vraag van haar eigen jaar; gebruik haar met het huidige scenario</translation>
         </message>
         <message>
             <location filename="../bridge/messages.py" />
@@ -2837,8 +3052,18 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
         </message>
         <message>
             <location filename="../processing/norms_support.py" />
+            <source>, own file replacing the built-in set</source>
+            <translation>, eigen bestand dat de ingebouwde set vervangt</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
             <source>, own file</source>
             <translation>, eigen bestand</translation>
+        </message>
+        <message>
+            <location filename="../processing/norms_support.py" />
+            <source>policy intent, not yet laid down in a regulation</source>
+            <translation>beleidsvoornemen, nog niet vastgelegd in een verordening</translation>
         </message>
         <message>
             <location filename="../processing/norms_support.py" />
@@ -3372,6 +3597,16 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
             <location filename="../core/site_assessment.py" />
             <source>Demand model</source>
             <translation>Vraagmodel</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Demand rests on</source>
+            <translation>Vraag berust op</translation>
+        </message>
+        <message>
+            <location filename="../core/site_assessment.py" />
+            <source>Assumptions of the demand model</source>
+            <translation>Aannames van het vraagmodel</translation>
         </message>
         <message>
             <location filename="../core/site_assessment.py" />

@@ -23,8 +23,8 @@ from ..core.validation import require_numeric_columns, require_plausible
 from ..bridge.read import source_to_frame
 from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
-from .page import (Page, fill_legend, keep_scale_bar_round, layer_credits, set_variables, show_extent,
-                   versions_text)
+from .page import (Page, add_line_below, fill_legend, keep_scale_bar_round, layer_credits,
+                   set_variables, show_extent, versions_text)
 from .province_overview import PROVINCE_NAME
 from .tables import fitted_widths, set_columns, text_table_layer
 
@@ -40,7 +40,8 @@ FIGURES = (
     ("Bedden arbeidsmigranten per 100 inwoners", "migrant_beds_per_100_inh", 1),
     ("Vraag (bedden)", "demand_beds", 0),
     ("Aanbod (bedden)", "supply_beds", 0),
-    ("Tekort (bedden; negatief = overschot)", "gap_beds", 0),
+    ("Tekort: som van de gemeentelijke tekorten (bedden)", "shortage_beds", 0),
+    ("Saldo vraag − aanbod (bedden; negatief = overschot)", "gap_beds", 0),
 )
 SPLIT = (("kort / middellang / lang verblijf", ("short", "mid", "long")),)
 MEMBER_COLUMNS = (
@@ -135,7 +136,7 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
         map_layers.append(inputs.builtup)
         entries.append((inputs.builtup, "Bestaand bebouwd gebied"))
     map_layers.append(municipalities)
-    entries.append((municipalities, gap_fields.GAP_LEGEND_TITLE if with_gap else "Gemeente"))
+    entries.append((municipalities, gap_fields.legend_title(municipalities) if with_gap else "Gemeente"))
     locator_context = layer_from_frame(muni_frame[["geometry"]], "Limburg", "polygon", [])
     styling.style_locator_context(locator_context)
     locator_focus = layer_from_frame(coverage_frame[["page_key", "geometry"]], "Blad", "polygon")
@@ -196,7 +197,14 @@ def build_area_atlas(inputs: AtlasInputs) -> Page:
                   credits=layer_credits(inputs.credits, (inputs.municipalities, inputs.regions,
                                                          inputs.accommodations, inputs.builtup)),
                   sources=inputs.data_sources,
-                  versions=versions_text([("Model", gap_fields.model_version(municipalities))]))
+                  versions=versions_text([("Model", gap_fields.model_version(municipalities)),
+                                          ("Vraag", gap_fields.demand_basis(municipalities)
+                                           if with_gap else None)]))
+    if with_gap:
+        # Small but present on every page: what the demand rests on and its assumptions.
+        line = " ".join(part for part in (gap_fields.demand_note(municipalities),
+                                          gap_fields.assumptions(municipalities)) if part)
+        add_line_below(layout, "versions", line, "assumptions")
     atlas.updateFeatures()
     return page
 

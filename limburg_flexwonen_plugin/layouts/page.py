@@ -9,14 +9,15 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLegend, QgsLayoutUtils,
+from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLabel,
+                       QgsLayoutItemLegend, QgsLayoutPoint, QgsLayoutSize, QgsLayoutUtils,
                        QgsLegendRenderer, QgsLegendStyle, QgsMapLayerLegendUtils, QgsPrintLayout,
                        QgsProject, QgsRectangle, QgsScaleBarSettings, QgsUnitTypes)
 
 from ..bridge.provenance import credits_of
 from ..core.credits import merged
 from ..paths import PLUGIN_DIR
-from . import texts
+from . import templates, texts
 
 APP_NAME = "Flexwonen Limburg"
 
@@ -194,3 +195,33 @@ def keep_scale_bar_round(page: Page, scale_bar, map_item, share: float = 0.3) ->
     map_item.extentChanged.connect(update)
     page.callbacks.append(update)
     update()
+
+
+def add_line_below(layout, reference_id: str, text: str, item_id: str, shift_up: float = 3.0):
+    """A small one-line label under the template's ``reference_id`` label, in its style:
+    the reference and the labels above it (same x, within 5 mm) move up by ``shift_up``
+    mm to make room. Used for the assumptions line on pages whose template has none."""
+    reference = templates.find_item(layout, reference_id)
+    if reference is None or not text:
+        return None
+    position = reference.positionWithUnits()
+    size = reference.sizeWithUnits()
+    millimetres = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    for item_name in (reference_id, "source"):
+        item = templates.find_item(layout, item_name)
+        if item is not None:
+            where = item.positionWithUnits()
+            item.attemptMove(QgsLayoutPoint(where.x(), where.y() - shift_up, millimetres))
+    label = QgsLayoutItemLabel(layout)
+    label.setId(item_id)
+    if hasattr(reference, "textFormat") and hasattr(label, "setTextFormat"):
+        label.setTextFormat(reference.textFormat())
+    else:
+        label.setFont(reference.font())
+        label.setFontColor(reference.fontColor())
+    label.setText(text)
+    layout.addLayoutItem(label)
+    label.attemptResize(QgsLayoutSize(size.width(), size.height(), millimetres))
+    label.attemptMove(QgsLayoutPoint(position.x(), position.y() + 0.2, millimetres))
+    fit_on_one_line(label, text, smallest=5.0)
+    return label

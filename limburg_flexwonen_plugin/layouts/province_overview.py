@@ -13,7 +13,7 @@ from . import gap_fields, styling, templates, texts
 from .layers import layer_from_frame
 from .page import (Page, fill_legend, keep_scale_bar_round, layer_credits, set_variables, show_extent,
                    versions_text)
-from .tables import set_text_table
+from .tables import fitted_widths, set_text_table
 
 PROVINCE_NAME = "Limburg"
 
@@ -77,7 +77,7 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
     if inputs.accommodations is not None:
         entries.append((inputs.accommodations, "Huisvesting arbeidsmigranten (bedden)"))
     entries.append((regions, "Regio"))
-    entries.append((municipalities, gap_fields.GAP_LEGEND_TITLE if with_gap else "Gemeente"))
+    entries.append((municipalities, gap_fields.legend_title(municipalities) if with_gap else "Gemeente"))
     fill_legend(page, templates.find_item(layout, "legend"), entries)
 
     scenario = inputs.scenario or (gap_fields.scenario_text(municipalities) if with_gap else "")
@@ -88,6 +88,12 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
         _remove_items(layout, ("table_title", "region_table", "stay_title", "stay_table"))
     if with_gap:
         notes.append(gap_fields.GAP_NOTE)
+        demand_note = gap_fields.demand_note(municipalities)
+        if demand_note:
+            notes.append(demand_note)
+        assumptions = gap_fields.assumptions(municipalities)
+        if assumptions:
+            notes.append(assumptions)
     if inputs.accommodations is not None:
         notes.append("Huisvesting: bestaande, vergunde en geplande locaties; de grootte van het "
                      "symbool volgt het aantal bedden.")
@@ -96,7 +102,9 @@ def build_province_overview(inputs: OverviewInputs) -> Page:
                   credits=layer_credits(inputs.credits, (inputs.municipalities, inputs.regions,
                                                          inputs.accommodations)),
                   sources=inputs.data_sources, notes="\n\n".join(notes),
-                  versions=versions_text([("Model", model)]))
+                  versions=versions_text([("Model", model),
+                                          ("Vraag", gap_fields.demand_basis(municipalities)
+                                           if with_gap else None)]))
     if not notes:
         _remove_items(layout, ("notes",))
     return page
@@ -142,8 +150,12 @@ def _fill_region_tables(layout, regions, region_field: str, scale: float) -> Non
         headings = ["Regio"] + [gap_fields.TABLE_HEADINGS.get(name) or gap_fields.STAY_HEADINGS[name]
                                 for name in present]
         alignments = [Qt.AlignmentFlag.AlignLeft] + [Qt.AlignmentFlag.AlignRight] * len(present)
-        set_text_table(templates.find_item(layout, item_id), headings, rows, alignments,
-                       [first_width * scale] + [0] * len(present), bold_last_row=total_last)
+        table = templates.find_item(layout, item_id)
+        widths = [first_width * scale] + [0] * len(present)
+        if len(present) > 4:   # with the shortage beside the net gap: share the frame's width
+            frame_width = templates.find_frame(layout, item_id).rect().width()
+            widths = fitted_widths(table, frame_width, [2.1, 1.05] + [1.0] * (len(present) - 1))
+        set_text_table(table, headings, rows, alignments, widths, bold_last_row=total_last)
 
 
 def _remove_items(layout, ids: List[str]) -> None:

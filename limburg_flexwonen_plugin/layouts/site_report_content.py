@@ -218,6 +218,8 @@ def effect_rows(context: Dict) -> List[Row]:
             rows.append(("Effect", "niet te bepalen: " + _context_remark_nl(str(remark)), ""))
         return rows
     rows.append(("Scenario", scenario_title_nl(context.get("ctx_scenario")), ""))
+    if not _missing(context.get("ctx_demand_basis")):
+        rows.append(("Vraag berust op", str(context.get("ctx_demand_basis")), ""))
     rows.append(("Bedden arbeidsmigranten per 100 inwoners",
                  change(context.get("ctx_beds_per_100_inh_before"), context.get("ctx_beds_per_100_inh_after"), 1),
                  ""))

@@ -8,10 +8,12 @@ A ``prefix`` keeps the names unique where a block is added to another algorithm.
 from typing import Optional, Tuple
 
 from qgis.core import (QgsProcessing, QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber)
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+                       QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..bridge import settings
+from ..core.demand import read_demand_table, read_shares_file
 from ..core.errors import InputError
 from ..core.housing_gap import AccommodationFields, DemandModel, MunicipalityFields
 from ..core.scenarios import (DISTRIBUTION_METHODS, SCENARIO_KEYS, Scenario, load_model_document,
@@ -34,6 +36,9 @@ ACCOMMODATION_STATUS_FIELD = "ACCOMMODATION_STATUS_FIELD"
 ACCOMMODATION_STAY_FIELD = "ACCOMMODATION_STAY_FIELD"
 ACCOMMODATION_BEDS_FIELD = "ACCOMMODATION_BEDS_FIELD"
 ACCOMMODATION_CODE_FIELD = "ACCOMMODATION_CODE_FIELD"
+ACCOMMODATION_END_FIELD = "ACCOMMODATION_END_FIELD"
+ACCOMMODATION_FROM_YEAR_FIELD = "ACCOMMODATION_FROM_YEAR_FIELD"
+# Default names of the supply-by-date fields; a layer without them has no dates.
 BUILTUP = "BUILTUP"
 SCENARIO = "SCENARIO"
 YEAR = "YEAR"
@@ -43,6 +48,16 @@ DISTRIBUTION = "DISTRIBUTION"
 SHARE_SHORT = "SHARE_SHORT"
 SHARE_MID = "SHARE_MID"
 SHARE_LONG = "SHARE_LONG"
+SHARE_REGULAR_HOUSING = "SHARE_REGULAR_HOUSING"
+HOUSEHOLD_SIZE = "HOUSEHOLD_SIZE"
+SHARES_FILE = "SHARES_FILE"
+DEMAND_TABLE = "DEMAND_TABLE"
+DEMAND_CODE_FIELD = "DEMAND_CODE_FIELD"
+DEMAND_BEDS_FIELD = "DEMAND_BEDS_FIELD"
+DEMAND_DWELLINGS_FIELD = "DEMAND_DWELLINGS_FIELD"
+DEMAND_SHORT_FIELD = "DEMAND_SHORT_FIELD"
+DEMAND_MID_FIELD = "DEMAND_MID_FIELD"
+DEMAND_LONG_FIELD = "DEMAND_LONG_FIELD"
 PERSONS_PER_BED = "PERSONS_PER_BED"
 WEIGHT_EXISTING = "WEIGHT_EXISTING"
 WEIGHT_PERMITTED = "WEIGHT_PERMITTED"
@@ -81,6 +96,7 @@ class GapInputs:
         self.algorithm = algorithm
         self.prefix = prefix
         self.advanced = advanced
+        self.shares_source: Optional[str] = None   # set by read_model from a shares file
 
     def name(self, key: str) -> str:
         return f"{self.prefix}{key}"
@@ -140,6 +156,13 @@ class GapInputs:
             self._field(ACCOMMODATION_CODE_FIELD,
                         tr("Accommodations: municipality code field (assign by code instead of "
                            "by location)"), ACCOMMODATIONS, "accommodation_code")
+        self._field(ACCOMMODATION_END_FIELD,
+                    tr("Accommodations: end date field (permit end, temporary building; counted "
+                       "in a scenario year only when it ends on or after 31 December of it)"),
+                    ACCOMMODATIONS, "accommodation_end")
+        self._field(ACCOMMODATION_FROM_YEAR_FIELD,
+                    tr("Accommodations: first year field (a planned accommodation counts from "
+                       "this year)"), ACCOMMODATIONS, "accommodation_from_year", numeric=True)
 
     def add_builtup(self) -> None:
         self._add(QgsProcessingParameterFeatureSource(
@@ -178,8 +201,13 @@ class GapInputs:
                defaults.share_short * 100, 0.0, 100.0)
         number(SHARE_MID, tr("Share of labour migrants in mid stay (%)"),
                defaults.share_mid * 100, 0.0, 100.0)
-        number(SHARE_LONG, tr("Share of labour migrants in long stay (%)"),
+        number(SHARE_LONG, tr("Share of labour migrants in long stay (long-term residents, %)"),
                defaults.share_long * 100, 0.0, 100.0)
+        number(SHARE_REGULAR_HOUSING,
+               tr("Share of long-term residents living in regular housing (no demand, %)"),
+               defaults.share_regular_housing * 100, 0.0, 100.0)
+        number(HOUSEHOLD_SIZE, tr("Household size of long-term residents (persons per dwelling)"),
+               defaults.household_size, 1.0, 6.0)
         number(PERSONS_PER_BED, tr("Persons per bed"), defaults.persons_per_bed, 0.5, 1.0)
         number(WEIGHT_EXISTING, tr("Supply weight of existing beds (0–1)"),
                defaults.weight_existing, 0.0, 1.0)
@@ -189,6 +217,28 @@ class GapInputs:
                defaults.weight_planned, 0.0, 1.0)
         number(BALANCED_BAND, tr("Balanced when the gap is within ± this share of the demand (%)"),
                defaults.balanced_band * 100, 0.0, 100.0)
+        self._add(QgsProcessingParameterFile(
+            self.name(SHARES_FILE),
+            tr("Province's shares file (JSON with source; replaces the shares above)"),
+            extension="json", optional=True))
+
+    def add_demand_table(self) -> None:
+        """An imported demand per municipality that replaces the model's demand."""
+        self._add(QgsProcessingParameterFeatureSource(
+            self.name(DEMAND_TABLE),
+            tr("Demand per municipality (table; replaces the demand model, current scenario)"),
+            [QgsProcessing.SourceType.TypeVector], optional=True))
+        self._field(DEMAND_CODE_FIELD, tr("Demand table: municipality code field"), DEMAND_TABLE,
+                    "demand_code", required=True)
+        self._field(DEMAND_BEDS_FIELD, tr("Demand table: beds field"), DEMAND_TABLE,
+                    "demand_beds", numeric=True, required=True)
+        self._field(DEMAND_DWELLINGS_FIELD, tr("Demand table: dwellings field (long-term residents)"),
+                    DEMAND_TABLE, "demand_dwellings", numeric=True)
+        for key, label, field_key in (
+                (DEMAND_SHORT_FIELD, tr("Demand table: short-stay beds field"), "demand_short"),
+                (DEMAND_MID_FIELD, tr("Demand table: mid-stay beds field"), "demand_mid"),
+                (DEMAND_LONG_FIELD, tr("Demand table: long-stay beds field"), "demand_long")):
+            self._field(key, label, DEMAND_TABLE, field_key, numeric=True)
 
     # ------------------------------------------------------------------ reading
 
@@ -236,10 +286,19 @@ class GapInputs:
             self._string(parameters, context, ACCOMMODATION_STATUS_FIELD),
             self._string(parameters, context, ACCOMMODATION_STAY_FIELD),
             self._string(parameters, context, ACCOMMODATION_BEDS_FIELD),
-            self._string(parameters, context, ACCOMMODATION_CODE_FIELD))
-        _require_fields(source, layer, [fields.name, fields.status, fields.stay, fields.beds, fields.code])
+            self._string(parameters, context, ACCOMMODATION_CODE_FIELD),
+            self._optional_field(parameters, context, ACCOMMODATION_END_FIELD),
+            self._optional_field(parameters, context, ACCOMMODATION_FROM_YEAR_FIELD))
+        _require_fields(source, layer, [fields.name, fields.status, fields.stay, fields.beds,
+                                        fields.code, fields.end_date, fields.from_year])
         frame = source_to_frame(source, layer, feedback=feedback)
         return frame, fields, layer, source
+
+    def _optional_field(self, parameters, context, key) -> Optional[str]:
+        """The field found or chosen for an input not every algorithm has (None: absent)."""
+        if self.algorithm.parameterDefinition(self.name(key)) is None:
+            return None
+        return self._string(parameters, context, key)
 
     def read_builtup(self, parameters, context, feedback):
         source, layer = self.source(parameters, context, BUILTUP, tr("Built-up area"))
@@ -265,11 +324,37 @@ class GapInputs:
             return self.algorithm.parameterAsDouble(parameters, self.name(key), context)
         model = DemandModel.defaults().replace(
             share_short=value(SHARE_SHORT) / 100.0, share_mid=value(SHARE_MID) / 100.0,
-            share_long=value(SHARE_LONG) / 100.0, persons_per_bed=value(PERSONS_PER_BED),
+            share_long=value(SHARE_LONG) / 100.0,
+            share_regular_housing=value(SHARE_REGULAR_HOUSING) / 100.0,
+            household_size=value(HOUSEHOLD_SIZE), persons_per_bed=value(PERSONS_PER_BED),
             weight_existing=value(WEIGHT_EXISTING), weight_permitted=value(WEIGHT_PERMITTED),
             weight_planned=value(WEIGHT_PLANNED), balanced_band=value(BALANCED_BAND) / 100.0)
+        path = self._string(parameters, context, SHARES_FILE) \
+            if self.algorithm.parameterDefinition(self.name(SHARES_FILE)) is not None else None
+        if path:
+            shares = read_shares_file(path)
+            model = model.replace(**shares["values"])
+            self.shares_source = shares["source"]
         model.validate()
         return model
+
+    def read_demand_table(self, parameters, context):
+        """The imported demand table, or None."""
+        if self.algorithm.parameterDefinition(self.name(DEMAND_TABLE)) is None:
+            return None
+        source, layer = self.source(parameters, context, DEMAND_TABLE, tr("Demand table"))
+        if source is None:
+            return None
+        # As found (or chosen) by processing.field_parameters; code and beds are required.
+        code = self._string(parameters, context, DEMAND_CODE_FIELD)
+        beds = self._string(parameters, context, DEMAND_BEDS_FIELD)
+        dwellings = self._string(parameters, context, DEMAND_DWELLINGS_FIELD)
+        categories = [self._string(parameters, context, key)
+                      for key in (DEMAND_SHORT_FIELD, DEMAND_MID_FIELD, DEMAND_LONG_FIELD)]
+        names = [code, beds, dwellings] + categories
+        _require_fields(source, layer, names)
+        frame = table_to_frame(source, layer, [name for name in names if name])
+        return read_demand_table(frame, code, beds, dwellings, *categories, layer=layer)
 
 
 def _require_fields(source, layer, names) -> None:

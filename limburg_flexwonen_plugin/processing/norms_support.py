@@ -72,9 +72,12 @@ def norm_set_choices() -> Tuple[List[str], List[str]]:
         except InputError:
             labels.append(tr("{0} (this file has an error; choose it to see which)").format(name))
             continue
-        own = tr(", own file") if norm_set.user_defined else ""
+        own = tr(", own file replacing the built-in set") if norm_set.replaces_built_in else \
+            tr(", own file") if norm_set.user_defined else ""
+        validity = tr("policy intent, not yet laid down in a regulation") \
+            if norm_set.valid_from is None else norm_set.validity_text()
         labels.append(f"{norm_set.title_en} ({norm_set.name} {norm_set.version}, "
-                      f"{norm_set.validity_text()}{own})")
+                      f"{validity}{own})")
     return names, labels
 
 

@@ -2,13 +2,14 @@
 import datetime
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing,
-                       QgsProcessingParameterDateTime, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterDateTime, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterNumber, QgsWkbTypes)
 
 from ...core.errors import InputError
-from ...core.stay_durations import (BREAKS, TOO_SHORT, UNKNOWN, StayFields, StayRules,
-                                    check_stays)
+from ...core.stay_durations import (BREAKS, NO_CLAUSE, NOT_APPLICABLE, READINGS, TOO_SHORT,
+                                    UNKNOWN, StayFields, StayRules, check_stays)
 from ...bridge.read import table_to_frame
 from ...bridge.values import make_fields
 from ...bridge.write import write_frame
@@ -22,6 +23,7 @@ ACCOMMODATION_FIELDS = (
     ("longest_start", "date"), ("longest_end", "date"), ("most_period_days", "int"),
     ("contracts_checked", "int"), ("transitions_too_short", "int"),
     ("shortest_transition_days", "int"), ("shortest_transition_resident_id", "string"),
+    ("transitions_no_clause", "int"), ("contracts_not_applicable", "int"),
 )
 STAY_FIELDS = (
     ("acc_id", "string"), ("resident_id", "string"), ("start_date", "date"),
@@ -30,11 +32,11 @@ STAY_FIELDS = (
     ("breaks_consecutive", "bool"), ("period_days", "int"), ("period_allowed_days", "int"),
     ("breaks_period", "bool"), ("short_stay_status", "string"), ("contract_end", "date"),
     ("employment_end", "date"), ("transition_days", "int"), ("transition_status", "string"),
-    ("remarks", "string"),
+    ("contract_type", "string"), ("transition_basis", "string"), ("remarks", "string"),
 )
 PARAMETER_FIELDS = (("max_months", "int"), ("period_months", "int"),
                     ("transition_months", "int"), ("reference_date", "date"),
-                    ("rules_version", "string"))
+                    ("short_stay_reading", "string"), ("rules_version", "string"))
 
 
 class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
@@ -55,8 +57,15 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
         "longer than one consecutive stay may.\n"
         "A stay without an end date is ongoing: it is measured up to the reference date "
         "(default today).\n"
-        "Transition period: the contract must end at least the given number of calendar "
-        "months (default 1) after the end of employment.\n\n"
+        "Reading of the short-stay rule: 'rolling window' (default) as above; 'status of at "
+        "most one year' instead requires every stay of a resident to end within the period "
+        "from the first day of the resident's first stay (several stays of up to 4 months "
+        "with breaks are then allowed within that year). Every output records the reading.\n"
+        "Transition period (temporary rental contracts only): with a contract type field, "
+        "regular contracts are not checked; with a transition clause field (yes / no), the "
+        "clause decides; otherwise the contract must end at least the given number of "
+        "calendar months (default 1) after the end of employment. transition_basis says "
+        "which was used.\n\n"
         "Output: one row per accommodation (counts, the longest consecutive stay, the "
         "shortest transition) and, on request, one row per stay with its status (ok, breaks, "
         "ongoing, unknown) and the reason. Only the mapped fields are read; no personal data "
@@ -70,6 +79,9 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
     END_FIELD = "END_FIELD"
     CONTRACT_END_FIELD = "CONTRACT_END_FIELD"
     EMPLOYMENT_END_FIELD = "EMPLOYMENT_END_FIELD"
+    CONTRACT_TYPE_FIELD = "CONTRACT_TYPE_FIELD"
+    TRANSITION_CLAUSE_FIELD = "TRANSITION_CLAUSE_FIELD"
+    READING = "READING"
     MAX_MONTHS = "MAX_MONTHS"
     PERIOD_MONTHS = "PERIOD_MONTHS"
     TRANSITION_MONTHS = "TRANSITION_MONTHS"
@@ -91,7 +103,13 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
                 (self.START_FIELD, self.tr("Start date field"), "start_date", True),
                 (self.END_FIELD, self.tr("End date field (empty: ongoing)"), "end_date", True),
                 (self.CONTRACT_END_FIELD, self.tr("Contract end field"), "contract_end", False),
-                (self.EMPLOYMENT_END_FIELD, self.tr("Employment end field"), "employment_end", False)):
+                (self.EMPLOYMENT_END_FIELD, self.tr("Employment end field"), "employment_end", False),
+                (self.CONTRACT_TYPE_FIELD,
+                 self.tr("Contract type field (temporary / regular; empty: all temporary)"),
+                 "contract_type", False),
+                (self.TRANSITION_CLAUSE_FIELD,
+                 self.tr("Transition clause in the contract field (yes / no)"),
+                 "transition_clause", False)):
             self.addParameter(field_parameter(name, label, self.INPUT, key, required=required))
         for name, label, default, low, high in (
                 (self.MAX_MONTHS, self.tr("Longest consecutive stay (calendar months)"),
@@ -104,6 +122,12 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
             self.addParameter(QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=default, minValue=low, maxValue=high))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.READING, self.tr("Reading of the short-stay rule"),
+            options=[self.tr("Rolling window: at most 4 months within any period from the start "
+                             "of a stay"),
+                     self.tr("Short-stay status of at most one year from the first stay")],
+            defaultValue=READINGS.index(defaults.reading)))
         self.addParameter(QgsProcessingParameterDateTime(
             self.REFERENCE_DATE, self.tr("Reference date for ongoing stays (empty: today)"),
             QgsProcessingParameterDateTime.Type.Date, optional=True))
@@ -124,26 +148,34 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
                                   (self.ACCOMMODATION_FIELD, False), (self.RESIDENT_FIELD, False),
                                   (self.START_FIELD, False), (self.END_FIELD, False),
                                   (self.CONTRACT_END_FIELD, True),
-                                  (self.EMPLOYMENT_END_FIELD, True))))
-        if bool(fields.contract_end) != bool(fields.employment_end):
+                                  (self.EMPLOYMENT_END_FIELD, True),
+                                  (self.CONTRACT_TYPE_FIELD, True),
+                                  (self.TRANSITION_CLAUSE_FIELD, True))))
+        if bool(fields.contract_end) != bool(fields.employment_end) and not fields.transition_clause:
             feedback.pushWarning(self.tr("The transition period needs both the contract end "
                                          "and the employment end; it is not checked."))
+        if not fields.contract_type:
+            feedback.pushInfo(self.tr("No contract type field: every contract is taken to be a "
+                                      "temporary rental contract for the transition period."))
         rules = StayRules(
             self.parameterAsInt(parameters, self.MAX_MONTHS, context),
             self.parameterAsInt(parameters, self.PERIOD_MONTHS, context),
             self.parameterAsInt(parameters, self.TRANSITION_MONTHS, context),
-            StayRules.defaults().back_to_back_days)
+            StayRules.defaults().back_to_back_days,
+            READINGS[self.parameterAsEnum(parameters, self.READING, context)])
         reference = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
         reference_date = reference.date().toPyDate() if reference.isValid() else datetime.date.today()
 
         # Only the mapped fields are read: nothing else about a resident enters the plugin.
         wanted = [value for value in (fields.accommodation, fields.resident, fields.start,
-                                      fields.end, fields.contract_end, fields.employment_end) if value]
+                                      fields.end, fields.contract_end, fields.employment_end,
+                                      fields.contract_type, fields.transition_clause) if value]
         stays = table_to_frame(source, name, wanted)
         if stays.empty:
             raise InputError("the table has no rows", layer=name)
-        feedback.pushInfo(self.tr("Checking {0} stays (reference date {1})…").format(
-            len(stays), reference_date.isoformat()))
+        feedback.pushInfo(self.tr("Checking {0} stays (reference date {1}; short-stay reading: "
+                                  "{2})…").format(len(stays), reference_date.isoformat(),
+                                                 rules.reading))
         check = check_stays(stays, rules, fields, reference_date, layer=name,
                             progress=self.progress_for(feedback).scaled(0, 80))
 
@@ -165,10 +197,13 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
         feedback.pushInfo(self.tr(
             "{0} stays at {1} accommodations: {2} break the short-stay rule, {3} are ongoing, "
             "{4} could not be checked; {5} contracts have a transition period shorter than "
-            "{6} month(s).").format(
+            "{6} month(s), {7} lack the transition clause, {8} regular contracts are not "
+            "checked.").format(
                 len(status), len(check.accommodations), int((status == BREAKS).sum()),
                 int((status == "ongoing").sum()), int((status == UNKNOWN).sum()),
-                int((check.stays["transition_status"] == TOO_SHORT).sum()), rules.transition_months))
+                int((check.stays["transition_status"] == TOO_SHORT).sum()), rules.transition_months,
+                int((check.stays["transition_status"] == NO_CLAUSE).sum()),
+                int((check.stays["transition_status"] == NOT_APPLICABLE).sum())))
         unusable = check.stays.loc[status == UNKNOWN, "remarks"]
         for fid, remark in list(unusable.items())[:50]:
             feedback.pushWarning(self.tr("layer '{0}', feature {1}: {2}").format(name, fid, remark))

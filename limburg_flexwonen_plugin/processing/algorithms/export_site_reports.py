@@ -111,8 +111,11 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
             versions.append(("Model", frame["ctx_model_version"].iloc[0]))
             assumptions.append(
                 f"Effect in scenario {site_report_content.scenario_title_nl(frame['ctx_scenario'].iloc[0])}: "
-                "de bedden van deze locatie alleen, volledig meegeteld als aanbod; tekort = vraag − "
-                "aanbod, negatief is een overschot.")
+                "alleen de bedden van deze locatie, volledig als aanbod; tekort = vraag − aanbod.")
+            # What the demand rests on is in the effect table; its assumptions go here.
+            value = frame["ctx_assumptions"].iloc[0] if "ctx_assumptions" in frame else None
+            if isinstance(value, str) and value:
+                assumptions.append(value)
             return {index: site_report_content.effect_rows(row.to_dict()) for index, row in frame.iterrows()}
 
         inputs = SiteReportInputs(

@@ -3,8 +3,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessingOut
                        QgsProcessingOutputString, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsWkbTypes)
 
+from ...core.demand import ASSUMED_DEMAND
 from ...core.errors import InputError
-from ...core.housing_gap import (ACCOMMODATION_FIELDS, OUTPUT_FIELDS, compute_housing_gap,
+from ...core.housing_gap import (ACCOMMODATION_FIELDS, GAP_FIELDS, compute_housing_gap,
                                  write_csv)
 from ...bridge.values import make_fields
 from ...bridge.write import append_fields, write_frame
@@ -54,6 +55,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
     PROVINCE_DEMAND = "PROVINCE_DEMAND"
     PROVINCE_SUPPLY = "PROVINCE_SUPPLY"
     PROVINCE_GAP = "PROVINCE_GAP"
+    PROVINCE_SHORTAGE = "PROVINCE_SHORTAGE"
 
     def initAlgorithm(self, config=None):
         inputs = GapInputs(self)
@@ -63,6 +65,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         inputs.add_builtup()
         inputs.add_scenario()
         inputs.add_model()
+        inputs.add_demand_table()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.MUNICIPALITIES_OUTPUT, self.tr("Housing gap per municipality")))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -77,7 +80,9 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         for name, label in ((self.PROVINCE_LABOUR_MIGRANTS, self.tr("Labour migrants in the province")),
                             (self.PROVINCE_DEMAND, self.tr("Demand in the province (beds)")),
                             (self.PROVINCE_SUPPLY, self.tr("Supply in the province (beds)")),
-                            (self.PROVINCE_GAP, self.tr("Gap in the province (beds)"))):
+                            (self.PROVINCE_GAP, self.tr("Gap in the province (beds)")),
+                            (self.PROVINCE_SHORTAGE,
+                             self.tr("Sum of the municipal shortages in the province (beds)"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def compute(self, parameters, context, feedback):
@@ -94,6 +99,7 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         builtup, builtup_layer = inputs.read_builtup(parameters, context, feedback)
         chosen, base_year, method = inputs.read_scenario(parameters, context)
         model = inputs.read_model(parameters, context)
+        demand_table = inputs.read_demand_table(parameters, context)
         note = shares_note(model)
         if note:
             feedback.pushWarning(note)
@@ -108,26 +114,36 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
             method=method, municipality_fields=municipality_fields,
             accommodation_fields=accommodation_fields, municipalities_layer=municipality_layer,
             accommodations_layer=accommodation_layer or "accommodations",
-            builtup_layer=builtup_layer or "built-up area", progress=progress.scaled(5, 80))
+            builtup_layer=builtup_layer or "built-up area", demand_table=demand_table,
+            shares_source=inputs.shares_source, progress=progress.scaled(5, 80))
         for warning in result.warnings:
             feedback.pushWarning(warning)
         title = result.title
         feedback.pushInfo(self.tr("Scenario: {0}; labour migrants divided by: {1}").format(
             title, result.migrants.method))
+        basis = result.regions["demand_basis"].iloc[0]
+        feedback.pushInfo(self.tr("Demand rests on: {0}").format(basis))
+        if basis == ASSUMED_DEMAND:
+            feedback.pushWarning(self.tr(
+                "The demand rests on the model's placeholder shares: it is an upper bound "
+                "(bovengrens (aanname)), not the gap. Give the province's shares (shares file or "
+                "the parameters) or a demand table."))
+        # Layer names carry the label, so the map legend shows it.
+        shown = f"{title} – {ASSUMED_DEMAND}" if basis == ASSUMED_DEMAND else title
 
-        fields = make_fields(OUTPUT_FIELDS)
+        fields = make_fields(GAP_FIELDS)
         crs = QgsCoordinateReferenceSystem("EPSG:28992")
         outputs = {}
         for key, frame, name in (
                 (self.MUNICIPALITIES_OUTPUT, result.municipalities,
-                 self.tr("Housing gap per municipality – {0}").format(title)),
+                 self.tr("Housing gap per municipality – {0}").format(shown)),
                 (self.REGIONS_OUTPUT, result.regions,
-                 self.tr("Housing gap per region – {0}").format(title))):
+                 self.tr("Housing gap per region – {0}").format(shown))):
             sink, dest_id = self.parameterAsSink(parameters, key, context, fields,
                                                  QgsWkbTypes.Type.MultiPolygon, crs)
             if sink is None:
                 raise InputError("cannot create the output", layer=key)
-            write_frame(_whole_numbers(frame, OUTPUT_FIELDS), sink, fields, multipart=True)
+            write_frame(_whole_numbers(frame, GAP_FIELDS), sink, fields, multipart=True)
             style_on_load(context, dest_id, "housing_gap.qml", name)
             outputs[key] = dest_id
         progress.report(88)
@@ -157,7 +173,18 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
             self.PROVINCE_DEMAND: float(province["demand_beds"]),
             self.PROVINCE_SUPPLY: float(province["supply_beds"]),
             self.PROVINCE_GAP: float(province["gap_beds"]),
+            self.PROVINCE_SHORTAGE: float(province["shortage_beds"]),
         })
+        if province["beds_lapsed"] or province["beds_not_yet"]:
+            feedback.pushInfo(self.tr("Not counted in {0}: {1:,.0f} beds whose end date falls "
+                                      "before the end of {0}, {2:,.0f} beds available only from a "
+                                      "later year.").format(result.migrants.year,
+                                                            province["beds_lapsed"],
+                                                            province["beds_not_yet"]))
+        feedback.pushInfo(self.tr("Regional hiaten: the municipalities' shortages add up to "
+                                  "{0:,.1f} beds, their surpluses to {1:,.1f}; net gap {2:,.1f}.")
+                          .format(province["shortage_beds"], province["surplus_beds"],
+                                  province["gap_beds"]))
         feedback.pushInfo(self.tr("Province: {0:,.0f} labour migrants, demand {1:,.0f}, supply "
                                   "{2:,.1f}, gap {3:,.1f} beds ({4})").format(
             province["labour_migrants"], province["demand_beds"], province["supply_beds"],
