@@ -136,6 +136,12 @@ def test_province_analysis_on_the_demo_data(flexwonen_provider, qgis_new_project
             assert feature["ctx_gm_gap_before"] == pytest.approx(municipal[feature["gm_code"]], abs=1e-3)
     total = classified.featureCount() + nodes[1].layer().featureCount()
     assert outcome["message"].startswith(f"{total} sites") and "Housing gap in the province" in outcome["message"]
+    # Beside the net gap, the shortage where beds are lacking (the regional hiaten).
+    import re
+    shown = re.search(r"lack beds: ([\d.,\u00a0]+) beds", outcome["message"])
+    assert shown, outcome["message"]
+    shortage = sum(gap for gap in municipal.values() if gap is not None and gap > 0)
+    assert int(re.sub(r"\D", "", shown.group(1))) == round(shortage)
     # The demo data was copied: the project's layers do not point into the plugin or test_data.
     for node in nodes:
         assert str(demo_gpkg) not in node.layer().source()

@@ -18,7 +18,7 @@ from typing import Callable, Dict, List, Optional
 from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProcessingAlgRunnerTask,
                        QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils, QgsProject,
                        QgsVectorLayer)
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from ..bridge import settings
 from ..core.norm_sets import available_norm_sets
@@ -26,7 +26,7 @@ from ..core.scenarios import SCENARIO_KEYS
 from ..processing.norms_support import user_norms_folder
 from ..paths import demo_data
 from . import project_layers
-from .card import scenario_text
+from .card import card_locale, scenario_text
 from .styles import apply_named_style, style_by_location_class, style_outline
 
 # Processing parameter -> the panel's field role (project entry "fields/<role>").
@@ -301,7 +301,12 @@ class ProvinceAnalysis(QObject):
         text = self.tr("{0} sites: {1} inside, {2} at the edge, {3} outside the built-up area.").format(
             total, counts.get("inside", 0), counts.get("edge", 0), counts.get("outside", 0))
         if self.province_gap is not None:
+            locale = card_locale()
             text += " " + self.tr("Housing gap in the province, {0}: {1} beds.").format(
                 scenario_text(self.province_gap.get("SCENARIO_TITLE", "")),
-                QLocale().toString(float(self.province_gap["PROVINCE_GAP"]), "f", 0))
+                locale.toString(float(self.province_gap["PROVINCE_GAP"]), "f", 0))
+            if self.province_gap.get("PROVINCE_SHORTAGE") is not None:
+                # The regional hiaten: what is missing where, not netted against surpluses.
+                text += " " + self.tr("Shortage in the municipalities that lack beds: {0} beds.").format(
+                    locale.toString(float(self.province_gap["PROVINCE_SHORTAGE"]), "f", 0))
         return text

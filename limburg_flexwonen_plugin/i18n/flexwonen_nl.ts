@@ -3256,6 +3256,11 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
             <source>Housing gap in the province, {0}: {1} beds.</source>
             <translation>Huisvestingsopgave in de provincie, {0}: {1} bedden.</translation>
         </message>
+        <message>
+            <location filename="../gui/province_analysis.py" />
+            <source>Shortage in the municipalities that lack beds: {0} beds.</source>
+            <translation>Tekort in de gemeenten die bedden missen: {0} bedden.</translation>
+        </message>
     </context>
     <context>
         <name>ResultCard</name>
