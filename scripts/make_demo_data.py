@@ -896,6 +896,9 @@ def build_metadata() -> pd.DataFrame:
                            f"{REFERENCE_KERN_ORIGIN[0]} {REFERENCE_KERN_ORIGIN[1]}"),
         ("edge_distance_m", str(EDGE_DISTANCE_M)),
         ("min_inside_share", str(MIN_INSIDE_SHARE)),
+        # Kernen are placed by trial inside buffered real boundaries: another GEOS release
+        # may round a buffer differently and place them elsewhere (tests/test_demo_data.py).
+        ("geos", shapely.geos_version_string),
     ]
     items += [(f"source:{layer}", source) for layer, source in LAYER_SOURCES.items()]
     return pd.DataFrame(items, columns=["key", "value"])
