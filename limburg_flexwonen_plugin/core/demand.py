@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .scenarios import normalise_code
+from .field_mapping import table_codes
 
 # The label the pages, cards and legends show beside demand that rests on placeholders.
 ASSUMED_DEMAND = "bovengrens (aanname)"
@@ -91,15 +91,7 @@ def read_demand_table(frame: pd.DataFrame, code_field: str, beds_field: str,
     """The imported demand per municipality code: ``demand_beds`` (beds for temporary and
     long stay together), and where given per stay category and in dwellings. A category
     not given stays empty (never invented from shares)."""
-    if frame is None or len(frame) == 0:
-        raise InputError("the table has no rows", layer=layer)
-    for name in (code_field, beds_field, dwellings_field, short_field, mid_field, long_field):
-        if name and name not in frame.columns:
-            raise InputError("field not found", layer=layer, field=name)
-    codes = [normalise_code(value) for value in frame[code_field].values]
-    for feature, code in zip(frame.index, codes):
-        if code is None:
-            raise InputError("no municipality code", layer=layer, feature=feature, field=code_field)
+    codes = table_codes(frame, code_field, (code_field, beds_field, dwellings_field, short_field, mid_field, long_field), layer)
     duplicated = pd.Series(codes).duplicated()
     if duplicated.any():
         code = pd.Series(codes)[duplicated].iloc[0]

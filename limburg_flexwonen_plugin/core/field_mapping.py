@@ -141,6 +141,21 @@ def normalise_code(value) -> Optional[str]:
     return text
 
 
+def table_codes(frame, code_field: str, fields, layer: str) -> List[str]:
+    """The normalised municipality code of every row of a table; refuses an empty table,
+    a missing field of ``fields`` and a row without a code, naming layer, feature, field."""
+    if frame is None or len(frame) == 0:
+        raise InputError("the table has no rows", layer=layer)
+    for name in fields:
+        if name and name not in frame.columns:
+            raise InputError("field not found", layer=layer, field=name)
+    codes = [normalise_code(value) for value in frame[code_field].values]
+    for feature, code in zip(frame.index, codes):
+        if code is None:
+            raise InputError("no municipality code", layer=layer, feature=feature, field=code_field)
+    return codes
+
+
 def detect(columns: Iterable[str], key: str) -> Optional[str]:
     """The layer's field for ``key`` among its usual names (case-insensitive), or None."""
     by_lower: Dict[str, str] = {}

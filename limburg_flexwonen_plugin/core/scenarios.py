@@ -20,7 +20,7 @@ import pandas as pd
 
 from .resource_files import resource
 from .errors import InputError
-from .field_mapping import normalise_code  # noqa: F401 (its home before; callers import it here)
+from .field_mapping import normalise_code, table_codes  # noqa: F401 (normalise_code: its home before)
 from .number_notation import read_numbers
 from .validation import require_plausible
 from .rules import load_rules
@@ -88,15 +88,7 @@ def read_migrant_table(frame: pd.DataFrame, code_field: str, count_field: str,
     the same municipality and year), naming the feature and field. An empty count
     is kept as missing (NaN): it is reported later, never counted as zero.
     """
-    if frame is None or len(frame) == 0:
-        raise InputError("the table has no rows", layer=layer)
-    for name in (code_field, count_field, year_field):
-        if name and name not in frame.columns:
-            raise InputError("field not found", layer=layer, field=name)
-    codes = [normalise_code(value) for value in frame[code_field].values]
-    for feature, code in zip(frame.index, codes):
-        if code is None:
-            raise InputError("no municipality code", layer=layer, feature=feature, field=code_field)
+    codes = table_codes(frame, code_field, (code_field, count_field, year_field), layer)
     counts = _numbers(frame[count_field], layer, count_field)
     negative = counts < 0
     if negative.any():
