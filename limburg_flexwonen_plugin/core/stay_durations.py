@@ -365,12 +365,8 @@ def _transitions(stays, fields: StayFields, rules: StayRules, count: int,
     values = stay_rules_file().get("values", {})
     temporary = np.ones(count, dtype=bool)
     if fields.contract_type:
-        types = _aliased(stays[fields.contract_type], values.get("contract_type", {}))
-        raw = stays[fields.contract_type].to_numpy(dtype=object)
-        for row in range(count):
-            if types[row] is None and not is_missing(raw[row]):
-                result["remarks"][row].append(
-                    f"{fields.contract_type} '{shown(raw[row])}' is neither temporary nor regular")
+        types = _coded(stays, fields.contract_type, values.get("contract_type", {}),
+                       "is neither temporary nor regular", result["remarks"])
         result["contract_type"] = types
         temporary = types == TEMPORARY
         regular = types == REGULAR
@@ -378,12 +374,8 @@ def _transitions(stays, fields: StayFields, rules: StayRules, count: int,
         result["basis"][regular] = "regular contract"
     clause = np.full(count, None, dtype=object)
     if fields.transition_clause:
-        clause = _aliased(stays[fields.transition_clause], values.get("yes_no", {}))
-        raw = stays[fields.transition_clause].to_numpy(dtype=object)
-        for row in range(count):
-            if clause[row] is None and not is_missing(raw[row]):
-                result["remarks"][row].append(
-                    f"{fields.transition_clause} '{shown(raw[row])}' is not yes or no")
+        clause = _coded(stays, fields.transition_clause, values.get("yes_no", {}),
+                        "is not yes or no", result["remarks"])
         by_clause = temporary & (clause != None)  # noqa: E711 (element-wise)
         result["status"][by_clause] = np.where(clause[by_clause] == "yes", OK, NO_CLAUSE)
         result["basis"][by_clause] = "clause"
@@ -414,6 +406,17 @@ def _transitions_by_dates(stays, fields: StayFields, rules: StayRules, by_dates:
     result["days"][known] = (contract[known] - employment[known]).astype(np.int64)
     result["earliest"] = earliest
     result["contract_end"], result["employment_end"] = contract, employment
+
+
+def _coded(stays, field: str, aliases, problem: str, remarks) -> np.ndarray:
+    """A field's values as codes (``_aliased``); a value that is no known spelling adds
+    a remark to its row ("<field> '<value>' <problem>")."""
+    codes = _aliased(stays[field], aliases)
+    raw = stays[field].to_numpy(dtype=object)
+    for row, code in enumerate(codes):
+        if code is None and not is_missing(raw[row]):
+            remarks[row].append(f"{field} '{shown(raw[row])}' {problem}")
+    return codes
 
 
 def _aliased(column: pd.Series, spellings: Dict[str, list]) -> np.ndarray:
