@@ -12,9 +12,9 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import dependencies
+from .core import dependencies
 from .bridge import language, log
-from .paths import resource
+from .core.resource_files import resource
 
 MENU = "&Flexwonen Limburg"
 

@@ -155,8 +155,8 @@ if __name__ == "__main__":
     # before QGIS loads it (and child() does not return).
     child(sys.argv[1:])
 
-from limburg_flexwonen_plugin import dependencies  # noqa: E402  (after the child's entry)
-from limburg_flexwonen_plugin.dependencies import OPTIONAL, REQUIRED, Problem  # noqa: E402
+from limburg_flexwonen_plugin.core import dependencies  # noqa: E402  (after the child's entry)
+from limburg_flexwonen_plugin.core.dependencies import OPTIONAL, REQUIRED, Problem  # noqa: E402
 
 GEOPANDAS, SHAPELY = REQUIRED[4], REQUIRED[2]
 PYOGRIO, RASTERIO = OPTIONAL
@@ -493,10 +493,10 @@ def test_the_plugin_package_and_its_entry_module_import_nothing_heavy():
     importing it here would prove nothing, geopandas being loaded already)."""
     import ast
     heavy = {"geopandas", "shapely", "pandas", "numpy", "pyproj", "pyogrio", "rasterio"}
-    # core/resource_files.py (the plugin's paths) imports only the standard library, and
-    # core/__init__.py nothing: both are checked like the entry modules.
-    light_core = {".core.resource_files", ".resource_files"}
-    for name in ("__init__.py", "plugin.py", "dependencies.py", "paths.py", "bridge/__init__.py",
+    # core/resource_files.py (the plugin's paths) and core/dependencies.py import only the
+    # standard library, and core/__init__.py nothing: they are checked like the entry modules.
+    light_core = {".core.resource_files", ".resource_files", ".core.dependencies", ".dependencies"}
+    for name in ("__init__.py", "plugin.py", "core/dependencies.py", "bridge/__init__.py",
                  "bridge/language.py", "bridge/log.py", "core/__init__.py", "core/resource_files.py"):
         tree = ast.parse((ROOT / PLUGIN / name).read_text(encoding="utf-8"))
         for node in tree.body:  # module level only: imports inside functions run later
@@ -507,8 +507,8 @@ def test_the_plugin_package_and_its_entry_module_import_nothing_heavy():
                     [f".{node.module or ''}"] + [f".{alias.name}" for alias in node.names]
             else:
                 continue
-            if names == [".core", ".resource_files"]:   # from .core import resource_files
-                continue
+            if names in ([".core", ".resource_files"], [".core", ".dependencies"]):
+                continue   # from .core import resource_files / dependencies
             for imported in names:
                 if imported in light_core:
                     continue

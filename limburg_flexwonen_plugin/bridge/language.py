@@ -4,7 +4,7 @@ from pathlib import Path
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ..paths import PLUGIN_DIR
+from ..core.resource_files import PLUGIN_DIR
 
 
 def user_language() -> str:

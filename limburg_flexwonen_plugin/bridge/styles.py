@@ -4,7 +4,7 @@ layers, the province analysis, Processing outputs and the print layouts all come
 from pathlib import Path
 from typing import Optional, Tuple
 
-from ..paths import resources_dir
+from ..core.resource_files import resources_dir
 
 
 def style_path(file_name: str) -> Optional[Path]:

@@ -9,7 +9,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from ..dependencies import rasterio_missing, rasterio_problem
+from .dependencies import rasterio_missing, rasterio_problem
 from .errors import InputError
 from .frames import to_working_crs_with_gdal, with_crs_text
 from .geometry import check_plausible_extent

@@ -1,6 +1,6 @@
-"""Where the core finds its data files (rules, norm sets, models: ``resources/``), so
-that the core depends on nothing outside itself; the rest of the plugin asks here too
-(``paths``)."""
+"""Where the plugin's files are (rules, norm sets, models, styles, templates: ``resources/``;
+the demo data), in a source checkout and in the installed zip. Pure Python, so that the
+core depends on nothing outside itself; the rest of the plugin asks here too."""
 from pathlib import Path
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
@@ -16,3 +16,20 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+DEMO_DATA_NAME = "limburg_demo.gpkg"
+
+
+def demo_data():
+    """The synthetic demo GeoPackage: ``resources/demo`` in the installed plugin (the
+    package build copies it there), ``test_data`` in a source checkout; None if absent."""
+    candidates = [PLUGIN_DIR.parent / "test_data" / DEMO_DATA_NAME]
+    try:
+        candidates.insert(0, resources_dir() / "demo" / DEMO_DATA_NAME)
+    except FileNotFoundError:
+        pass
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    return None

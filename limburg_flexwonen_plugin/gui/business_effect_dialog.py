@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (QAction, QComboBox, QDialog, QDialogButtonBox, 
                                  QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                  QSpinBox, QVBoxLayout)
 
-from ..paths import resource
+from ..core.resource_files import resource
 
 ALGORITHM_ID = "flexwonen:businesseffect"
 ACTION_NAME = "FlexwonenLimburg_business_effect"

@@ -1,7 +1,7 @@
 """Where the user guide lives: the README's user guide section on the plugin's homepage."""
 import configparser
 
-from ..paths import PLUGIN_DIR
+from ..core.resource_files import PLUGIN_DIR
 
 USER_GUIDE_ANCHOR = "user-guide-assessing-a-site-in-qgis"
 FALLBACK_HOMEPAGE = "https://github.com/flexwonen-limburg/limburg_flexwonen_plugin"

@@ -13,7 +13,7 @@ from ..core.rules import location_rules
 from ..bridge.language import user_language
 from ..processing.norms_support import user_norms_folder
 from ..core.scenarios import CURRENT, HIGH_2030, LOW_2030, load_model_document
-from ..paths import resource
+from ..core.resource_files import resource
 
 OBJECT_NAME = "FlexwonenLimburg_OptionsPage"
 

@@ -24,7 +24,7 @@ from ..bridge import settings
 from ..core.norm_sets import available_norm_sets
 from ..core.scenarios import SCENARIO_KEYS
 from ..processing.norms_support import user_norms_folder
-from ..paths import demo_data
+from ..core.resource_files import demo_data
 from . import project_layers
 from .card import card_locale, scenario_text
 from .styles import apply_named_style, style_by_location_class, style_outline

@@ -1137,67 +1137,67 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
     <context>
         <name>Dependencies</name>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>{0} {1} or newer</source>
             <translation>{0} {1} of nieuwer</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>not installed</source>
             <translation>niet geïnstalleerd</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>found {0}</source>
             <translation>gevonden: {0}</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>cannot be loaded: {0}</source>
             <translation>kan niet worden geladen: {0}</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>Flexwonen Limburg's tools stay off: QGIS's Python needs {0}.</source>
             <translation>De functies van Flexwonen Limburg blijven uit: de Python van QGIS heeft {0} nodig.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>Flexwonen Limburg works without {0}, but the streamed classification of large GeoPackages needs it.</source>
             <translation>Flexwonen Limburg werkt zonder {0}, maar het classificeren van grote GeoPackages in delen heeft het nodig.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>Windows: in the OSGeo4W Setup (the network installer, Advanced Install) select {0}, then restart QGIS.</source>
             <translation>Windows: kies in de OSGeo4W Setup (het netwerkinstallatieprogramma, Advanced Install) {0} en start QGIS daarna opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>The QGIS installers for Windows include geopandas, shapely, pandas and pyogrio from QGIS 3.40 on.</source>
             <translation>Vanaf QGIS 3.40 bevatten de installatieprogramma's van QGIS voor Windows geopandas, shapely, pandas en pyogrio.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>Debian/Ubuntu: sudo apt install {0}, then restart QGIS (other distributions: their own packages).</source>
             <translation>Debian/Ubuntu: sudo apt install {0} en start QGIS daarna opnieuw (andere distributies: hun eigen pakketten).</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>The geopandas and shapely of Debian 12 and Ubuntu 22.04 are too old; Debian 13 and Ubuntu 24.04 or newer have them.</source>
             <translation>De geopandas en shapely van Debian 12 en Ubuntu 22.04 zijn te oud; Debian 13 en Ubuntu 24.04 of nieuwer hebben ze wel.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>macOS: use a QGIS build whose Python has {0}, e.g. conda-forge's: conda create -n qgis -c conda-forge qgis geopandas rasterio, then start QGIS from that environment.</source>
             <translation>macOS: gebruik een QGIS-versie waarvan de Python {0} heeft, bijvoorbeeld die van conda-forge: conda create -n qgis -c conda-forge qgis geopandas rasterio, en start QGIS vanuit die omgeving.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>Install {0} from the packages of your QGIS distribution, built against QGIS's own GDAL, GEOS and PROJ, then restart QGIS.</source>
             <translation>Installeer {0} uit de pakketten van de QGIS-distributie, gebouwd op de eigen GDAL, GEOS en PROJ van QGIS, en start QGIS daarna opnieuw.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>Do not install PyPI wheels of shapely, pyproj, pyogrio or rasterio into QGIS's Python: they bring their own GEOS, PROJ and GDAL and crash QGIS.</source>
             <translation>Installeer geen PyPI-wheels van shapely, pyproj, pyogrio of rasterio in de Python van QGIS: die brengen een eigen GEOS, PROJ en GDAL mee en laten QGIS crashen.</translation>
         </message>
@@ -2874,22 +2874,22 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <translation>veld '{0}'</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. Windows: in the OSGeo4W Setup (the network installer, Advanced Install) select python3-rasterio, then restart QGIS. Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
             <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. Windows: kies in de OSGeo4W Setup (het netwerkinstallatieprogramma, Advanced Install) python3-rasterio en start QGIS daarna opnieuw. Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. Debian/Ubuntu: sudo apt install python3-rasterio, then restart QGIS (other distributions: their own package). Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
             <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. Debian/Ubuntu: sudo apt install python3-rasterio en start QGIS daarna opnieuw (andere distributies: hun eigen pakket). Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. macOS: use a QGIS build whose Python has rasterio, e.g. conda-forge's: conda create -n qgis -c conda-forge qgis geopandas rasterio, then start QGIS from that environment. Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
             <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. macOS: gebruik een QGIS-versie waarvan de Python rasterio heeft, bijvoorbeeld die van conda-forge: conda create -n qgis -c conda-forge qgis geopandas rasterio, en start QGIS vanuit die omgeving. Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" />
+            <location filename="../core/dependencies.py" />
             <source>QGIS's Python has no rasterio 1.3 or newer, which the raster tools (built-up area from a raster, density raster) need. Install rasterio from the packages of your QGIS distribution, built against QGIS's own GDAL, then restart QGIS. Do not install a PyPI wheel of rasterio into QGIS's Python: it brings its own GDAL and crashes QGIS.</source>
             <translation>De Python van QGIS heeft geen rasterio 1.3 of nieuwer, dat de rasterfuncties (bestaand bebouwd gebied uit een raster, dichtheidsraster arbeidsmigranten) nodig hebben. Installeer rasterio uit de pakketten van de QGIS-distributie, gebouwd op de eigen GDAL van QGIS, en start QGIS daarna opnieuw. Installeer geen PyPI-wheel van rasterio in de Python van QGIS: dat brengt een eigen GDAL mee en laat QGIS crashen.</translation>
         </message>

@@ -16,7 +16,7 @@ from qgis.core import (QgsExpressionContextUtils, QgsLayerTree, QgsLayoutItemLab
 
 from ..bridge.provenance import credits_of
 from ..core.credits import merged
-from ..paths import PLUGIN_DIR
+from ..core.resource_files import PLUGIN_DIR
 from . import templates, texts
 
 APP_NAME = "Flexwonen Limburg"

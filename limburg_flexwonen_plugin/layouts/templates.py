@@ -12,7 +12,7 @@ from qgis.core import (QgsLayoutFrame, QgsLayoutItem, QgsLayoutItemPicture, QgsP
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import InputError
-from ..paths import resource
+from ..core.resource_files import resource
 
 PROVINCE_OVERVIEW = {"A4": "province_overview_a4.qpt", "A3": "province_overview_a3.qpt"}
 AREA_ATLAS = "area_atlas_a4.qpt"

@@ -37,7 +37,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.credits import credits_text, merged
 from ..core.errors import CancelledError, InputError
 from ..core.progress import Progress
-from ..paths import resource
+from ..core.resource_files import resource
 from ..core.geometry import prepare_layer
 from ..bridge.crs import has_crs
 from ..bridge.messages import user_message

@@ -6,8 +6,8 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..dependencies import optional_package_of
-from ..paths import resource
+from ..core.dependencies import optional_package_of
+from ..core.resource_files import resource
 from . import algorithms
 from .base import FlexwonenAlgorithm
 

@@ -145,7 +145,7 @@ def main():
         result["province_png"] = screenshot(shots / "province_analysis.png")
 
         # The first look on the demo data shipped inside the installed plugin.
-        from limburg_flexwonen_plugin.paths import demo_data
+        from limburg_flexwonen_plugin.core.resource_files import demo_data
         shipped = demo_data()
         before = hashlib.sha256(shipped.read_bytes()).hexdigest()
         demo_outcome = {}
