@@ -77,7 +77,7 @@ class FlexwonenPlugin:
         # Imported here, not at module level: qgis_process loads this module without a GUI,
         # and they need the packages checked above.
         from .gui.options_page import FlexwonenOptionsFactory
-        from .gui.panel import SiteAssessmentDock
+        from .gui.site_panel import SiteAssessmentDock
         from .gui.province_analysis import ProvinceAnalysis
 
         self.toolbar = self.iface.addToolBar(self.tr("Flexwonen Limburg"))
