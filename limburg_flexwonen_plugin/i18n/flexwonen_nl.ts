@@ -2068,6 +2068,11 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>FlexwonenPlugin</name>
         <message>
+            <location filename="../gui/plugin_actions.py" />
+            <source>Province analysis</source>
+            <translation>Provincieanalyse</translation>
+        </message>
+        <message>
             <location filename="../plugin.py" />
             <source>Flexwonen Limburg</source>
             <translation>Flexwonen Limburg</translation>
@@ -2096,11 +2101,6 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../plugin.py" />
             <source>Export maps and reports…</source>
             <translation>Kaarten en rapporten exporteren…</translation>
-        </message>
-        <message>
-            <location filename="../plugin.py" />
-            <source>Province analysis</source>
-            <translation>Provincieanalyse</translation>
         </message>
     </context>
     <context>
@@ -3778,6 +3778,11 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
         </message>
         <message>
             <location filename="../gui/site_panel/dock.py" />
+            <source>Site assessment</source>
+            <translation>Locatietoets</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
             <source>Site assessment (Locatietoets)</source>
             <translation>Locatietoets</translation>
         </message>
@@ -3875,11 +3880,6 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
             <location filename="../gui/site_panel/dock.py" />
             <source>Open the user guide</source>
             <translation>De handleiding openen</translation>
-        </message>
-        <message>
-            <location filename="../gui/site_panel/dock.py" />
-            <source>Site assessment</source>
-            <translation>Locatietoets</translation>
         </message>
         <message>
             <location filename="../gui/site_panel/results.py" />
