@@ -107,7 +107,7 @@ class FlexwonenPlugin:
         self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu(),
                          icon=resource("icons", "export_reports.svg"))
         # Housing effect of a business (map-click dialog); unload calls its remove().
-        from .gui.business_effect_dialog import add_business_effect_action
+        from .gui.business_effect_action import add_business_effect_action
         self.business_effect = add_business_effect_action(self.iface, self.toolbar, MENU)
 
         self.options_factory = FlexwonenOptionsFactory()

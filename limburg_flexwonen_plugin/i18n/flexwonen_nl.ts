@@ -412,6 +412,11 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
     <context>
         <name>BusinessEffectDialog</name>
         <message>
+            <location filename="../gui/business_effect_action.py" />
+            <source>Housing effect of a business…</source>
+            <translation>Huisvestingseffect van een bedrijf…</translation>
+        </message>
+        <message>
             <location filename="../gui/business_effect_dialog.py" />
             <source>Housing effect of a business</source>
             <translation>Huisvestingseffect van een bedrijf</translation>
@@ -585,11 +590,6 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
             <location filename="../gui/business_effect_dialog.py" />
             <source>{0:,.0f} extra beds at full operation: {1:,.0f} placed in municipalities, {2:,.0f} not placed.</source>
             <translation>{0:,.0f} extra bedden bij volledige bedrijfsvoering: {1:,.0f} in gemeenten geplaatst, {2:,.0f} niet geplaatst.</translation>
-        </message>
-        <message>
-            <location filename="../gui/business_effect_dialog.py" />
-            <source>Housing effect of a business…</source>
-            <translation>Huisvestingseffect van een bedrijf…</translation>
         </message>
     </context>
     <context>
