@@ -55,13 +55,12 @@ def tr(text: str) -> str:
 
 
 class LayerChoices(QObject):
-    """The layer choosers (the sites' one is placed by the dock) and the field choosers.
-
-    Emits ``changed`` whenever a layer or field choice changes; ``notify(text)`` puts a
+    """The layer choosers (the sites' one is placed by the dock) and the field choosers,
+    made as children of ``body``. Emits ``changed`` whenever a layer or field choice changes; ``notify(text)`` puts a
     note in the message bar."""
     changed = pyqtSignal()
 
-    def __init__(self, parent, notify: Callable[[str], None]):
+    def __init__(self, body, notify: Callable[[str], None]):
         super().__init__()
         self.notify = notify
         self.restoring = False
@@ -70,17 +69,17 @@ class LayerChoices(QObject):
         self.layer_combos: Dict[str, QgsMapLayerComboBox] = {}
         self.field_combos: Dict[str, QgsFieldComboBox] = {}
 
-        self.layers_box = QgsCollapsibleGroupBox(tr("Layers"), parent)
+        self.layers_box = QgsCollapsibleGroupBox(tr("Layers"), body)
         form = QFormLayout(self.layers_box)
         for role, text, layer_filter in (
                 ("builtup", tr("Built-up area"), POLYGONS),
                 ("municipalities", tr("Municipalities"), POLYGONS),
                 ("accommodations", tr("Accommodations"), POINTS_OR_POLYGONS),
                 ("migrants", tr("Labour migrants (table)"), QgsMapLayerProxyModel.Filter.NoGeometry)):
-            form.addRow(text, self._layer_combo(role, layer_filter, parent))
-        self.sites_combo = self._layer_combo("sites", POINTS_OR_POLYGONS, parent)
+            form.addRow(text, self._layer_combo(role, layer_filter, body))
+        self.sites_combo = self._layer_combo("sites", POINTS_OR_POLYGONS, body)
 
-        self.fields_box = QgsCollapsibleGroupBox(tr("Field names"), parent)
+        self.fields_box = QgsCollapsibleGroupBox(tr("Field names"), body)
         self.fields_box.setCollapsed(True)
         fields_form = QFormLayout(self.fields_box)
         self.field_labels = {
