@@ -1,5 +1,6 @@
 """The plugin object QGIS creates: adds the provider, menu, toolbar, the site assessment
-panel and the settings page, and removes exactly those again.
+panel, the settings page and the export action, and removes exactly those again. What the
+actions do is in gui/ (gui/plugin_actions.py and the modules it names).
 
 This module must import in a QGIS whose Python lacks geopandas or shapely 2: it imports
 only Qt, QGIS and pure-Python modules at the top; everything that needs the GIS packages
@@ -36,7 +37,7 @@ class FlexwonenPlugin:
         self.log_handler = None
         self.dock = None
         self.options_factory = None
-        self.province_analysis = None
+        self.province = None  # the one-click province analysis: its action's behaviour and results
         self.business_effect = None  # housing effect of a business: action, map tool, dialog
         # Checked before anything imports geopandas (see the module's docstring).
         self.missing = dependencies.check_required()
@@ -77,8 +78,8 @@ class FlexwonenPlugin:
         # Imported here, not at module level: qgis_process loads this module without a GUI,
         # and they need the packages checked above.
         from .gui.options_page import FlexwonenOptionsFactory
-        from .gui.panel import SiteAssessmentDock
-        from .gui.province_analysis import ProvinceAnalysis
+        from .gui.plugin_actions import ProvinceAnalysisAction, open_algorithm, toggle_dock
+        from .gui.site_panel import SiteAssessmentDock
 
         self.toolbar = self.iface.addToolBar(self.tr("Flexwonen Limburg"))
         self.toolbar.setObjectName("FlexwonenLimburgToolbar")
@@ -87,17 +88,18 @@ class FlexwonenPlugin:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         panel_action = self._add_action(
-            "panel", self.tr("Site assessment (Locatietoets)"), self._toggle_panel,
+            "panel", self.tr("Site assessment (Locatietoets)"), lambda checked: toggle_dock(self.dock, checked),
             icon=resource("icons", "site_assessment.svg"))
         panel_action.setCheckable(True)
         self.dock.visibilityChanged.connect(panel_action.setChecked)
-        self._add_action("province", self.tr("Province analysis (one click)"), self.run_province_analysis,
+        self.province = ProvinceAnalysisAction(self.iface)
+        self._add_action("province", self.tr("Province analysis (one click)"), self.province.run,
                          icon=resource("icons", "province_analysis.svg"))
         self._add_action("classify", self.tr("Classify candidate sites…"),
-                         lambda: self._open_algorithm("flexwonen:classifysites"))
+                         lambda: open_algorithm("flexwonen:classifysites"))
         # In the menu only: loading the official data is done once per project.
         self._add_action("official_data", self.tr("Load official boundaries and inhabitants (PDOK)…"),
-                         lambda: self._open_algorithm("flexwonen:loadofficialdata"), in_toolbar=False)
+                         lambda: open_algorithm("flexwonen:loadofficialdata"), in_toolbar=False)
         # Exports (maps and site reports), see layouts/export_action.py; unload removes the
         # action with the others.
         from .layouts.export_action import ExportAction
@@ -105,11 +107,9 @@ class FlexwonenPlugin:
         self._add_action("export", self.tr("Export maps and reports…"), lambda: exports.show_menu(),
                          icon=resource("icons", "export_reports.svg"))
         # Housing effect of a business (map-click dialog); unload calls its remove().
-        from .gui.business_effect_dialog import add_business_effect_action
+        from .gui.business_effect_action import add_business_effect_action
         self.business_effect = add_business_effect_action(self.iface, self.toolbar, MENU)
 
-        self.province_analysis = ProvinceAnalysis()
-        self.province_analysis.done.connect(self._province_analysis_done)
         self.options_factory = FlexwonenOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
@@ -141,57 +141,13 @@ class FlexwonenPlugin:
         self.actions.append(action)
         return action
 
-    def _toggle_panel(self, checked=None):
-        visible = (not self.dock.isVisible()) if checked is None else bool(checked)
-        self.dock.setVisible(visible)
-        if visible:
-            self.dock.raise_()
-
-    def run_province_analysis(self):
-        try:
-            which = self.province_analysis.start()
-        except (RuntimeError, FileNotFoundError) as error:
-            self.iface.messageBar().pushMessage(self.tr("Province analysis"), str(error),
-                                                Qgis.MessageLevel.Warning, 6)
-            return
-        self.iface.messageBar().pushMessage(self.tr("Province analysis"), which,
-                                            Qgis.MessageLevel.Info, 6)
-
-    def _province_analysis_done(self, ok, message):
-        level = Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Warning
-        self.iface.messageBar().pushMessage(self.tr("Province analysis"), message, level, 10)
-        analysis = self.province_analysis
-        if ok and analysis.group is not None:
-            # Show the results' class legend in the Layers panel.
-            view = self.iface.layerTreeView()
-            if view is not None:
-                view.expand(view.node2index(analysis.group))
-                for node in analysis.group.findLayers():
-                    if node.isExpanded():
-                        view.expand(view.node2index(node))
-        if ok and analysis.inputs is not None and analysis.inputs.demo and analysis.inputs.context_layers:
-            canvas = self.iface.mapCanvas()
-            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
-                analysis.inputs.context_layers[0], analysis.inputs.context_layers[0].extent()))
-            canvas.refresh()
-
-    @staticmethod
-    def _open_algorithm(algorithm_id):
-        from processing import execAlgorithmDialog
-        execAlgorithmDialog(algorithm_id, {})
-
     def unload(self):
         if self.business_effect is not None:
             self.business_effect.remove()
             self.business_effect = None
-        if self.province_analysis is not None:
-            self.province_analysis.cancel()
-            try:
-                self.province_analysis.done.disconnect(self._province_analysis_done)
-            except TypeError:  # already disconnected
-                pass
-            self.province_analysis.deleteLater()
-            self.province_analysis = None
+        if self.province is not None:
+            self.province.remove()
+            self.province = None
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None

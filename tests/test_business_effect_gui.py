@@ -9,8 +9,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from conftest import open_layer
-from limburg_flexwonen_plugin.gui.business_effect_dialog import (ACTION_NAME, BusinessEffectDialog,
-                                                                 add_business_effect_action)
+from limburg_flexwonen_plugin.gui.business_effect_action import ACTION_NAME, add_business_effect_action
+from limburg_flexwonen_plugin.gui.business_effect_dialog import BusinessEffectDialog
 from limburg_flexwonen_plugin.plugin import MENU
 
 RD = QgsCoordinateReferenceSystem("EPSG:28992")

@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from conftest import open_layer
 
 from limburg_flexwonen_plugin.gui import project_layers
-from limburg_flexwonen_plugin.gui.panel import SiteAssessmentDock
+from limburg_flexwonen_plugin.gui.site_panel import SiteAssessmentDock
 
 RD = QgsCoordinateReferenceSystem("EPSG:28992")
 # The demo's reference kern "Kern GM1507-2" spans (196000, 383000)-(197000, 383800).

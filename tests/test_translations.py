@@ -196,7 +196,7 @@ def visible_texts(widget):
 
 
 def test_the_panel_in_dutch_shows_no_english(dutch, qgis_iface, entries, demo_layers):  # noqa: F811
-    from limburg_flexwonen_plugin.gui.panel import SiteAssessmentDock
+    from limburg_flexwonen_plugin.gui.site_panel import SiteAssessmentDock
     english = {source for (_, source), t in entries.items() if t.text != source}
     dock = SiteAssessmentDock(qgis_iface)
     try:

@@ -1,36 +1,29 @@
 """Housing effect of a business for a point clicked on the map.
 
-A toolbar action opens a small dialog and a map tool: click the business's location, type
-its jobs and share of labour migrants, choose the layers, and **Run**. The Processing
-algorithm ``flexwonen:businesseffect`` runs in the background (QgsProcessingAlgRunnerTask,
-QGIS stays usable, Cancel stops it); its layers are loaded into the project and the PDF
-report can be opened from the dialog. Every figure comes from the algorithm (and so from
+A toolbar action (business_effect_action.py) opens a small dialog and a map tool: click
+the business's location, type its jobs and share of labour migrants, choose the layers, and
+**Run**. The Processing algorithm ``flexwonen:businesseffect`` runs in the background
+(business_effect_run.py); its layers are loaded into the project and the PDF report can be
+opened from the dialog. Every figure comes from the algorithm (and so from
 ``core.business_effect``); **Open in Processing…** shows the same run in the algorithm's
 own dialog, with every parameter (field mappings, bands, the demand model).
-
-``add_business_effect_action(iface, toolbar, menu)`` adds the action; the returned object's
-``remove()`` takes away everything it added.
 """
 import datetime
 import tempfile
 from pathlib import Path
 from typing import Dict, Optional
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                       QgsFeature, QgsGeometry, QgsMapLayerProxyModel, QgsPointXY,
-                       QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback,
-                       QgsProcessingOutputLayerDefinition, QgsProject, QgsVectorLayer)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
+                       QgsMapLayerProxyModel, QgsPointXY, QgsProcessingOutputLayerDefinition, QgsProject,
+                       QgsVectorLayer)
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import QCoreApplication, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QDesktopServices, QIcon
-from qgis.PyQt.QtWidgets import (QAction, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                                 QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                                 QSpinBox, QVBoxLayout)
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                                 QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
 
-from ..core.resource_files import resource
+from .business_effect_run import ALGORITHM_ID, BusinessEffectRun
 
-ALGORITHM_ID = "flexwonen:businesseffect"
-ACTION_NAME = "FlexwonenLimburg_business_effect"
 RD = "EPSG:28992"
 OUTPUTS = ("BUSINESSES_OUTPUT", "PHASING_OUTPUT", "ALLOCATION_OUTPUT", "MUNICIPALITIES_OUTPUT",
            "REGIONS_OUTPUT", "REACH_OUTPUT")
@@ -72,10 +65,8 @@ class BusinessEffectDialog(QDialog):
         self.setObjectName("FlexwonenLimburg_business_effect_dialog")
         self.setWindowTitle(tr("Housing effect of a business"))
         self.location: Optional[QgsPointXY] = None
-        self.task = None
-        self.context = None
-        self.feedback = None
-        self.algorithm = None
+        self.algorithm_run = BusinessEffectRun(self)
+        self.algorithm_run.executed.connect(self._executed)
         self.business_layer = None
         self.results: Dict = {}
         self.report_path: Optional[Path] = None
@@ -235,40 +226,28 @@ class BusinessEffectDialog(QDialog):
         except ValueError as error:
             self._show(str(error))
             return
-        registry = QgsApplication.processingRegistry()
-        self.algorithm = registry.createAlgorithmById(ALGORITHM_ID)
-        if self.algorithm is None:
+        if not self.algorithm_run.start(parameters):
             self._show(tr("The Flexwonen Limburg Processing provider is not loaded."))
             return
-        self.context = QgsProcessingContext()
-        self.context.setProject(QgsProject.instance())
-        self.feedback = QgsProcessingFeedback()
-        self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
-        self.task.executed.connect(self._executed)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.report_button.setEnabled(False)
         self._show(tr("Running…"))
-        QgsApplication.taskManager().addTask(self.task)
 
     def is_running(self) -> bool:
-        return self.task is not None
+        return self.algorithm_run.is_running()
 
     def cancel(self):
-        if self.feedback is not None:
-            self.feedback.cancel()
+        self.algorithm_run.cancel()
 
     def _executed(self, ok: bool, results: Dict):
-        from processing.gui.Postprocessing import handleAlgorithmResults
-        self.task = None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-        if not ok or not results:
+        if not ok:
             text = tr("The run failed or was cancelled; the Processing log panel has the details.")
             self._show(text)
             self.finished_run.emit(False, text)
             return
-        handleAlgorithmResults(self.algorithm, self.context, self.feedback)
         self.results = results
         reports = [path for path in (results.get("REPORTS") or "").split(";") if path]
         self.report_path = Path(reports[0]) if reports else None
@@ -318,43 +297,3 @@ def _preselect(combo: QgsMapLayerComboBox, hints) -> None:
         if layer.name().lower() in hints:
             combo.setLayer(layer)
             return
-
-
-class BusinessEffectAction:
-    """The toolbar and menu action that opens the dialog and the map tool."""
-
-    def __init__(self, iface, toolbar, menu: str):
-        self.iface = iface
-        self.toolbar = toolbar
-        self.menu = menu
-        self.dialog: Optional[BusinessEffectDialog] = None
-        self.action = QAction(QIcon(str(resource("icons", "business_effect.svg"))),
-                              tr("Housing effect of a business…"), iface.mainWindow())
-        self.action.setObjectName(ACTION_NAME)
-        self.action.triggered.connect(self.open)
-        iface.addPluginToMenu(menu, self.action)
-        if toolbar is not None:
-            toolbar.addAction(self.action)
-
-    def open(self):
-        if self.dialog is None:
-            self.dialog = BusinessEffectDialog(self.iface, self.iface.mainWindow())
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.pick_on_map()
-
-    def remove(self):
-        if self.dialog is not None:
-            self.dialog.cleanup()
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
-        self.iface.removePluginMenu(self.menu, self.action)
-        if self.toolbar is not None:
-            self.toolbar.removeAction(self.action)
-        self.action.deleteLater()
-
-
-def add_business_effect_action(iface, toolbar, menu: str) -> BusinessEffectAction:
-    """Adds the action to ``toolbar`` and the plugin menu ``menu``; ``remove()`` undoes it."""
-    return BusinessEffectAction(iface, toolbar, menu)

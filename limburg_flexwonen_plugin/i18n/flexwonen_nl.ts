@@ -412,6 +412,11 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
     <context>
         <name>BusinessEffectDialog</name>
         <message>
+            <location filename="../gui/business_effect_action.py" />
+            <source>Housing effect of a business…</source>
+            <translation>Huisvestingseffect van een bedrijf…</translation>
+        </message>
+        <message>
             <location filename="../gui/business_effect_dialog.py" />
             <source>Housing effect of a business</source>
             <translation>Huisvestingseffect van een bedrijf</translation>
@@ -585,11 +590,6 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
             <location filename="../gui/business_effect_dialog.py" />
             <source>{0:,.0f} extra beds at full operation: {1:,.0f} placed in municipalities, {2:,.0f} not placed.</source>
             <translation>{0:,.0f} extra bedden bij volledige bedrijfsvoering: {1:,.0f} in gemeenten geplaatst, {2:,.0f} niet geplaatst.</translation>
-        </message>
-        <message>
-            <location filename="../gui/business_effect_dialog.py" />
-            <source>Housing effect of a business…</source>
-            <translation>Huisvestingseffect van een bedrijf…</translation>
         </message>
     </context>
     <context>
@@ -2068,6 +2068,11 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>FlexwonenPlugin</name>
         <message>
+            <location filename="../gui/plugin_actions.py" />
+            <source>Province analysis</source>
+            <translation>Provincieanalyse</translation>
+        </message>
+        <message>
             <location filename="../plugin.py" />
             <source>Flexwonen Limburg</source>
             <translation>Flexwonen Limburg</translation>
@@ -2096,11 +2101,6 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../plugin.py" />
             <source>Export maps and reports…</source>
             <translation>Kaarten en rapporten exporteren…</translation>
-        </message>
-        <message>
-            <location filename="../plugin.py" />
-            <source>Province analysis</source>
-            <translation>Provincieanalyse</translation>
         </message>
     </context>
     <context>
@@ -3632,344 +3632,344 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
     <context>
         <name>SiteAssessmentDock</name>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Site assessment (Locatietoets)</source>
-            <translation>Locatietoets</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Choose the layers, then click a site on the map, use the selected sites or draw a new site.</source>
-            <translation>Kies de lagen en klik daarna op een locatie op de kaart, gebruik de geselecteerde locaties of teken een nieuwe locatie.</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Layers</source>
             <translation>Lagen</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Built-up area</source>
             <translation>Bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Municipalities</source>
             <translation>Gemeenten</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Accommodations</source>
             <translation>Huisvestingslocaties</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Labour migrants (table)</source>
             <translation>Arbeidsmigranten (tabel)</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Field names</source>
             <translation>Veldnamen</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Kern name</source>
             <translation>Naam van de kern</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Municipality code</source>
             <translation>Gemeentecode</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Municipality name</source>
             <translation>Gemeentenaam</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Inhabitants</source>
             <translation>Inwoners</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Accommodation name</source>
             <translation>Naam huisvestingslocatie</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Beds</source>
             <translation>Bedden</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Status (existing / permitted / planned)</source>
             <translation>Status (bestaand / vergund / gepland)</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Accommodation: stay category</source>
             <translation>Huisvesting: verblijfscategorie</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Migrants: municipality code</source>
             <translation>Migranten: gemeentecode</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Migrants: year</source>
             <translation>Migranten: jaar</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Migrants: number</source>
             <translation>Migranten: aantal</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site id</source>
             <translation>Locatie-id</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site name</source>
             <translation>Locatienaam</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Planned beds</source>
             <translation>Geplande bedden</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site: stay category</source>
             <translation>Locatie: verblijfscategorie</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site: bedrooms</source>
             <translation>Locatie: slaapkamers</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site: living area (m²)</source>
             <translation>Locatie: woonoppervlak (m²)</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site: bedroom area (m²)</source>
             <translation>Locatie: slaapkameroppervlak (m²)</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site: toilets</source>
             <translation>Locatie: toiletten</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site: showers</source>
             <translation>Locatie: douches</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Site: housing type (lodging / dwelling)</source>
             <translation>Locatie: woonvorm (logies / woning)</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Site</source>
-            <translation>Locatie</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Candidate sites</source>
-            <translation>Kandidaatlocaties</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Click a site</source>
-            <translation>Klik een locatie</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Click a site of the candidate sites layer on the map</source>
-            <translation>Klik op de kaart op een locatie van de laag met kandidaatlocaties</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Use selected</source>
-            <translation>Selectie toetsen</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Assess the selected features of the candidate sites layer</source>
-            <translation>Toets de geselecteerde objecten van de laag met kandidaatlocaties</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Draw a site</source>
-            <translation>Teken een locatie</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Draw a new site polygon: click the corners, right-click to finish, Esc to start over</source>
-            <translation>Teken een nieuwe locatie: klik de hoekpunten, rechtsklik om af te ronden, Esc om opnieuw te beginnen</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Cancel</source>
-            <translation>Annuleren</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Zoom to site</source>
-            <translation>Zoom naar locatie</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Zoom the map to the assessed site</source>
-            <translation>Zoom de kaart in op de getoetste locatie</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Add to layer</source>
-            <translation>Aan laag toevoegen</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Add the assessed sites with their results to the layer chosen below (empty: a new memory layer)</source>
-            <translation>Voeg de getoetste locaties met hun uitkomst toe aan de laag hieronder (leeg: een nieuwe tijdelijke laag)</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Export site report</source>
-            <translation>Locatierapport exporteren</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Export the site report (PDF)</source>
-            <translation>Het locatierapport exporteren (PDF)</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Results layer (empty: a new layer)</source>
-            <translation>Resultatenlaag (leeg: een nieuwe laag)</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Help</source>
-            <translation>Help</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
-            <source>Open the user guide</source>
-            <translation>De handleiding openen</translation>
-        </message>
-        <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/choices.py" />
             <source>Found by its usual name; choose another field to override.</source>
             <translation>Gevonden aan de gebruikelijke naam; kies een ander veld om dit te wijzigen.</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Edge distance {0} m, minimum share inside {1} (Settings › Options › Flexwonen Limburg)</source>
-            <translation>Randafstand {0} m, minimaal aandeel binnen {1} (Extra › Opties › Flexwonen Limburg)</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Site assessment</source>
+            <translation>Locatietoets</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Choose the candidate sites layer first.</source>
-            <translation>Kies eerst de laag met kandidaatlocaties.</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Site assessment (Locatietoets)</source>
+            <translation>Locatietoets</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>No site of layer '{0}' here. Click inside a site (or on a point).</source>
-            <translation>Hier ligt geen locatie van laag '{0}'. Klik binnen een locatie (of op een punt).</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Choose the layers, then click a site on the map, use the selected sites or draw a new site.</source>
+            <translation>Kies de lagen en klik daarna op een locatie op de kaart, gebruik de geselecteerde locaties of teken een nieuwe locatie.</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>No features are selected in layer '{0}'.</source>
-            <translation>In laag '{0}' zijn geen objecten geselecteerd.</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Site</source>
+            <translation>Locatie</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>drawn-{0}</source>
-            <translation>getekend-{0}</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Candidate sites</source>
+            <translation>Kandidaatlocaties</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Drawn site {0}</source>
-            <translation>Getekende locatie {0}</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Click a site</source>
+            <translation>Klik een locatie</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>drawn site</source>
-            <translation>getekende locatie</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Click a site of the candidate sites layer on the map</source>
+            <translation>Klik op de kaart op een locatie van de laag met kandidaatlocaties</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Choose the built-up area layer first.</source>
-            <translation>Kies eerst de laag met bestaand bebouwd gebied.</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Use selected</source>
+            <translation>Selectie toetsen</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Flexwonen Limburg: site assessment</source>
-            <translation>Flexwonen Limburg: locatietoets</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Assess the selected features of the candidate sites layer</source>
+            <translation>Toets de geselecteerde objecten van de laag met kandidaatlocaties</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Assessing…</source>
-            <translation>Bezig met toetsen…</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Draw a site</source>
+            <translation>Teken een locatie</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Cancelled: nothing was assessed.</source>
-            <translation>Geannuleerd: er is niets getoetst.</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Draw a new site polygon: click the corners, right-click to finish, Esc to start over</source>
+            <translation>Teken een nieuwe locatie: klik de hoekpunten, rechtsklik om af te ronden, Esc om opnieuw te beginnen</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Could not assess the site: {0}</source>
-            <translation>De locatie kon niet worden getoetst: {0}</translation>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Zoom to site</source>
+            <translation>Zoom naar locatie</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Zoom the map to the assessed site</source>
+            <translation>Zoom de kaart in op de getoetste locatie</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Add to layer</source>
+            <translation>Aan laag toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Add the assessed sites with their results to the layer chosen below (empty: a new memory layer)</source>
+            <translation>Voeg de getoetste locaties met hun uitkomst toe aan de laag hieronder (leeg: een nieuwe tijdelijke laag)</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Export site report</source>
+            <translation>Locatierapport exporteren</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Export the site report (PDF)</source>
+            <translation>Het locatierapport exporteren (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Results layer (empty: a new layer)</source>
+            <translation>Resultatenlaag (leeg: een nieuwe laag)</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/dock.py" />
+            <source>Open the user guide</source>
+            <translation>De handleiding openen</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/results.py" />
             <source>Out of date: the layers, fields or settings have changed since this assessment. Assess the site again.</source>
             <translation>Verouderd: de lagen, velden of instellingen zijn gewijzigd sinds deze toets. Toets de locatie opnieuw.</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/results.py" />
             <source>Dashed line on the map: the edge distance around the built-up area.</source>
             <translation>Stippellijn op de kaart: de randafstand rond bestaand bebouwd gebied.</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/results.py" />
             <source>Layer '{0}' cannot hold these sites (other geometry type); they went to a new layer.</source>
             <translation>Laag '{0}' kan deze locaties niet bevatten (ander geometrietype); ze staan in een nieuwe laag.</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/results.py" />
             <source>Could not add to layer '{0}': {1}</source>
             <translation>Toevoegen aan laag '{0}' is mislukt: {1}</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/results.py" />
             <source>{0} site(s) added to the results layer.</source>
             <translation>{0} locatie(s) toegevoegd aan de resultatenlaag.</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
+            <location filename="../gui/site_panel/results.py" />
             <source>Drawn sites</source>
             <translation>Getekende locaties</translation>
         </message>
         <message>
-            <location filename="../gui/panel.py" />
-            <source>Site assessment</source>
-            <translation>Locatietoets</translation>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Choose the candidate sites layer first.</source>
+            <translation>Kies eerst de laag met kandidaatlocaties.</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>No features are selected in layer '{0}'.</source>
+            <translation>In laag '{0}' zijn geen objecten geselecteerd.</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>drawn-{0}</source>
+            <translation>getekend-{0}</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Drawn site {0}</source>
+            <translation>Getekende locatie {0}</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>drawn site</source>
+            <translation>getekende locatie</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Choose the built-up area layer first.</source>
+            <translation>Kies eerst de laag met bestaand bebouwd gebied.</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Flexwonen Limburg: site assessment</source>
+            <translation>Flexwonen Limburg: locatietoets</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Assessing…</source>
+            <translation>Bezig met toetsen…</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Cancelled: nothing was assessed.</source>
+            <translation>Geannuleerd: er is niets getoetst.</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Could not assess the site: {0}</source>
+            <translation>De locatie kon niet worden getoetst: {0}</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/runner.py" />
+            <source>Edge distance {0} m, minimum share inside {1} (Settings › Options › Flexwonen Limburg)</source>
+            <translation>Randafstand {0} m, minimaal aandeel binnen {1} (Extra › Opties › Flexwonen Limburg)</translation>
+        </message>
+        <message>
+            <location filename="../gui/site_panel/site_tools.py" />
+            <source>No site of layer '{0}' here. Click inside a site (or on a point).</source>
+            <translation>Hier ligt geen locatie van laag '{0}'. Klik binnen een locatie (of op een punt).</translation>
         </message>
     </context>
     <context>

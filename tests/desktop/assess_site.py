@@ -129,12 +129,12 @@ def main():
         def chosen_done(ok, message):
             outcome.update(ok=ok, message=message)
 
-        plugin.province_analysis.done.connect(chosen_done)
+        plugin.province.analysis.done.connect(chosen_done)
         province_action = next(a for a in plugin.actions if a.objectName() == "FlexwonenLimburg_province")
         province_action.trigger()
         wait(until=lambda: outcome, limit=180)
         result["province"] = outcome
-        group = plugin.province_analysis.group
+        group = plugin.province.analysis.group
         result["province_layers"] = [node.layer().name() for node in group.findLayers()] if group else []
         dock.hide()
         for name in ("accommodations", "candidate_sites"):
@@ -153,11 +153,11 @@ def main():
         def demo_done(ok, message):
             demo_outcome.update(ok=ok, message=message)
 
-        plugin.province_analysis.done.disconnect(chosen_done)
-        plugin.province_analysis.done.connect(demo_done)
-        plugin.province_analysis.start(use_demo=True)
+        plugin.province.analysis.done.disconnect(chosen_done)
+        plugin.province.analysis.done.connect(demo_done)
+        plugin.province.analysis.start(use_demo=True)
         wait(until=lambda: demo_outcome, limit=180)
-        group = plugin.province_analysis.group
+        group = plugin.province.analysis.group
         result["demo_run"] = {
             "outcome": demo_outcome, "shipped": str(shipped),
             "unchanged": hashlib.sha256(shipped.read_bytes()).hexdigest() == before,
