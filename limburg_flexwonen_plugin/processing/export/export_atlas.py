@@ -4,7 +4,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingP
 
 from ...layouts.area_atlas import LEVELS, AtlasInputs, build_area_atlas
 from ..field_parameters import field_parameter
-from ..export_support import ExportAlgorithm
+from .base import ExportAlgorithm
 
 
 class ExportAtlasAlgorithm(ExportAlgorithm):

@@ -4,7 +4,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingP
 
 from ...layouts.province_overview import OverviewInputs, build_province_overview
 from ..field_parameters import field_parameter
-from ..export_support import ExportAlgorithm
+from .base import ExportAlgorithm
 
 PAPERS = ("A4", "A3")
 

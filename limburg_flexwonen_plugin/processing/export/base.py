@@ -6,10 +6,10 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingOutputNumber,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ..core.errors import InputError
-from ..layouts import exporter
-from ..layouts.layers import copy_of
-from .base import FlexwonenAlgorithm
+from ...core.errors import InputError
+from ...layouts import exporter
+from ...layouts.layers import copy_of
+from ..base import FlexwonenAlgorithm
 
 
 class ExportAlgorithm(FlexwonenAlgorithm):
