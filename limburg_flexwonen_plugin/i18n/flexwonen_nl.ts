@@ -1944,7 +1944,7 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <translation>Laag '{0}' heeft al de veld(en) {1}: die blijven zoals ze waren; de plug-in schrijft de zijne als {2}.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" />
+            <location filename="../processing/outputs/run_outputs.py" />
             <source>Removed the incomplete output {0}</source>
             <translation>Onvolledige uitvoer {0} verwijderd</translation>
         </message>
@@ -2114,12 +2114,12 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>FlexwonenStyling</name>
         <message>
-            <location filename="../processing/styling.py" />
+            <location filename="../processing/outputs/styling.py" />
             <source>Flexwonen Limburg</source>
             <translation>Flexwonen Limburg</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" />
+            <location filename="../processing/outputs/styling.py" />
             <source>Could not apply the style {0}: {1}</source>
             <translation>De stijl {0} kon niet worden toegepast: {1}</translation>
         </message>

@@ -23,7 +23,7 @@ from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
 from ..business_effect_report import write_reports
 from ..gap_inputs import GapInputs
-from ..styling import style_on_load
+from ..outputs.styling import style_on_load
 
 
 class BusinessEffectAlgorithm(FlexwonenAlgorithm):

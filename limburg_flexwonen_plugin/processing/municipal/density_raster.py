@@ -7,7 +7,7 @@ from ...core.errors import InputError
 from ...core.scenarios import load_model_document, normalise_code, scenario_migrants
 from ..base import FlexwonenAlgorithm
 from ..gap_inputs import GapInputs
-from ..styling import style_on_load
+from ..outputs.styling import style_on_load
 
 
 class DensityRasterAlgorithm(FlexwonenAlgorithm):

@@ -11,7 +11,7 @@ from ...bridge.values import make_fields
 from ...bridge.write import append_fields, write_frame
 from ..base import FlexwonenAlgorithm
 from ..gap_inputs import GapInputs, shares_note
-from ..styling import style_on_load
+from ..outputs.styling import style_on_load
 
 
 class HousingGapAlgorithm(FlexwonenAlgorithm):
