@@ -21,7 +21,7 @@ from ...bridge.read import source_to_frame, table_to_frame
 from ...bridge.values import make_fields
 from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
-from ..business_effect_report import write_reports
+from ...layouts.business_effect_report import write_reports
 from ..gap_inputs import GapInputs
 from ..outputs.styling import style_on_load
 

@@ -37,11 +37,11 @@ from ..core.business_effect import (ACROSS_BORDER, BORDER_AREA, BORDER_SHARE, DI
 from ..core.errors import CancelledError
 from ..core.housing_gap import PROVINCE_LEVEL
 from ..core.progress import SILENT, Progress
-from ..layouts import texts
-from ..layouts.exporter import export_pdf, slug
-from ..layouts.gap_fields import GAP_CLASS_NL
-from ..layouts.page import versions_text
-from ..layouts.site_report_content import scenario_title_nl
+from . import texts
+from .exporter import export_pdf, slug
+from .gap_fields import GAP_CLASS_NL
+from .page import versions_text
+from .site_report_content import scenario_title_nl
 
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
 MARGIN = 12.0
