@@ -370,11 +370,6 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
         </message>
         <message>
             <location filename="../processing/business/business_effect.py" />
-            <source>Labour migrants</source>
-            <translation>Arbeidsmigranten</translation>
-        </message>
-        <message>
-            <location filename="../processing/business/business_effect.py" />
             <source>No accommodations layer given: the supply is 0 everywhere (and allocation by planned supply places nothing).</source>
             <translation>Geen laag met huisvestingslocaties opgegeven: het aanbod is overal 0 (en verdelen naar gepland aanbod plaatst niets).</translation>
         </message>
@@ -407,6 +402,10 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
             <location filename="../processing/business/business_effect.py" />
             <source>Housing gap per region with the effect – {0}</source>
             <translation>Huisvestingsopgave per regio met het effect – {0}</translation>
+        </message>
+        <message>
+            <source>Labour migrants</source>
+            <translation type="vanished">Arbeidsmigranten</translation>
         </message>
     </context>
     <context>
@@ -1105,11 +1104,6 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
         </message>
         <message>
             <location filename="../processing/municipal/density_raster.py" />
-            <source>Labour migrants</source>
-            <translation>Arbeidsmigranten</translation>
-        </message>
-        <message>
-            <location filename="../processing/municipal/density_raster.py" />
             <source>No built-up area given: every municipality's labour migrants are spread over its whole area.</source>
             <translation>Geen bebouwd gebied opgegeven: de arbeidsmigranten van elke gemeente worden over de hele gemeente verdeeld.</translation>
         </message>
@@ -1132,6 +1126,10 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
             <location filename="../processing/municipal/density_raster.py" />
             <source>Labour migrants per hectare – {0}</source>
             <translation>Arbeidsmigranten per hectare – {0}</translation>
+        </message>
+        <message>
+            <source>Labour migrants</source>
+            <translation type="vanished">Arbeidsmigranten</translation>
         </message>
     </context>
     <context>
@@ -1881,17 +1879,17 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>FieldParameters</name>
         <message>
-            <location filename="../processing/field_parameters.py" />
+            <location filename="../processing/parameters/fields.py" />
             <source>Empty: the layer's field named {0} (the first found, in any case).</source>
             <translation>Leeg: het veld van de laag met de naam {0} (het eerste dat er is, hoofdletters of niet).</translation>
         </message>
         <message>
-            <location filename="../processing/field_parameters.py" />
+            <location filename="../processing/parameters/fields.py" />
             <source>Fields of layer '{0}': {1}</source>
             <translation>Velden van laag '{0}': {1}</translation>
         </message>
         <message>
-            <location filename="../processing/field_parameters.py" />
+            <location filename="../processing/parameters/fields.py" />
             <source>Layer '{0}' has no {1} field (none of {2}): {3}.</source>
             <translation>Laag '{0}' heeft geen veld voor {1} (geen van {2}): {3}.</translation>
         </message>
@@ -2127,262 +2125,262 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>GapInputs</name>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Current (the table's latest year, or the year given)</source>
             <translation>Huidig (het laatste jaar in de tabel, of het opgegeven jaar)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>2030 low ({0:,} labour migrants in Limburg)</source>
             <translation>2030 laag ({0:,} arbeidsmigranten in Limburg)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>2030 high ({0:,} labour migrants in Limburg)</source>
             <translation>2030 hoog ({0:,} arbeidsmigranten in Limburg)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>User-defined (province total and year below)</source>
             <translation>Zelf opgegeven (provinciaal totaal en jaar hieronder)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Automatic: own trend when the table holds several years, else current share</source>
             <translation>Automatisch: eigen trend als de tabel meerdere jaren bevat, anders het huidige aandeel</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Current share of each municipality</source>
             <translation>Huidig aandeel van elke gemeente</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Own trend of each municipality (straight line through the table's years)</source>
             <translation>Eigen trend van elke gemeente (rechte lijn door de jaren in de tabel)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Municipalities</source>
             <translation>Gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Municipality code field (CBS, GM####)</source>
             <translation>Veld met gemeentecode (CBS, GM####)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Municipality name field</source>
             <translation>Veld met gemeentenaam</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Region field</source>
             <translation>Veld met regio</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Inhabitants field</source>
             <translation>Veld met aantal inwoners</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Labour migrants per municipality (table)</source>
             <translation>Arbeidsmigranten per gemeente (tabel)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Labour migrants: municipality code field</source>
             <translation>Arbeidsmigranten: veld met gemeentecode</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Labour migrants: year field</source>
             <translation>Arbeidsmigranten: veld met jaar</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Labour migrants: number field</source>
             <translation>Arbeidsmigranten: veld met aantal</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations (existing, permitted, planned)</source>
-            <translation>Huisvestingslocaties (bestaand, vergund, gepland)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: name field</source>
-            <translation>Huisvestingslocaties: veld met naam</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: status field</source>
-            <translation>Huisvestingslocaties: veld met status</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: stay category field</source>
-            <translation>Huisvestingslocaties: veld met verblijfscategorie</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: beds field</source>
-            <translation>Huisvestingslocaties: veld met aantal bedden</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: municipality code field (assign by code instead of by location)</source>
-            <translation>Huisvestingslocaties: veld met gemeentecode (toewijzen op code in plaats van op ligging)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: end date field (permit end, temporary building; counted in a scenario year only when it ends on or after 31 December of it)</source>
-            <translation>Huisvesting: veld einddatum (einde vergunning, tijdelijk gebouw; telt in een scenariojaar alleen mee als die op of na 31 december van dat jaar ligt)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: first year field (a planned accommodation counts from this year)</source>
-            <translation>Huisvesting: veld eerste jaar (een geplande locatie telt mee vanaf dit jaar)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Scenario</source>
-            <translation>Scenario</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Year (0 = the scenario's own year; required for user-defined)</source>
-            <translation>Jaar (0 = het eigen jaar van het scenario; verplicht bij zelf opgegeven)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>User-defined scenario: labour migrants in the province</source>
-            <translation>Zelf opgegeven scenario: arbeidsmigranten in de provincie</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Base year of a scenario (0 = the table's latest year)</source>
-            <translation>Basisjaar van een scenario (0 = het laatste jaar in de tabel)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Dividing a scenario total over municipalities</source>
-            <translation>Verdeling van een scenariototaal over de gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Share of labour migrants in short stay (%)</source>
-            <translation>Aandeel arbeidsmigranten in kort verblijf (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Share of labour migrants in mid stay (%)</source>
-            <translation>Aandeel arbeidsmigranten in middellang verblijf (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Share of labour migrants in long stay (long-term residents, %)</source>
-            <translation>Aandeel arbeidsmigranten in lang verblijf (blijvers, %)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Share of long-term residents living in regular housing (no demand, %)</source>
-            <translation>Aandeel blijvers dat in een reguliere woning woont (geen vraag, %)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Household size of long-term residents (persons per dwelling)</source>
-            <translation>Huishoudensgrootte van blijvers (personen per woning)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Persons per bed</source>
-            <translation>Personen per bed</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Supply weight of existing beds (0–1)</source>
-            <translation>Weging in het aanbod van bestaande bedden (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Supply weight of permitted beds (0–1)</source>
-            <translation>Weging in het aanbod van vergunde bedden (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Supply weight of planned beds (0–1)</source>
-            <translation>Weging in het aanbod van geplande bedden (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Balanced when the gap is within ± this share of the demand (%)</source>
-            <translation>In evenwicht als het tekort binnen ± dit aandeel van de vraag ligt (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Province's shares file (JSON with source; replaces the shares above)</source>
-            <translation>Aandelenbestand van de provincie (JSON met bron; vervangt de aandelen hierboven)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Demand per municipality (table; replaces the demand model, current scenario)</source>
-            <translation>Vraag per gemeente (tabel; vervangt het vraagmodel, huidig scenario)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Demand table: municipality code field</source>
-            <translation>Vraagtabel: veld gemeentecode</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Demand table: beds field</source>
-            <translation>Vraagtabel: veld bedden</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Demand table: dwellings field (long-term residents)</source>
-            <translation>Vraagtabel: veld woningen (blijvers)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Demand table: short-stay beds field</source>
-            <translation>Vraagtabel: veld bedden kort verblijf</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Demand table: mid-stay beds field</source>
-            <translation>Vraagtabel: veld bedden middellang verblijf</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Demand table: long-stay beds field</source>
-            <translation>Vraagtabel: veld bedden lang verblijf</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>Labour migrants</source>
             <translation>Arbeidsmigranten</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations (existing, permitted, planned)</source>
+            <translation>Huisvestingslocaties (bestaand, vergund, gepland)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: name field</source>
+            <translation>Huisvestingslocaties: veld met naam</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: status field</source>
+            <translation>Huisvestingslocaties: veld met status</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: stay category field</source>
+            <translation>Huisvestingslocaties: veld met verblijfscategorie</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: beds field</source>
+            <translation>Huisvestingslocaties: veld met aantal bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: municipality code field (assign by code instead of by location)</source>
+            <translation>Huisvestingslocaties: veld met gemeentecode (toewijzen op code in plaats van op ligging)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: end date field (permit end, temporary building; counted in a scenario year only when it ends on or after 31 December of it)</source>
+            <translation>Huisvesting: veld einddatum (einde vergunning, tijdelijk gebouw; telt in een scenariojaar alleen mee als die op of na 31 december van dat jaar ligt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: first year field (a planned accommodation counts from this year)</source>
+            <translation>Huisvesting: veld eerste jaar (een geplande locatie telt mee vanaf dit jaar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
             <source>Accommodations</source>
             <translation>Huisvestingslocaties</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Scenario</source>
+            <translation>Scenario</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Year (0 = the scenario's own year; required for user-defined)</source>
+            <translation>Jaar (0 = het eigen jaar van het scenario; verplicht bij zelf opgegeven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>User-defined scenario: labour migrants in the province</source>
+            <translation>Zelf opgegeven scenario: arbeidsmigranten in de provincie</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Base year of a scenario (0 = the table's latest year)</source>
+            <translation>Basisjaar van een scenario (0 = het laatste jaar in de tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Dividing a scenario total over municipalities</source>
+            <translation>Verdeling van een scenariototaal over de gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Share of labour migrants in short stay (%)</source>
+            <translation>Aandeel arbeidsmigranten in kort verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Share of labour migrants in mid stay (%)</source>
+            <translation>Aandeel arbeidsmigranten in middellang verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Share of labour migrants in long stay (long-term residents, %)</source>
+            <translation>Aandeel arbeidsmigranten in lang verblijf (blijvers, %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Share of long-term residents living in regular housing (no demand, %)</source>
+            <translation>Aandeel blijvers dat in een reguliere woning woont (geen vraag, %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Household size of long-term residents (persons per dwelling)</source>
+            <translation>Huishoudensgrootte van blijvers (personen per woning)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Persons per bed</source>
+            <translation>Personen per bed</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Supply weight of existing beds (0–1)</source>
+            <translation>Weging in het aanbod van bestaande bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Supply weight of permitted beds (0–1)</source>
+            <translation>Weging in het aanbod van vergunde bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Supply weight of planned beds (0–1)</source>
+            <translation>Weging in het aanbod van geplande bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Balanced when the gap is within ± this share of the demand (%)</source>
+            <translation>In evenwicht als het tekort binnen ± dit aandeel van de vraag ligt (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Province's shares file (JSON with source; replaces the shares above)</source>
+            <translation>Aandelenbestand van de provincie (JSON met bron; vervangt de aandelen hierboven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Demand per municipality (table; replaces the demand model, current scenario)</source>
+            <translation>Vraag per gemeente (tabel; vervangt het vraagmodel, huidig scenario)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Demand table: municipality code field</source>
+            <translation>Vraagtabel: veld gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Demand table: beds field</source>
+            <translation>Vraagtabel: veld bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Demand table: dwellings field (long-term residents)</source>
+            <translation>Vraagtabel: veld woningen (blijvers)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Demand table: short-stay beds field</source>
+            <translation>Vraagtabel: veld bedden kort verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Demand table: mid-stay beds field</source>
+            <translation>Vraagtabel: veld bedden middellang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Demand table: long-stay beds field</source>
+            <translation>Vraagtabel: veld bedden lang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
             <source>Demand table</source>
             <translation>Vraagtabel</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/gap.py" />
             <source>The shares per stay category add up to {0:.0f} %: the other {1:.0f} % of the labour migrants is taken to live in regular housing and is not counted as demand.</source>
             <translation>De aandelen per verblijfscategorie tellen op tot {0:.0f} %: van de overige {1:.0f} % van de arbeidsmigranten wordt aangenomen dat ze in reguliere woningen wonen; zij tellen niet mee in de vraag.</translation>
         </message>
@@ -2487,11 +2485,6 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
         </message>
         <message>
             <location filename="../processing/municipal/housing_gap.py" />
-            <source>Labour migrants</source>
-            <translation>Arbeidsmigranten</translation>
-        </message>
-        <message>
-            <location filename="../processing/municipal/housing_gap.py" />
             <source>No accommodations layer given: the supply is 0 everywhere.</source>
             <translation>Geen laag met huisvestingslocaties opgegeven: het aanbod is overal 0.</translation>
         </message>
@@ -2549,6 +2542,10 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../processing/municipal/housing_gap.py" />
             <source>Province: {0:,.0f} labour migrants, demand {1:,.0f}, supply {2:,.1f}, gap {3:,.1f} beds ({4})</source>
             <translation>Provincie: {0:,.0f} arbeidsmigranten, vraag {1:,.0f}, aanbod {2:,.1f}, tekort {3:,.1f} bedden ({4})</translation>
+        </message>
+        <message>
+            <source>Labour migrants</source>
+            <translation type="vanished">Arbeidsmigranten</translation>
         </message>
     </context>
     <context>

@@ -36,7 +36,7 @@ from ..bridge.crs import has_crs
 from ..bridge.messages import user_message
 from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
 from ..bridge.provenance import credits_of
-from . import field_parameters
+from .parameters.fields import resolve as resolve_field_parameters
 from .outputs import run_outputs
 from .outputs.overwrite_guard import input_files, refuse_output_over_input
 
@@ -166,7 +166,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             self.check_source_geometry_types(parameters, context)
             # Empty field parameters take the layer's usual field; missing required
             # fields of every layer are refused here, in one message.
-            parameters = field_parameters.resolve(self, parameters, context, feedback)
+            parameters = resolve_field_parameters(self, parameters, context, feedback)
             results = self.compute(parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 # Cancelled after the last check: the user still gets what cancel

@@ -3,7 +3,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingP
                        QgsProcessingParameterString)
 
 from ...layouts.area_atlas import LEVELS, AtlasInputs, build_area_atlas
-from ..field_parameters import field_parameter
+from ..parameters.fields import field_parameter
 from .base import ExportAlgorithm
 
 

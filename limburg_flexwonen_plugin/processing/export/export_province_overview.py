@@ -3,7 +3,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingP
                        QgsProcessingParameterString)
 
 from ...layouts.province_overview import OverviewInputs, build_province_overview
-from ..field_parameters import field_parameter
+from ..parameters.fields import field_parameter
 from .base import ExportAlgorithm
 
 PAPERS = ("A4", "A3")

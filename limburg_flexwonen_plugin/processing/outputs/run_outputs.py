@@ -193,6 +193,17 @@ def _write_plain_geopackage(algorithm, record, parameters, name, context, frame,
     return path
 
 
+def whole_numbers(frame, spec):
+    """Integer fields (``spec``: name, kind) as Python ints (or None), so every provider
+    stores them as written."""
+    frame = frame.copy()
+    for name, kind in spec:
+        if kind == "int" and name in frame.columns:
+            frame[name] = [None if value is None or value != value else int(round(float(value)))
+                           for value in frame[name].astype(object).values]
+    return frame
+
+
 def file_of(destination) -> Tuple[Optional[str], Optional[str]]:
     """(file path, layer name) of an output destination; (None, None) when not a file."""
     if not isinstance(destination, str) or not destination:
