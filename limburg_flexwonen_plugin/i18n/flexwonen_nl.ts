@@ -1257,6 +1257,36 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
         <name>ExportAlgorithm</name>
         <message>
             <location filename="../processing/export/base.py" />
+            <source>Municipalities (housing gap output or boundaries)</source>
+            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Regions (housing gap region output)</source>
+            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Scenario (empty: from the housing gap layer)</source>
+            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
             <source>Your own data sources (printed after those named in the layers)</source>
             <translation>Uw eigen gegevensbronnen (afgedrukt na die van de lagen)</translation>
         </message>
@@ -1279,6 +1309,16 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
             <location filename="../processing/export/base.py" />
             <source>Number of pages</source>
             <translation>Aantal pagina's</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Regions</source>
+            <translation>Regio's</translation>
         </message>
         <message>
             <location filename="../processing/export/base.py" />
@@ -1337,31 +1377,6 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
             <location filename="../processing/export/export_atlas.py" />
-            <source>Municipalities (housing gap output or boundaries)</source>
-            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
-            <source>Municipality name field</source>
-            <translation>Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
-            <source>Regions (housing gap region output)</source>
-            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
-            <source>Accommodations</source>
-            <translation>Huisvestingslocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
             <source>Built-up area</source>
             <translation>Bestaand bebouwd gebied</translation>
         </message>
@@ -1387,11 +1402,6 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
             <location filename="../processing/export/export_atlas.py" />
-            <source>Scenario (empty: from the housing gap layer)</source>
-            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
             <source>Atlas (PDF)</source>
             <translation>Atlas (PDF)</translation>
         </message>
@@ -1402,18 +1412,40 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
             <location filename="../processing/export/export_atlas.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
-            <source>Regions</source>
-            <translation>Regio's</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_atlas.py" />
             <source>Atlas with {0} pages</source>
             <translation>Atlas met {0} pagina's</translation>
+        </message>
+        <message>
+            <source>Municipalities (housing gap output or boundaries)</source>
+            <translation type="vanished">Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
+        </message>
+        <message>
+            <source>Municipality name field</source>
+            <translation type="vanished">Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <source>Region field</source>
+            <translation type="vanished">Veld met regio</translation>
+        </message>
+        <message>
+            <source>Regions (housing gap region output)</source>
+            <translation type="vanished">Regio's (regio-uitvoer huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <source>Accommodations</source>
+            <translation type="vanished">Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <source>Scenario (empty: from the housing gap layer)</source>
+            <translation type="vanished">Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <source>Municipalities</source>
+            <translation type="vanished">Gemeenten</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation type="vanished">Regio's</translation>
         </message>
     </context>
     <context>
@@ -1454,31 +1486,6 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
             <location filename="../processing/export/export_province_overview.py" />
-            <source>Municipalities (housing gap output or boundaries)</source>
-            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_province_overview.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_province_overview.py" />
-            <source>Regions (housing gap region output)</source>
-            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_province_overview.py" />
-            <source>Accommodations</source>
-            <translation>Huisvestingslocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_province_overview.py" />
-            <source>Scenario (empty: from the housing gap layer)</source>
-            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_province_overview.py" />
             <source>Paper</source>
             <translation>Papier</translation>
         </message>
@@ -1504,18 +1511,36 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
             <location filename="../processing/export/export_province_overview.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_province_overview.py" />
-            <source>Regions</source>
-            <translation>Regio's</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_province_overview.py" />
             <source>Filling the {0} page…</source>
             <translation>De pagina {0} vullen…</translation>
+        </message>
+        <message>
+            <source>Municipalities (housing gap output or boundaries)</source>
+            <translation type="vanished">Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
+        </message>
+        <message>
+            <source>Region field</source>
+            <translation type="vanished">Veld met regio</translation>
+        </message>
+        <message>
+            <source>Regions (housing gap region output)</source>
+            <translation type="vanished">Regio's (regio-uitvoer huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <source>Accommodations</source>
+            <translation type="vanished">Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <source>Scenario (empty: from the housing gap layer)</source>
+            <translation type="vanished">Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <source>Municipalities</source>
+            <translation type="vanished">Gemeenten</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation type="vanished">Regio's</translation>
         </message>
     </context>
     <context>
@@ -2125,6 +2150,106 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>GapInputs</name>
         <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Share of labour migrants in short stay (%)</source>
+            <translation>Aandeel arbeidsmigranten in kort verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Share of labour migrants in mid stay (%)</source>
+            <translation>Aandeel arbeidsmigranten in middellang verblijf (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Share of labour migrants in long stay (long-term residents, %)</source>
+            <translation>Aandeel arbeidsmigranten in lang verblijf (blijvers, %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Share of long-term residents living in regular housing (no demand, %)</source>
+            <translation>Aandeel blijvers dat in een reguliere woning woont (geen vraag, %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Household size of long-term residents (persons per dwelling)</source>
+            <translation>Huishoudensgrootte van blijvers (personen per woning)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Persons per bed</source>
+            <translation>Personen per bed</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Supply weight of existing beds (0–1)</source>
+            <translation>Weging in het aanbod van bestaande bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Supply weight of permitted beds (0–1)</source>
+            <translation>Weging in het aanbod van vergunde bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Supply weight of planned beds (0–1)</source>
+            <translation>Weging in het aanbod van geplande bedden (0–1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Balanced when the gap is within ± this share of the demand (%)</source>
+            <translation>In evenwicht als het tekort binnen ± dit aandeel van de vraag ligt (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Province's shares file (JSON with source; replaces the shares above)</source>
+            <translation>Aandelenbestand van de provincie (JSON met bron; vervangt de aandelen hierboven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand per municipality (table; replaces the demand model, current scenario)</source>
+            <translation>Vraag per gemeente (tabel; vervangt het vraagmodel, huidig scenario)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand table: municipality code field</source>
+            <translation>Vraagtabel: veld gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand table: beds field</source>
+            <translation>Vraagtabel: veld bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand table: dwellings field (long-term residents)</source>
+            <translation>Vraagtabel: veld woningen (blijvers)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand table: short-stay beds field</source>
+            <translation>Vraagtabel: veld bedden kort verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand table: mid-stay beds field</source>
+            <translation>Vraagtabel: veld bedden middellang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand table: long-stay beds field</source>
+            <translation>Vraagtabel: veld bedden lang verblijf</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>Demand table</source>
+            <translation>Vraagtabel</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/demand.py" />
+            <source>The shares per stay category add up to {0:.0f} %: the other {1:.0f} % of the labour migrants is taken to live in regular housing and is not counted as demand.</source>
+            <translation>De aandelen per verblijfscategorie tellen op tot {0:.0f} %: van de overige {1:.0f} % van de arbeidsmigranten wordt aangenomen dat ze in reguliere woningen wonen; zij tellen niet mee in de vraag.</translation>
+        </message>
+        <message>
             <location filename="../processing/parameters/gap.py" />
             <source>Current (the table's latest year, or the year given)</source>
             <translation>Huidig (het laatste jaar in de tabel, of het opgegeven jaar)</translation>
@@ -2283,106 +2408,6 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../processing/parameters/gap.py" />
             <source>Dividing a scenario total over municipalities</source>
             <translation>Verdeling van een scenariototaal over de gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Share of labour migrants in short stay (%)</source>
-            <translation>Aandeel arbeidsmigranten in kort verblijf (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Share of labour migrants in mid stay (%)</source>
-            <translation>Aandeel arbeidsmigranten in middellang verblijf (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Share of labour migrants in long stay (long-term residents, %)</source>
-            <translation>Aandeel arbeidsmigranten in lang verblijf (blijvers, %)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Share of long-term residents living in regular housing (no demand, %)</source>
-            <translation>Aandeel blijvers dat in een reguliere woning woont (geen vraag, %)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Household size of long-term residents (persons per dwelling)</source>
-            <translation>Huishoudensgrootte van blijvers (personen per woning)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Persons per bed</source>
-            <translation>Personen per bed</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Supply weight of existing beds (0–1)</source>
-            <translation>Weging in het aanbod van bestaande bedden (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Supply weight of permitted beds (0–1)</source>
-            <translation>Weging in het aanbod van vergunde bedden (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Supply weight of planned beds (0–1)</source>
-            <translation>Weging in het aanbod van geplande bedden (0–1)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Balanced when the gap is within ± this share of the demand (%)</source>
-            <translation>In evenwicht als het tekort binnen ± dit aandeel van de vraag ligt (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Province's shares file (JSON with source; replaces the shares above)</source>
-            <translation>Aandelenbestand van de provincie (JSON met bron; vervangt de aandelen hierboven)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand per municipality (table; replaces the demand model, current scenario)</source>
-            <translation>Vraag per gemeente (tabel; vervangt het vraagmodel, huidig scenario)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand table: municipality code field</source>
-            <translation>Vraagtabel: veld gemeentecode</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand table: beds field</source>
-            <translation>Vraagtabel: veld bedden</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand table: dwellings field (long-term residents)</source>
-            <translation>Vraagtabel: veld woningen (blijvers)</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand table: short-stay beds field</source>
-            <translation>Vraagtabel: veld bedden kort verblijf</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand table: mid-stay beds field</source>
-            <translation>Vraagtabel: veld bedden middellang verblijf</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand table: long-stay beds field</source>
-            <translation>Vraagtabel: veld bedden lang verblijf</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>Demand table</source>
-            <translation>Vraagtabel</translation>
-        </message>
-        <message>
-            <location filename="../processing/parameters/gap.py" />
-            <source>The shares per stay category add up to {0:.0f} %: the other {1:.0f} % of the labour migrants is taken to live in regular housing and is not counted as demand.</source>
-            <translation>De aandelen per verblijfscategorie tellen op tot {0:.0f} %: van de overige {1:.0f} % van de arbeidsmigranten wordt aangenomen dat ze in reguliere woningen wonen; zij tellen niet mee in de vraag.</translation>
         </message>
         <message>
             <source>Share of labour migrants in long stay (%)</source>

@@ -11,7 +11,8 @@ from ...bridge.write import append_fields, write_frame
 from ..base import FlexwonenAlgorithm
 from ..outputs.run_outputs import whole_numbers
 from ..outputs.styling import style_on_load
-from ..parameters.gap import GapInputs, shares_note
+from ..parameters.demand import shares_note
+from ..parameters.gap import GapInputs
 
 
 class HousingGapAlgorithm(FlexwonenAlgorithm):

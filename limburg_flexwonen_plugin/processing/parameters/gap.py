@@ -2,8 +2,9 @@
 effect, site context).
 
 One definition of each input, so every algorithm that needs municipalities, the
-labour-migrant table, accommodations, a scenario or the demand model offers the same
-parameters with the same defaults (taken from the model file) and reads them the same way.
+labour-migrant table, accommodations, a scenario or the demand model (``demand.py``)
+offers the same parameters with the same defaults (taken from the model file) and reads
+them the same way.
 Each block is a value (its prefix and options) with ``add(algorithm)`` and
 ``read(algorithm, parameters, context)``; it keeps nothing of a run. A ``prefix`` keeps
 the names unique where a block is added to another algorithm.
@@ -13,20 +14,19 @@ from typing import Optional
 
 import geopandas as gpd
 import pandas as pd
-from qgis.core import (QgsProcessing, QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
-                       QgsProcessingParameterNumber)
+from qgis.core import (QgsProcessing, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...bridge import settings
 from ...bridge.read import source_to_frame, table_to_frame
-from ...core.demand import read_demand_table, read_shares_file
 from ...core.errors import InputError
-from ...core.housing_gap import (AccommodationFields, DemandModel, HousingGapResult,
-                                 MunicipalityFields, compute_housing_gap)
+from ...core.housing_gap import (AccommodationFields, HousingGapResult, MunicipalityFields,
+                                 compute_housing_gap)
 from ...core.scenarios import (DISTRIBUTION_METHODS, SCENARIO_KEYS, Scenario, load_model_document,
                                read_migrant_table, scenario)
-from .fields import field_parameter
+from .block import Block, require_fields
+from .demand import DemandTable, Model, ModelChoice
 
 MUNICIPALITIES = "MUNICIPALITIES"
 MUNICIPALITY_CODE_FIELD = "MUNICIPALITY_CODE_FIELD"
@@ -51,24 +51,6 @@ YEAR = "YEAR"
 USER_TOTAL = "USER_TOTAL"
 BASE_YEAR = "BASE_YEAR"
 DISTRIBUTION = "DISTRIBUTION"
-SHARE_SHORT = "SHARE_SHORT"
-SHARE_MID = "SHARE_MID"
-SHARE_LONG = "SHARE_LONG"
-SHARE_REGULAR_HOUSING = "SHARE_REGULAR_HOUSING"
-HOUSEHOLD_SIZE = "HOUSEHOLD_SIZE"
-SHARES_FILE = "SHARES_FILE"
-DEMAND_TABLE = "DEMAND_TABLE"
-DEMAND_CODE_FIELD = "DEMAND_CODE_FIELD"
-DEMAND_BEDS_FIELD = "DEMAND_BEDS_FIELD"
-DEMAND_DWELLINGS_FIELD = "DEMAND_DWELLINGS_FIELD"
-DEMAND_SHORT_FIELD = "DEMAND_SHORT_FIELD"
-DEMAND_MID_FIELD = "DEMAND_MID_FIELD"
-DEMAND_LONG_FIELD = "DEMAND_LONG_FIELD"
-PERSONS_PER_BED = "PERSONS_PER_BED"
-WEIGHT_EXISTING = "WEIGHT_EXISTING"
-WEIGHT_PERMITTED = "WEIGHT_PERMITTED"
-WEIGHT_PLANNED = "WEIGHT_PLANNED"
-BALANCED_BAND = "BALANCED_BAND"
 
 
 def tr(text: str) -> str:
@@ -125,50 +107,9 @@ class ScenarioChoice:
     method: str
 
 
-@dataclass(frozen=True)
-class ModelChoice:
-    """The demand model, and the province's shares file it took its shares from."""
-    model: DemandModel
-    shares_source: Optional[str] = None
-
-
 # ----------------------------------------------------------------------------- blocks
 
-class _Block:
-    """Names its parameters with ``prefix``; ``advanced`` puts them under Advanced."""
-
-    def __init__(self, prefix: str = "", advanced: bool = False):
-        self.prefix = prefix
-        self.advanced = advanced
-
-    def name(self, key: str) -> str:
-        return f"{self.prefix}{key}"
-
-    def _add(self, algorithm, parameter) -> None:
-        if self.advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        algorithm.addParameter(parameter)
-
-    def _field(self, algorithm, key, label, parent, field_key, numeric=False, required=False):
-        # Empty (the default) finds the layer's usual field for ``field_key``
-        # (processing.parameters.fields), CBS/PDOK names included.
-        self._add(algorithm, field_parameter(self.name(key), label, self.name(parent), field_key,
-                                             required=required, numeric=numeric))
-
-    def _string(self, algorithm, parameters, context, key) -> Optional[str]:
-        return algorithm.parameterAsString(parameters, self.name(key), context) or None
-
-    def _has(self, algorithm, key) -> bool:
-        return algorithm.parameterDefinition(self.name(key)) is not None
-
-    def _source(self, algorithm, parameters, context, key, fallback):
-        source = algorithm.parameterAsSource(parameters, self.name(key), context)
-        if source is None:
-            return None, None
-        return source, algorithm.layer_name(parameters, self.name(key), context, fallback)
-
-
-class Municipalities(_Block):
+class Municipalities(Block):
     """The municipalities with their code, name, region and inhabitants fields."""
 
     def __init__(self, prefix: str = "", advanced: bool = False, inhabitants: bool = True):
@@ -200,12 +141,12 @@ class Municipalities(_Block):
             self._string(algorithm, parameters, context, INHABITANTS_FIELD)
             if self.inhabitants else None)
         names = [fields.code, fields.name, fields.region, fields.inhabitants]
-        _require_fields(source, layer, names)
+        require_fields(source, layer, names)
         return MunicipalitiesInput(source_to_frame(source, layer, names, feedback=feedback),
                                    layer, fields)
 
 
-class Migrants(_Block):
+class Migrants(Block):
     """The labour-migrant table: municipality code, year and number."""
 
     def __init__(self, prefix: str = "", advanced: bool = False, optional: bool = False):
@@ -230,12 +171,12 @@ class Migrants(_Block):
             return None
         code, year, count = (self._string(algorithm, parameters, context, key) for key in (
             MIGRANTS_CODE_FIELD, MIGRANTS_YEAR_FIELD, MIGRANTS_COUNT_FIELD))
-        _require_fields(source, layer, [code, year, count])
+        require_fields(source, layer, [code, year, count])
         frame = table_to_frame(source, layer, [code, year, count])
         return read_migrant_table(frame, code, count, year, layer)
 
 
-class Accommodations(_Block):
+class Accommodations(Block):
     """Existing, permitted and planned accommodations with status, stay, beds and dates."""
 
     def __init__(self, prefix: str = "", advanced: bool = False, name_and_code: bool = True):
@@ -285,13 +226,13 @@ class Accommodations(_Block):
             ACCOMMODATION_NAME_FIELD, ACCOMMODATION_STATUS_FIELD, ACCOMMODATION_STAY_FIELD,
             ACCOMMODATION_BEDS_FIELD, ACCOMMODATION_CODE_FIELD, ACCOMMODATION_END_FIELD,
             ACCOMMODATION_FROM_YEAR_FIELD)))
-        _require_fields(source, layer, [fields.name, fields.status, fields.stay, fields.beds,
+        require_fields(source, layer, [fields.name, fields.status, fields.stay, fields.beds,
                                         fields.code, fields.end_date, fields.from_year])
         return AccommodationsInput(source_to_frame(source, layer, feedback=feedback), fields,
                                    layer, source)
 
 
-class Builtup(_Block):
+class Builtup(Block):
     """The built-up area (optional)."""
 
     def add(self, algorithm) -> None:
@@ -306,7 +247,7 @@ class Builtup(_Block):
         return LayerInput(source_to_frame(source, layer, [], feedback=feedback), layer)
 
 
-class ScenarioParameters(_Block):
+class ScenarioParameters(Block):
     """The scenario and year, and (``distribution``) how a total is divided."""
 
     def __init__(self, prefix: str = "", advanced: bool = False, distribution: bool = True):
@@ -342,108 +283,6 @@ class ScenarioParameters(_Block):
             method = DISTRIBUTION_METHODS[algorithm.parameterAsEnum(
                 parameters, self.name(DISTRIBUTION), context)]
         return ScenarioChoice(scenario(key, year, total), base_year, method)
-
-
-class Model(_Block):
-    """The demand model's parameters, defaults from the model file, and a shares file."""
-
-    _NUMBERS = (   # key, percent
-        (SHARE_SHORT, True), (SHARE_MID, True), (SHARE_LONG, True), (SHARE_REGULAR_HOUSING, True),
-        (HOUSEHOLD_SIZE, False), (PERSONS_PER_BED, False), (WEIGHT_EXISTING, False),
-        (WEIGHT_PERMITTED, False), (WEIGHT_PLANNED, False), (BALANCED_BAND, True))
-
-    def add(self, algorithm) -> None:
-        defaults = DemandModel.defaults()
-
-        def number(key, label, value, minimum, maximum):
-            self._add(algorithm, QgsProcessingParameterNumber(
-                self.name(key), label, QgsProcessingParameterNumber.Type.Double,
-                defaultValue=value, minValue=minimum, maxValue=maximum))
-
-        number(SHARE_SHORT, tr("Share of labour migrants in short stay (%)"),
-               defaults.share_short * 100, 0.0, 100.0)
-        number(SHARE_MID, tr("Share of labour migrants in mid stay (%)"),
-               defaults.share_mid * 100, 0.0, 100.0)
-        number(SHARE_LONG, tr("Share of labour migrants in long stay (long-term residents, %)"),
-               defaults.share_long * 100, 0.0, 100.0)
-        number(SHARE_REGULAR_HOUSING,
-               tr("Share of long-term residents living in regular housing (no demand, %)"),
-               defaults.share_regular_housing * 100, 0.0, 100.0)
-        number(HOUSEHOLD_SIZE, tr("Household size of long-term residents (persons per dwelling)"),
-               defaults.household_size, 1.0, 6.0)
-        number(PERSONS_PER_BED, tr("Persons per bed"), defaults.persons_per_bed, 0.5, 1.0)
-        number(WEIGHT_EXISTING, tr("Supply weight of existing beds (0–1)"),
-               defaults.weight_existing, 0.0, 1.0)
-        number(WEIGHT_PERMITTED, tr("Supply weight of permitted beds (0–1)"),
-               defaults.weight_permitted, 0.0, 1.0)
-        number(WEIGHT_PLANNED, tr("Supply weight of planned beds (0–1)"),
-               defaults.weight_planned, 0.0, 1.0)
-        number(BALANCED_BAND, tr("Balanced when the gap is within ± this share of the demand (%)"),
-               defaults.balanced_band * 100, 0.0, 100.0)
-        self._add(algorithm, QgsProcessingParameterFile(
-            self.name(SHARES_FILE),
-            tr("Province's shares file (JSON with source; replaces the shares above)"),
-            extension="json", optional=True))
-
-    def read(self, algorithm, parameters, context) -> ModelChoice:
-        def value(key):
-            return algorithm.parameterAsDouble(parameters, self.name(key), context)
-        model = DemandModel.defaults().replace(
-            share_short=value(SHARE_SHORT) / 100.0, share_mid=value(SHARE_MID) / 100.0,
-            share_long=value(SHARE_LONG) / 100.0,
-            share_regular_housing=value(SHARE_REGULAR_HOUSING) / 100.0,
-            household_size=value(HOUSEHOLD_SIZE), persons_per_bed=value(PERSONS_PER_BED),
-            weight_existing=value(WEIGHT_EXISTING), weight_permitted=value(WEIGHT_PERMITTED),
-            weight_planned=value(WEIGHT_PLANNED), balanced_band=value(BALANCED_BAND) / 100.0)
-        path = self._string(algorithm, parameters, context, SHARES_FILE) \
-            if self._has(algorithm, SHARES_FILE) else None
-        source = None
-        if path:
-            shares = read_shares_file(path)
-            model = model.replace(**shares["values"])
-            source = shares["source"]
-        model.validate()
-        return ModelChoice(model, source)
-
-
-class DemandTable(_Block):
-    """An imported demand per municipality that replaces the model's demand."""
-
-    def add(self, algorithm) -> None:
-        def field(key, label, field_key, **kind):
-            self._field(algorithm, key, label, DEMAND_TABLE, field_key, **kind)
-
-        self._add(algorithm, QgsProcessingParameterFeatureSource(
-            self.name(DEMAND_TABLE),
-            tr("Demand per municipality (table; replaces the demand model, current scenario)"),
-            [QgsProcessing.SourceType.TypeVector], optional=True))
-        field(DEMAND_CODE_FIELD, tr("Demand table: municipality code field"), "demand_code",
-              required=True)
-        field(DEMAND_BEDS_FIELD, tr("Demand table: beds field"), "demand_beds", numeric=True,
-              required=True)
-        field(DEMAND_DWELLINGS_FIELD, tr("Demand table: dwellings field (long-term residents)"),
-              "demand_dwellings", numeric=True)
-        for key, label, field_key in (
-                (DEMAND_SHORT_FIELD, tr("Demand table: short-stay beds field"), "demand_short"),
-                (DEMAND_MID_FIELD, tr("Demand table: mid-stay beds field"), "demand_mid"),
-                (DEMAND_LONG_FIELD, tr("Demand table: long-stay beds field"), "demand_long")):
-            field(key, label, field_key, numeric=True)
-
-    def read(self, algorithm, parameters, context) -> Optional[pd.DataFrame]:
-        """The imported demand table (``core.demand.read_demand_table``), or None."""
-        if not self._has(algorithm, DEMAND_TABLE):
-            return None
-        source, layer = self._source(algorithm, parameters, context, DEMAND_TABLE,
-                                     tr("Demand table"))
-        if source is None:
-            return None
-        # As found (or chosen) by processing.parameters.fields; code and beds are required.
-        names = [self._string(algorithm, parameters, context, key) for key in (
-            DEMAND_CODE_FIELD, DEMAND_BEDS_FIELD, DEMAND_DWELLINGS_FIELD, DEMAND_SHORT_FIELD,
-            DEMAND_MID_FIELD, DEMAND_LONG_FIELD)]
-        _require_fields(source, layer, names)
-        frame = table_to_frame(source, layer, [name for name in names if name])
-        return read_demand_table(frame, *names, layer=layer)
 
 
 # ----------------------------------------------------------------------------- the whole model
@@ -516,21 +355,3 @@ class GapInputs:
         builtup = read(self.builtup, feedback)
         return GapData(municipalities, migrants, accommodations, builtup, read(self.scenario),
                        read(self.model), read(self.demand_table))
-
-
-def _require_fields(source, layer, names) -> None:
-    """Names the missing field before any reading (the default names may not exist)."""
-    existing = set(source.fields().names())
-    for name in names:
-        if name and name not in existing:
-            raise InputError("field not found", layer=layer, field=name)
-
-
-def shares_note(model: DemandModel) -> Optional[str]:
-    """A warning when the shares add up to less than 100 %: the rest is no demand."""
-    total = sum(model.shares.values())
-    if total < 1 - 1e-6:
-        return tr("The shares per stay category add up to {0:.0f} %: the other {1:.0f} % of the "
-                  "labour migrants is taken to live in regular housing and is not counted as "
-                  "demand.").format(total * 100, (1 - total) * 100)
-    return None
