@@ -403,10 +403,6 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
             <source>Housing gap per region with the effect – {0}</source>
             <translation>Huisvestingsopgave per regio met het effect – {0}</translation>
         </message>
-        <message>
-            <source>Labour migrants</source>
-            <translation type="vanished">Arbeidsmigranten</translation>
-        </message>
     </context>
     <context>
         <name>BusinessEffectDialog</name>
@@ -1127,10 +1123,6 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
             <source>Labour migrants per hectare – {0}</source>
             <translation>Arbeidsmigranten per hectare – {0}</translation>
         </message>
-        <message>
-            <source>Labour migrants</source>
-            <translation type="vanished">Arbeidsmigranten</translation>
-        </message>
     </context>
     <context>
         <name>Dependencies</name>
@@ -1415,38 +1407,6 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
             <source>Atlas with {0} pages</source>
             <translation>Atlas met {0} pagina's</translation>
         </message>
-        <message>
-            <source>Municipalities (housing gap output or boundaries)</source>
-            <translation type="vanished">Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
-        </message>
-        <message>
-            <source>Municipality name field</source>
-            <translation type="vanished">Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <source>Region field</source>
-            <translation type="vanished">Veld met regio</translation>
-        </message>
-        <message>
-            <source>Regions (housing gap region output)</source>
-            <translation type="vanished">Regio's (regio-uitvoer huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <source>Accommodations</source>
-            <translation type="vanished">Huisvestingslocaties</translation>
-        </message>
-        <message>
-            <source>Scenario (empty: from the housing gap layer)</source>
-            <translation type="vanished">Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <source>Municipalities</source>
-            <translation type="vanished">Gemeenten</translation>
-        </message>
-        <message>
-            <source>Regions</source>
-            <translation type="vanished">Regio's</translation>
-        </message>
     </context>
     <context>
         <name>ExportProvinceOverviewAlgorithm</name>
@@ -1513,34 +1473,6 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
             <location filename="../processing/export/export_province_overview.py" />
             <source>Filling the {0} page…</source>
             <translation>De pagina {0} vullen…</translation>
-        </message>
-        <message>
-            <source>Municipalities (housing gap output or boundaries)</source>
-            <translation type="vanished">Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
-        </message>
-        <message>
-            <source>Region field</source>
-            <translation type="vanished">Veld met regio</translation>
-        </message>
-        <message>
-            <source>Regions (housing gap region output)</source>
-            <translation type="vanished">Regio's (regio-uitvoer huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <source>Accommodations</source>
-            <translation type="vanished">Huisvestingslocaties</translation>
-        </message>
-        <message>
-            <source>Scenario (empty: from the housing gap layer)</source>
-            <translation type="vanished">Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <source>Municipalities</source>
-            <translation type="vanished">Gemeenten</translation>
-        </message>
-        <message>
-            <source>Regions</source>
-            <translation type="vanished">Regio's</translation>
         </message>
     </context>
     <context>
@@ -2567,10 +2499,6 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
             <location filename="../processing/municipal/housing_gap.py" />
             <source>Province: {0:,.0f} labour migrants, demand {1:,.0f}, supply {2:,.1f}, gap {3:,.1f} beds ({4})</source>
             <translation>Provincie: {0:,.0f} arbeidsmigranten, vraag {1:,.0f}, aanbod {2:,.1f}, tekort {3:,.1f} bedden ({4})</translation>
-        </message>
-        <message>
-            <source>Labour migrants</source>
-            <translation type="vanished">Arbeidsmigranten</translation>
         </message>
     </context>
     <context>
