@@ -210,7 +210,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
 
     def read_layer(self, parameters, name, context, feedback, source, layer_name, field_names=None):
         """A layer input as a GeoDataFrame (feature ids as index), read by the fastest
-        route that gives the same features (see ``qgis_bridge.layer_to_frame``)."""
+        route that gives the same features (see ``bridge.read.layer_to_frame``)."""
         layer = self.layer_facts(name)
         return layer_to_frame(source, layer, layer_name, field_names, parameters.get(name),
                               context, feedback)
