@@ -270,7 +270,7 @@ def test_report_layout_holds_the_figures_of_the_result(flexwonen_provider, demo_
     from limburg_flexwonen_plugin.core import business_effect as be
     from limburg_flexwonen_plugin.core.housing_gap import compute_housing_gap
     from limburg_flexwonen_plugin.core.scenarios import read_migrant_table
-    from limburg_flexwonen_plugin.processing.business_effect_report import build_report_layout
+    from limburg_flexwonen_plugin.layouts.business_effect_report import build_report_layout
 
     table = read_migrant_table(pyogrio.read_dataframe(demo_gpkg, layer="labour_migrants"),
                                "gm_code", "labour_migrants", "year")

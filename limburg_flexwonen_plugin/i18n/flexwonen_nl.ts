@@ -4,12 +4,12 @@
     <context>
         <name>BuiltupFromRasterAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>Built-up area from a raster</source>
             <translation>Bestaand bebouwd gebied uit een raster</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>Turns a built-up raster into built-up area polygons that can serve as the built-up input of 'Classify candidate sites by built-up area'.
 
 Raster: a file-based raster, either 0/1 (1 = built-up) or a built-up share.
@@ -28,32 +28,32 @@ Minimale oppervlakte (m²): kleinere polygonen vervallen.
 Aangrenzende bebouwde cellen (met een gemeenschappelijke zijde) vormen één polygoon; cellen zonder gegevens (nodata) zijn nooit bebouwd. Bestaand bebouwd gebied (uitvoer): polygonen in EPSG:28992 met kern_id, kern_name ('built-up area N': een raster heeft geen namen; geef ze namen voor de resultaatkaart van de locatietoets) en area_m2. Polygonen uit een raster in een ander coördinatenstelsel worden omgezet. Vereist het Python-pakket rasterio in de Python van QGIS.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>Built-up raster</source>
             <translation>Raster bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>Band</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>Threshold (value counted as built-up)</source>
             <translation>Drempel (waarde die als bebouwd telt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>Minimum area (m²)</source>
             <translation>Minimale oppervlakte (m²)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>Built-up area</source>
             <translation>Bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/builtup_from_raster.py" />
+            <location filename="../processing/location/builtup_from_raster.py" />
             <source>{0} built-up polygons</source>
             <translation>{0} polygonen bebouwd gebied</translation>
         </message>
@@ -61,12 +61,12 @@ Aangrenzende bebouwde cellen (met een gemeenschappelijke zijde) vormen één pol
     <context>
         <name>BusinessEffectAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Housing effect of a business</source>
             <translation>Huisvestingseffect van een bedrijf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>How many beds for labour migrants a new or growing business needs, in which years, where (in which municipalities) and what that does to the housing gap: the calculator behind the housing effect report ('huisvestingseffectrapportage').
 
 Businesses: points or polygons; several features are several businesses, giving one combined effect and per-business rows and reports. Jobs now and at full operation and their years, the phasing steps and the share of labour migrants come from fields of the layer or from the values typed in here (a field value wins).
@@ -89,322 +89,317 @@ Huisvestingsopgave voor en na: het model van de huisvestingsopgave (gemeenten, t
 Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden per jaar (tabel en CSV), de verdeling per bedrijf en gemeente, de huisvestingsopgave per gemeente en per regio na het effect (met de cijfers ervoor), het bereik, en een PDF-rapport van één pagina per bedrijf in de map voor de rapporten.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Business location(s)</source>
             <translation>Plek(ken) van het bedrijf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Business id field (default: feature id)</source>
             <translation>Veld met bedrijfs-id (standaard: object-id)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Business name field</source>
             <translation>Veld met bedrijfsnaam</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Jobs now (0 for a new business)</source>
             <translation>Banen nu (0 voor een nieuw bedrijf)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Jobs now: field (wins over the value)</source>
             <translation>Banen nu: veld (gaat voor de waarde)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Current year</source>
             <translation>Huidig jaar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Current year: field</source>
             <translation>Huidig jaar: veld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Jobs at full operation</source>
             <translation>Banen bij volledige bedrijfsvoering</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Jobs at full operation: field</source>
             <translation>Banen bij volledige bedrijfsvoering: veld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Year of full operation</source>
             <translation>Jaar van volledige bedrijfsvoering</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Year of full operation: field</source>
             <translation>Jaar van volledige bedrijfsvoering: veld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Phasing</source>
             <translation>Fasering</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Linear from the current year to full operation</source>
             <translation>Lineair van het huidige jaar tot volledige bedrijfsvoering</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Steps (below); without steps all jobs arrive at full operation</source>
             <translation>Stappen (hieronder); zonder stappen komen alle banen bij volledige bedrijfsvoering</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Phasing steps 'year: jobs; year: jobs' (the last is full operation)</source>
             <translation>Faseringsstappen 'jaar: banen; jaar: banen' (de laatste is volledige bedrijfsvoering)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Phasing steps: field</source>
             <translation>Faseringsstappen: veld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Share of labour migrants among the extra jobs (%)</source>
             <translation>Aandeel arbeidsmigranten onder de extra banen (%)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Share of labour migrants (%): field</source>
             <translation>Aandeel arbeidsmigranten (%): veld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Sector field (share from the sector table)</source>
             <translation>Veld met sector (aandeel uit de sectortabel)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Sector table (sector, labour_migrant_share_pct, source; default: the shipped table)</source>
             <translation>Sectortabel (sector, labour_migrant_share_pct, source; standaard: de meegeleverde tabel)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Persons per job</source>
             <translation>Personen per baan</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Business's labour migrants in short stay (%)</source>
             <translation>Arbeidsmigranten van het bedrijf in kort verblijf (%)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Business's labour migrants in mid stay (%)</source>
             <translation>Arbeidsmigranten van het bedrijf in middellang verblijf (%)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Business's labour migrants in long stay (%)</source>
             <translation>Arbeidsmigranten van het bedrijf in lang verblijf (%)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Commuting radius (km)</source>
             <translation>Pendelstraal (km)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Distance bands 'from-to: weight' in km, e.g. '0-10: 1; 10-20: 0.5' (replaces the radius)</source>
             <translation>Afstandsbanden 'van-tot: gewicht' in km, bijvoorbeeld '0-10: 1; 10-20: 0.5' (vervangt de straal)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Allocation over the municipalities within reach</source>
             <translation>Verdeling over de gemeenten binnen bereik</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Distance decay</source>
             <translation>Afstandsverval</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Population (inhabitants)</source>
             <translation>Bevolking (inwoners)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Available planned supply (permitted and planned beds)</source>
             <translation>Beschikbaar gepland aanbod (vergunde en geplande bedden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Distance decay function</source>
             <translation>Functie voor afstandsverval</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Exponential exp(−d / d0)</source>
             <translation>Exponentieel exp(−d / d0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Inverse square 1 / d²</source>
             <translation>Omgekeerd kwadratisch 1 / d²</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Decay distance d0 (km)</source>
             <translation>Vervalafstand d0 (km)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Inverse square: minimum distance (km)</source>
             <translation>Omgekeerd kwadratisch: minimale afstand (km)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Reach outside the municipalities (across the border)</source>
             <translation>Bereik buiten de gemeenten (over de grens)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Place all demand in the municipalities within reach</source>
             <translation>Alle vraag plaatsen in de gemeenten binnen bereik</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>By area: that share of the demand is housed there (not placed)</source>
             <translation>Naar oppervlakte: dat deel van de vraag wordt daar gehuisvest (niet geplaatst)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Housing effect per business</source>
             <translation>Huisvestingseffect per bedrijf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Extra beds per year</source>
             <translation>Extra bedden per jaar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Beds per business and municipality</source>
             <translation>Bedden per bedrijf en gemeente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Housing gap per municipality with the effect</source>
             <translation>Huisvestingsopgave per gemeente met het effect</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Housing gap per region with the effect</source>
             <translation>Huisvestingsopgave per regio met het effect</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Reach of the businesses</source>
             <translation>Bereik van de bedrijven</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Extra beds per year (CSV)</source>
             <translation>Extra bedden per jaar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-bestanden (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Your own data sources (printed on the reports after those named in the layers)</source>
             <translation>Uw eigen gegevensbronnen (op de rapporten afgedrukt na die van de lagen)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Folder for the PDF reports (one page per business)</source>
             <translation>Map voor de PDF-rapporten (één pagina per bedrijf)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Extra beds at full operation</source>
             <translation>Extra bedden bij volledige bedrijfsvoering</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Beds placed in municipalities</source>
             <translation>In gemeenten geplaatste bedden</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Beds that could not be placed</source>
             <translation>Bedden die niet geplaatst konden worden</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Extra labour migrants at full operation</source>
             <translation>Extra arbeidsmigranten bij volledige bedrijfsvoering</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Messages</source>
             <translation>Meldingen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>PDF reports</source>
             <translation>PDF-rapporten</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Scenario and year</source>
             <translation>Scenario en jaar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>businesses</source>
             <translation>bedrijven</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
-            <source>Labour migrants</source>
-            <translation>Arbeidsmigranten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>No accommodations layer given: the supply is 0 everywhere (and allocation by planned supply places nothing).</source>
             <translation>Geen laag met huisvestingslocaties opgegeven: het aanbod is overal 0 (en verdelen naar gepland aanbod plaatst niets).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>No built-up area given: distances are measured to each municipality's centroid.</source>
             <translation>Geen bebouwd gebied opgegeven: afstanden worden gemeten tot het zwaartepunt van elke gemeente.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Writing the PDF reports…</source>
             <translation>De PDF-rapporten schrijven…</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>{0}: {1:,.0f} extra labour migrants, {2} extra beds (short {3}, mid {4}, long {5}); placed {6}, not placed {7}</source>
             <translation>{0}: {1:,.0f} extra arbeidsmigranten, {2} extra bedden (kort {3}, middellang {4}, lang {5}); geplaatst {6}, niet geplaatst {7}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>sector table</source>
             <translation>sectortabel</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Housing gap per municipality with the effect – {0}</source>
             <translation>Huisvestingsopgave per gemeente met het effect – {0}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/business_effect.py" />
+            <location filename="../processing/business/business_effect.py" />
             <source>Housing gap per region with the effect – {0}</source>
             <translation>Huisvestingsopgave per regio met het effect – {0}</translation>
         </message>
@@ -638,12 +633,12 @@ Per regel heeft de uitvoer een veld norm_&lt;regel-id&gt; met pass (voldoet), fa
     <context>
         <name>CheckStayDurationsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Check stay durations</source>
             <translation>Verblijfsduur toetsen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Checks a table of stays (accommodation id, pseudonymous resident id, start and end date; optionally the end of the rental contract and of the employment) against the provincial short-stay rule and the transition period for temporary rental contracts.
 
 Short stay: a consecutive stay lasts at most the given number of calendar months (default 4): a stay starting on S may end at the latest on S + 4 months, clamped to the month's end (31 October + 4 months = 28 or 29 February). Overlapping stays of one resident, and stays starting the day after the previous one ends, form one consecutive stay (also across accommodations). Within the period (default 12 months) from the start of each consecutive stay, the resident's stays together may not last longer than one consecutive stay may.
@@ -662,122 +657,122 @@ Overgangstermijn (alleen tijdelijke huurcontracten): met een veld voor de soort 
 Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengesloten verblijf, de kortste overgangstermijn) en, op verzoek, één rij per verblijf met zijn status (ok, overtreding, lopend, onbekend) en de reden. Alleen de gekoppelde velden worden gelezen; behalve het gepseudonimiseerde id van de bewoner worden geen persoonsgegevens gelezen of geschreven.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Stays</source>
             <translation>Verblijven</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Accommodation id field</source>
             <translation>Veld met id van de huisvestingslocatie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Resident id field (pseudonymous)</source>
             <translation>Veld met id van de bewoner (gepseudonimiseerd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Start date field</source>
             <translation>Veld met begindatum</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>End date field (empty: ongoing)</source>
             <translation>Veld met einddatum (leeg: loopt nog)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Contract end field</source>
             <translation>Veld met einde huurcontract</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Employment end field</source>
             <translation>Veld met einde dienstverband</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Contract type field (temporary / regular; empty: all temporary)</source>
             <translation>Veld soort huurcontract (tijdelijk / regulier; leeg: alle tijdelijk)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Transition clause in the contract field (yes / no)</source>
             <translation>Veld overgangsclausule in het contract (ja / nee)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Longest consecutive stay (calendar months)</source>
             <translation>Langste aaneengesloten verblijf (kalendermaanden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Within a period of (calendar months)</source>
             <translation>Binnen een periode van (kalendermaanden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Transition period after employment (calendar months)</source>
             <translation>Overgangstermijn na het dienstverband (kalendermaanden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Reading of the short-stay rule</source>
             <translation>Lezing van de regel voor kort verblijf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Rolling window: at most 4 months within any period from the start of a stay</source>
             <translation>Voortschrijdende periode: hoogstens 4 maanden binnen elke periode vanaf het begin van een verblijf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Short-stay status of at most one year from the first stay</source>
             <translation>Status kort verblijf van hoogstens één jaar vanaf het eerste verblijf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Reference date for ongoing stays (empty: today)</source>
             <translation>Peildatum voor lopende verblijven (leeg: vandaag)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Stays per accommodation</source>
             <translation>Verblijven per huisvestingslocatie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Checked stays</source>
             <translation>Getoetste verblijven</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>stays</source>
             <translation>verblijven</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>The transition period needs both the contract end and the employment end; it is not checked.</source>
             <translation>Voor de overgangstermijn zijn zowel het einde van het huurcontract als het einde van het dienstverband nodig; deze wordt niet getoetst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>No contract type field: every contract is taken to be a temporary rental contract for the transition period.</source>
             <translation>Geen veld voor de soort huurcontract: voor de overgangstermijn geldt elk contract als tijdelijk huurcontract.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>Checking {0} stays (reference date {1}; short-stay reading: {2})…</source>
             <translation>{0} verblijven toetsen (peildatum {1}; lezing kort verblijf: {2})…</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>{0} stays at {1} accommodations: {2} break the short-stay rule, {3} are ongoing, {4} could not be checked; {5} contracts have a transition period shorter than {6} month(s), {7} lack the transition clause, {8} regular contracts are not checked.</source>
             <translation>{0} verblijven op {1} huisvestingslocaties: {2} overtreden de regel voor kort verblijf, {3} lopen nog, {4} konden niet getoetst worden; {5} contracten hebben een overgangstermijn korter dan {6} maand(en), {7} missen de overgangsclausule, {8} reguliere contracten worden niet getoetst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_stay_durations.py" />
+            <location filename="../processing/norms/check_stay_durations.py" />
             <source>layer '{0}', feature {1}: {2}</source>
             <translation>laag '{0}', object {1}: {2}</translation>
         </message>
@@ -954,12 +949,12 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
     <context>
         <name>ClassifySitesStreamedAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Classify a large GeoPackage of sites (streamed)</source>
             <translation>Grote GeoPackage met locaties classificeren (in delen)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>The same classification as 'Classify candidate sites by built-up area', for layers too large to hold in memory (all parcels of a province or of the country).
 
 The sites are read from their GeoPackage in spatially sorted batches and the results are written to a new GeoPackage batch by batch, so memory stays bounded: about the built-up area, one batch of sites and 12 bytes per site for the sort order.
@@ -980,57 +975,57 @@ Ruimtelijke index maken: indexeert het resultaat voor snelle weergave (duurt eve
 Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het object-id van de invoer) en de resultaatvelden van het algoritme in het geheugen, in ruimtelijke volgorde. Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; staat de Processing-instelling 'Invalid features filtering' op overslaan of stoppen, dan worden ze overgeslagen of stopt de berekening.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Candidate sites (GeoPackage layer)</source>
             <translation>Kandidaatlocaties (GeoPackage-laag)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Site id field</source>
             <translation>Veld met locatie-id</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Batch size (sites)</source>
             <translation>Aantal locaties per deel</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Create a spatial index on the output</source>
             <translation>Ruimtelijke index op het resultaat maken</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Classified sites (GeoPackage)</source>
             <translation>Geclassificeerde locaties (GeoPackage)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Candidate sites</source>
             <translation>Kandidaatlocaties</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Built-up area</source>
             <translation>Bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Classified sites</source>
             <translation>Geclassificeerde locaties</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Municipalities</source>
             <translation>Gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Classifying {0} sites in batches…</source>
             <translation>{0} locaties in delen classificeren…</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites_streamed.py" />
+            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Creating the spatial index…</source>
             <translation>Ruimtelijke index maken…</translation>
         </message>
@@ -1062,12 +1057,12 @@ Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het obj
     <context>
         <name>DensityRasterAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>Labour-migrant density raster</source>
             <translation>Dichtheidsraster arbeidsmigranten</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>A GeoTIFF (EPSG:28992) of labour migrants per hectare. Each municipality's labour migrants are spread evenly over its built-up area (dasymetric mapping): every cell gets them in proportion to the area of built-up land it holds, so the raster's sum x cell area in hectares equals the number of labour migrants. A municipality without built-up area (or when no built-up layer is given) gets them spread over its whole area; the log says which.
 
 Municipalities, labour-migrant table and scenario: as in 'Housing gap per municipality and region' (a scenario total is divided the same way).
@@ -1084,52 +1079,47 @@ Celgrootte (m): standaard 100 m (1 ha per cel).
 Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata het scenario, het jaar, de methode en het aantal arbeidsmigranten vast.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>Cell size (m)</source>
             <translation>Celgrootte (m)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>Labour migrants per hectare</source>
             <translation>Arbeidsmigranten per hectare</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>Labour migrants put into the raster</source>
             <translation>Arbeidsmigranten in het raster</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>Raster sum x cell area (persons)</source>
             <translation>Rastersom x celoppervlakte (personen)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
-            <source>Labour migrants</source>
-            <translation>Arbeidsmigranten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>No built-up area given: every municipality's labour migrants are spread over its whole area.</source>
             <translation>Geen bebouwd gebied opgegeven: de arbeidsmigranten van elke gemeente worden over de hele gemeente verdeeld.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>{0} has no built-up area: its labour migrants are spread over the whole municipality.</source>
             <translation>{0} heeft geen bebouwd gebied: de arbeidsmigranten worden over de hele gemeente verdeeld.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>Not in the raster: {0}.</source>
             <translation>Niet in het raster: {0}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>{0}: {1:,.0f} labour migrants; raster sum x cell area = {2:,.2f}; {3} x {4} cells of {5:g} m</source>
             <translation>{0}: {1:,.0f} arbeidsmigranten; rastersom x celoppervlakte = {2:,.2f}; {3} x {4} cellen van {5:g} m</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/density_raster.py" />
+            <location filename="../processing/municipal/density_raster.py" />
             <source>Labour migrants per hectare – {0}</source>
             <translation>Arbeidsmigranten per hectare – {0}</translation>
         </message>
@@ -1258,47 +1248,87 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
     <context>
         <name>ExportAlgorithm</name>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
+            <source>Municipalities (housing gap output or boundaries)</source>
+            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Regions (housing gap region output)</source>
+            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Scenario (empty: from the housing gap layer)</source>
+            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
             <source>Your own data sources (printed after those named in the layers)</source>
             <translation>Uw eigen gegevensbronnen (afgedrukt na die van de lagen)</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
             <source>PNG resolution (dpi)</source>
             <translation>PNG-resolutie (dpi)</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF-bestanden (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
             <source>PNG files (*.png)</source>
             <translation>PNG-bestanden (*.png)</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
             <source>Number of pages</source>
             <translation>Aantal pagina's</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
+            <source>Regions</source>
+            <translation>Regio's</translation>
+        </message>
+        <message>
+            <location filename="../processing/export/base.py" />
             <source>PDF written: {0}</source>
             <translation>PDF geschreven: {0}</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
             <source>PNG written: {0}</source>
             <translation>PNG geschreven: {0}</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
             <source>PDF written: {0} ({1} pages)</source>
             <translation>PDF geschreven: {0} ({1} pagina's)</translation>
         </message>
         <message>
-            <location filename="../processing/export_support.py" />
+            <location filename="../processing/export/base.py" />
             <source>{0} PNG files written to {1}</source>
             <translation>{0} PNG-bestanden geschreven naar {1}</translation>
         </message>
@@ -1306,12 +1336,12 @@ Cellen buiten elke gemeente krijgen nodata. Het bestand legt in zijn metadata he
     <context>
         <name>ExportAtlasAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Export region and municipality atlas (PDF/PNG)</source>
             <translation>Atlas per regio en gemeente exporteren (PDF/PNG)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Makes an atlas with one A4 landscape page per region and one per municipality (each region followed by its municipalities) and writes it as one PDF and, on request, one PNG per page into a folder.
 
 Each page shows the area on a map that follows it (the rest of the province veiled), a locator map, a legend, a scale bar and a north arrow, the key figures of the area next to those of Limburg, and the municipalities of its region. With the housing gap's outputs the map is the gap choropleth and the figures include labour migrants, concentration, demand, supply and gap per stay category; with plain municipal boundaries the figures are inhabitants and area.
@@ -1338,82 +1368,42 @@ Scenario en Uw gegevensbronnen: op elke pagina afgedrukt.
 Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Municipalities (housing gap output or boundaries)</source>
-            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Municipality name field</source>
-            <translation>Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Regions (housing gap region output)</source>
-            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Accommodations</source>
-            <translation>Huisvestingslocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Built-up area</source>
             <translation>Bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Pages</source>
             <translation>Pagina's</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Regions and municipalities</source>
             <translation>Regio's en gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Regions only</source>
             <translation>Alleen regio's</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Municipalities only</source>
             <translation>Alleen gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Scenario (empty: from the housing gap layer)</source>
-            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Atlas (PDF)</source>
             <translation>Atlas (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Folder for one PNG per page</source>
             <translation>Map voor één PNG per pagina</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
-            <source>Regions</source>
-            <translation>Regio's</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_atlas.py" />
+            <location filename="../processing/export/export_atlas.py" />
             <source>Atlas with {0} pages</source>
             <translation>Atlas met {0} pagina's</translation>
         </message>
@@ -1421,12 +1411,12 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
     <context>
         <name>ExportProvinceOverviewAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>Export province overview map (PDF/PNG)</source>
             <translation>Provinciekaart exporteren (PDF/PNG)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>Makes the Stuurgroep map 'Huisvestingsopgave arbeidsmigranten Limburg' on A4 or A3 landscape and writes it as PDF (and PNG on request).
 
 The page shows the municipalities (as the housing gap choropleth when the layer holds the housing gap fields), the accommodations sized by beds, the region outlines and names, a legend listing exactly these layers, a scale bar, a north arrow, the scenario and the export date, the sources and the model version, and a table of region totals when the housing gap's region layer is given. Texts on the page are in Dutch.
@@ -1455,67 +1445,32 @@ Papier: A4 of A3 liggend. PNG-resolutie: punten per inch van de PNG.
 Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
-            <source>Municipalities (housing gap output or boundaries)</source>
-            <translation>Gemeenten (uitvoer huisvestingsopgave of grenzen)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
-            <source>Regions (housing gap region output)</source>
-            <translation>Regio's (regio-uitvoer huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
-            <source>Accommodations</source>
-            <translation>Huisvestingslocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
-            <source>Scenario (empty: from the housing gap layer)</source>
-            <translation>Scenario (leeg: uit de laag met de huisvestingsopgave)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>Paper</source>
             <translation>Papier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>A4 landscape</source>
             <translation>A4 liggend</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>A3 landscape</source>
             <translation>A3 liggend</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>Province overview (PDF)</source>
             <translation>Provinciekaart (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>Province overview (PNG)</source>
             <translation>Provinciekaart (PNG)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
-            <source>Regions</source>
-            <translation>Regio's</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_province_overview.py" />
+            <location filename="../processing/export/export_province_overview.py" />
             <source>Filling the {0} page…</source>
             <translation>De pagina {0} vullen…</translation>
         </message>
@@ -1881,17 +1836,17 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>FieldParameters</name>
         <message>
-            <location filename="../processing/field_parameters.py" />
+            <location filename="../processing/parameters/fields.py" />
             <source>Empty: the layer's field named {0} (the first found, in any case).</source>
             <translation>Leeg: het veld van de laag met de naam {0} (het eerste dat er is, hoofdletters of niet).</translation>
         </message>
         <message>
-            <location filename="../processing/field_parameters.py" />
+            <location filename="../processing/parameters/fields.py" />
             <source>Fields of layer '{0}': {1}</source>
             <translation>Velden van laag '{0}': {1}</translation>
         </message>
         <message>
-            <location filename="../processing/field_parameters.py" />
+            <location filename="../processing/parameters/fields.py" />
             <source>Layer '{0}' has no {1} field (none of {2}): {3}.</source>
             <translation>Laag '{0}' heeft geen veld voor {1} (geen van {2}): {3}.</translation>
         </message>
@@ -1944,7 +1899,7 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <translation>Laag '{0}' heeft al de veld(en) {1}: die blijven zoals ze waren; de plug-in schrijft de zijne als {2}.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" />
+            <location filename="../processing/outputs/run_outputs.py" />
             <source>Removed the incomplete output {0}</source>
             <translation>Onvolledige uitvoer {0} verwijderd</translation>
         </message>
@@ -2114,12 +2069,12 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>FlexwonenStyling</name>
         <message>
-            <location filename="../processing/styling.py" />
+            <location filename="../processing/outputs/styling.py" />
             <source>Flexwonen Limburg</source>
             <translation>Flexwonen Limburg</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" />
+            <location filename="../processing/outputs/styling.py" />
             <source>Could not apply the style {0}: {1}</source>
             <translation>De stijl {0} kon niet worden toegepast: {1}</translation>
         </message>
@@ -2127,264 +2082,264 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>GapInputs</name>
         <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Current (the table's latest year, or the year given)</source>
-            <translation>Huidig (het laatste jaar in de tabel, of het opgegeven jaar)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>2030 low ({0:,} labour migrants in Limburg)</source>
-            <translation>2030 laag ({0:,} arbeidsmigranten in Limburg)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>2030 high ({0:,} labour migrants in Limburg)</source>
-            <translation>2030 hoog ({0:,} arbeidsmigranten in Limburg)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>User-defined (province total and year below)</source>
-            <translation>Zelf opgegeven (provinciaal totaal en jaar hieronder)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Automatic: own trend when the table holds several years, else current share</source>
-            <translation>Automatisch: eigen trend als de tabel meerdere jaren bevat, anders het huidige aandeel</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Current share of each municipality</source>
-            <translation>Huidig aandeel van elke gemeente</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Own trend of each municipality (straight line through the table's years)</source>
-            <translation>Eigen trend van elke gemeente (rechte lijn door de jaren in de tabel)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Municipality code field (CBS, GM####)</source>
-            <translation>Veld met gemeentecode (CBS, GM####)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Municipality name field</source>
-            <translation>Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Region field</source>
-            <translation>Veld met regio</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Inhabitants field</source>
-            <translation>Veld met aantal inwoners</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Labour migrants per municipality (table)</source>
-            <translation>Arbeidsmigranten per gemeente (tabel)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Labour migrants: municipality code field</source>
-            <translation>Arbeidsmigranten: veld met gemeentecode</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Labour migrants: year field</source>
-            <translation>Arbeidsmigranten: veld met jaar</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Labour migrants: number field</source>
-            <translation>Arbeidsmigranten: veld met aantal</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations (existing, permitted, planned)</source>
-            <translation>Huisvestingslocaties (bestaand, vergund, gepland)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: name field</source>
-            <translation>Huisvestingslocaties: veld met naam</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: status field</source>
-            <translation>Huisvestingslocaties: veld met status</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: stay category field</source>
-            <translation>Huisvestingslocaties: veld met verblijfscategorie</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: beds field</source>
-            <translation>Huisvestingslocaties: veld met aantal bedden</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: municipality code field (assign by code instead of by location)</source>
-            <translation>Huisvestingslocaties: veld met gemeentecode (toewijzen op code in plaats van op ligging)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: end date field (permit end, temporary building; counted in a scenario year only when it ends on or after 31 December of it)</source>
-            <translation>Huisvesting: veld einddatum (einde vergunning, tijdelijk gebouw; telt in een scenariojaar alleen mee als die op of na 31 december van dat jaar ligt)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations: first year field (a planned accommodation counts from this year)</source>
-            <translation>Huisvesting: veld eerste jaar (een geplande locatie telt mee vanaf dit jaar)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Scenario</source>
-            <translation>Scenario</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Year (0 = the scenario's own year; required for user-defined)</source>
-            <translation>Jaar (0 = het eigen jaar van het scenario; verplicht bij zelf opgegeven)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>User-defined scenario: labour migrants in the province</source>
-            <translation>Zelf opgegeven scenario: arbeidsmigranten in de provincie</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Base year of a scenario (0 = the table's latest year)</source>
-            <translation>Basisjaar van een scenario (0 = het laatste jaar in de tabel)</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Dividing a scenario total over municipalities</source>
-            <translation>Verdeling van een scenariototaal over de gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Share of labour migrants in short stay (%)</source>
             <translation>Aandeel arbeidsmigranten in kort verblijf (%)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Share of labour migrants in mid stay (%)</source>
             <translation>Aandeel arbeidsmigranten in middellang verblijf (%)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Share of labour migrants in long stay (long-term residents, %)</source>
             <translation>Aandeel arbeidsmigranten in lang verblijf (blijvers, %)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Share of long-term residents living in regular housing (no demand, %)</source>
             <translation>Aandeel blijvers dat in een reguliere woning woont (geen vraag, %)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Household size of long-term residents (persons per dwelling)</source>
             <translation>Huishoudensgrootte van blijvers (personen per woning)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Persons per bed</source>
             <translation>Personen per bed</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Supply weight of existing beds (0–1)</source>
             <translation>Weging in het aanbod van bestaande bedden (0–1)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Supply weight of permitted beds (0–1)</source>
             <translation>Weging in het aanbod van vergunde bedden (0–1)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Supply weight of planned beds (0–1)</source>
             <translation>Weging in het aanbod van geplande bedden (0–1)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Balanced when the gap is within ± this share of the demand (%)</source>
             <translation>In evenwicht als het tekort binnen ± dit aandeel van de vraag ligt (%)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Province's shares file (JSON with source; replaces the shares above)</source>
             <translation>Aandelenbestand van de provincie (JSON met bron; vervangt de aandelen hierboven)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand per municipality (table; replaces the demand model, current scenario)</source>
             <translation>Vraag per gemeente (tabel; vervangt het vraagmodel, huidig scenario)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand table: municipality code field</source>
             <translation>Vraagtabel: veld gemeentecode</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand table: beds field</source>
             <translation>Vraagtabel: veld bedden</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand table: dwellings field (long-term residents)</source>
             <translation>Vraagtabel: veld woningen (blijvers)</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand table: short-stay beds field</source>
             <translation>Vraagtabel: veld bedden kort verblijf</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand table: mid-stay beds field</source>
             <translation>Vraagtabel: veld bedden middellang verblijf</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand table: long-stay beds field</source>
             <translation>Vraagtabel: veld bedden lang verblijf</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Labour migrants</source>
-            <translation>Arbeidsmigranten</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
-            <source>Accommodations</source>
-            <translation>Huisvestingslocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>Demand table</source>
             <translation>Vraagtabel</translation>
         </message>
         <message>
-            <location filename="../processing/gap_inputs.py" />
+            <location filename="../processing/parameters/demand.py" />
             <source>The shares per stay category add up to {0:.0f} %: the other {1:.0f} % of the labour migrants is taken to live in regular housing and is not counted as demand.</source>
             <translation>De aandelen per verblijfscategorie tellen op tot {0:.0f} %: van de overige {1:.0f} % van de arbeidsmigranten wordt aangenomen dat ze in reguliere woningen wonen; zij tellen niet mee in de vraag.</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Current (the table's latest year, or the year given)</source>
+            <translation>Huidig (het laatste jaar in de tabel, of het opgegeven jaar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>2030 low ({0:,} labour migrants in Limburg)</source>
+            <translation>2030 laag ({0:,} arbeidsmigranten in Limburg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>2030 high ({0:,} labour migrants in Limburg)</source>
+            <translation>2030 hoog ({0:,} arbeidsmigranten in Limburg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>User-defined (province total and year below)</source>
+            <translation>Zelf opgegeven (provinciaal totaal en jaar hieronder)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Automatic: own trend when the table holds several years, else current share</source>
+            <translation>Automatisch: eigen trend als de tabel meerdere jaren bevat, anders het huidige aandeel</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Current share of each municipality</source>
+            <translation>Huidig aandeel van elke gemeente</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Own trend of each municipality (straight line through the table's years)</source>
+            <translation>Eigen trend van elke gemeente (rechte lijn door de jaren in de tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Municipality code field (CBS, GM####)</source>
+            <translation>Veld met gemeentecode (CBS, GM####)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Municipality name field</source>
+            <translation>Veld met gemeentenaam</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Region field</source>
+            <translation>Veld met regio</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Inhabitants field</source>
+            <translation>Veld met aantal inwoners</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Labour migrants per municipality (table)</source>
+            <translation>Arbeidsmigranten per gemeente (tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Labour migrants: municipality code field</source>
+            <translation>Arbeidsmigranten: veld met gemeentecode</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Labour migrants: year field</source>
+            <translation>Arbeidsmigranten: veld met jaar</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Labour migrants: number field</source>
+            <translation>Arbeidsmigranten: veld met aantal</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Labour migrants</source>
+            <translation>Arbeidsmigranten</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations (existing, permitted, planned)</source>
+            <translation>Huisvestingslocaties (bestaand, vergund, gepland)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: name field</source>
+            <translation>Huisvestingslocaties: veld met naam</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: status field</source>
+            <translation>Huisvestingslocaties: veld met status</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: stay category field</source>
+            <translation>Huisvestingslocaties: veld met verblijfscategorie</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: beds field</source>
+            <translation>Huisvestingslocaties: veld met aantal bedden</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: municipality code field (assign by code instead of by location)</source>
+            <translation>Huisvestingslocaties: veld met gemeentecode (toewijzen op code in plaats van op ligging)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: end date field (permit end, temporary building; counted in a scenario year only when it ends on or after 31 December of it)</source>
+            <translation>Huisvesting: veld einddatum (einde vergunning, tijdelijk gebouw; telt in een scenariojaar alleen mee als die op of na 31 december van dat jaar ligt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations: first year field (a planned accommodation counts from this year)</source>
+            <translation>Huisvesting: veld eerste jaar (een geplande locatie telt mee vanaf dit jaar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Accommodations</source>
+            <translation>Huisvestingslocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Built-up area</source>
+            <translation>Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Scenario</source>
+            <translation>Scenario</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Year (0 = the scenario's own year; required for user-defined)</source>
+            <translation>Jaar (0 = het eigen jaar van het scenario; verplicht bij zelf opgegeven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>User-defined scenario: labour migrants in the province</source>
+            <translation>Zelf opgegeven scenario: arbeidsmigranten in de provincie</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Base year of a scenario (0 = the table's latest year)</source>
+            <translation>Basisjaar van een scenario (0 = het laatste jaar in de tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/gap.py" />
+            <source>Dividing a scenario total over municipalities</source>
+            <translation>Verdeling van een scenariototaal over de gemeenten</translation>
         </message>
         <message>
             <source>Share of labour migrants in long stay (%)</source>
@@ -2394,12 +2349,12 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
     <context>
         <name>HousingGapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Housing gap per municipality and region</source>
             <translation>Huisvestingsopgave per gemeente en regio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Demand, supply and gap of beds for labour migrants per municipality, per region (Noord-, Midden-, Zuid-Limburg) and for the province, now or in a 2030 scenario.
 
 Demand = labour migrants x share per stay category / persons per bed (whole beds). Supply = beds of the accommodations in the municipality x the weight of their status (existing, permitted, planned). Gap = demand − supply: positive is a shortage. Gap class: balanced when the gap is within ± the balanced band (share of the demand), else shortage or surplus.
@@ -2426,127 +2381,122 @@ Vraagmodel: elke parameter is aan te passen; de standaardwaarden komen uit het m
 Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Limburg', zonder geometrie), de huisvestingslocaties met hun gemeente en getelde bedden, en een CSV met alle rijen. Elke uitvoer noemt zijn scenario en jaar en legt de modelversie en parameters vast.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Housing gap per municipality</source>
             <translation>Huisvestingsopgave per gemeente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Housing gap per region and province</source>
             <translation>Huisvestingsopgave per regio en provincie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Accommodations with their municipality</source>
             <translation>Huisvestingslocaties met hun gemeente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Housing gap table (CSV)</source>
             <translation>Tabel huisvestingsopgave (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-bestanden (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Scenario and year</source>
             <translation>Scenario en jaar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Labour migrants in the province</source>
             <translation>Arbeidsmigranten in de provincie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Demand in the province (beds)</source>
             <translation>Vraag in de provincie (bedden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Supply in the province (beds)</source>
             <translation>Aanbod in de provincie (bedden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Gap in the province (beds)</source>
             <translation>Tekort in de provincie (bedden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Sum of the municipal shortages in the province (beds)</source>
             <translation>Som van de gemeentelijke tekorten in de provincie (bedden)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Reading layers…</source>
             <translation>Lagen lezen…</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
-            <source>Labour migrants</source>
-            <translation>Arbeidsmigranten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>No accommodations layer given: the supply is 0 everywhere.</source>
             <translation>Geen laag met huisvestingslocaties opgegeven: het aanbod is overal 0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>No built-up area given: built-up km² and labour migrants per km² built-up are left empty.</source>
             <translation>Geen bebouwd gebied opgegeven: km² bebouwd gebied en arbeidsmigranten per km² bebouwd gebied blijven leeg.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Scenario: {0}; labour migrants divided by: {1}</source>
             <translation>Scenario: {0}; arbeidsmigranten verdeeld volgens: {1}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Demand rests on: {0}</source>
             <translation>Vraag berust op: {0}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>The demand rests on the model's placeholder shares: it is an upper bound (bovengrens (aanname)), not the gap. Give the province's shares (shares file or the parameters) or a demand table.</source>
             <translation>De vraag berust op de voorlopige aandelen van het model: het is een bovengrens (aanname), niet de opgave. Geef de aandelen van de provincie (aandelenbestand of de parameters) of een vraagtabel.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Housing gap per municipality – {0}</source>
             <translation>Huisvestingsopgave per gemeente – {0}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Housing gap per region – {0}</source>
             <translation>Huisvestingsopgave per regio – {0}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Accommodations</source>
             <translation>Huisvestingslocaties</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Accommodations – {0}</source>
             <translation>Huisvestingslocaties – {0}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Not counted in {0}: {1:,.0f} beds whose end date falls before the end of {0}, {2:,.0f} beds available only from a later year.</source>
             <translation>Niet meegeteld in {0}: {1:,.0f} bedden waarvan de einddatum vóór het einde van {0} ligt, {2:,.0f} bedden die pas vanaf een later jaar beschikbaar zijn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Regional hiaten: the municipalities' shortages add up to {0:,.1f} beds, their surpluses to {1:,.1f}; net gap {2:,.1f}.</source>
             <translation>Regionale hiaten: de tekorten van de gemeenten zijn samen {0:,.1f} bedden, hun overschotten {1:,.1f}; saldo {2:,.1f}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_gap.py" />
+            <location filename="../processing/municipal/housing_gap.py" />
             <source>Province: {0:,.0f} labour migrants, demand {1:,.0f}, supply {2:,.1f}, gap {3:,.1f} beds ({4})</source>
             <translation>Provincie: {0:,.0f} arbeidsmigranten, vraag {1:,.0f}, aanbod {2:,.1f}, tekort {3:,.1f} bedden ({4})</translation>
         </message>
@@ -2897,12 +2847,12 @@ Uitvoer: een gemeentelaag, een regiolaag met het provinciale totaal (regio = 'Li
     <context>
         <name>LoadOfficialDataAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Load official boundaries and inhabitants (PDOK)</source>
             <translation>Officiële grenzen en inwoners laden (PDOK)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Loads the official CBS boundaries of a year from PDOK into one GeoPackage: the municipalities, the COROP regions and the province(s) (CBS Gebiedsindelingen), with the inhabitants per municipality (CBS Kerncijfers wijken en buurten) and, when asked, the CBS population cores (Bevolkingskernen) as a stand-in for a built-up contour.
 
 Provinces: codes or names, separated by commas (PV31 or Limburg).
@@ -2923,87 +2873,87 @@ Vervanger van bebouwd gebied: de bevolkingskernen van het opgegeven jaar; dat is
 Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_name, region, region_code, province_code, province_name, inhabitants, inhabitants_year), regions, province en builtup_standin; elke rij noemt haar bron in 'source' (Kadaster / CBS, dataset, jaar, CC-BY 4.0) en de beschrijving van de laag zegt hetzelfde. De adressen van de diensten en de time-out zijn instellingen (Extra › Opties › Flexwonen Limburg); de proxy- en authenticatie-instellingen van QGIS gelden.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Provinces (codes or names)</source>
             <translation>Provincies (codes of namen)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Municipalities (codes; instead of the provinces)</source>
             <translation>Gemeenten (codes; in plaats van de provincies)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Year of the boundaries</source>
             <translation>Jaar van de grenzen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Add the inhabitants per municipality</source>
             <translation>Aantal inwoners per gemeente toevoegen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Year of the inhabitants (kerncijfers)</source>
             <translation>Jaar van de inwoners (kerncijfers)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Add the population cores as a built-up stand-in</source>
             <translation>Bevolkingskernen toevoegen als vervanger van bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Year of the population cores</source>
             <translation>Jaar van de bevolkingskernen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Official data (GeoPackage)</source>
             <translation>Officiële gegevens (GeoPackage)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Municipalities loaded</source>
             <translation>Geladen gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Loading {0}…</source>
             <translation>{0} laden…</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>No inhabitants in {0} for {1}.</source>
             <translation>Geen inwoners in {0} voor {1}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Municipalities {0} (CBS)</source>
             <translation>Gemeenten {0} (CBS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>COROP regions {0} (CBS)</source>
             <translation>COROP-gebieden {0} (CBS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Province {0} (CBS)</source>
             <translation>Provincie {0} (CBS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>Population cores {0} (stand-in for built-up area)</source>
             <translation>Bevolkingskernen {0} (vervanger van bebouwd gebied)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_official_data.py" />
+            <location filename="../processing/data/load_official_data.py" />
             <source>{0}: {1} features; source: {2}</source>
             <translation>{0}: {1} objecten; bron: {2}</translation>
         </message>

@@ -12,25 +12,18 @@ every algorithm, so that each algorithm file does not have to:
   the layer before any work starts;
 * **complete or absent outputs**: sinks and output files created during a run that
   fails or is cancelled are removed again (and not loaded into the project), so a
-  user never finds half an output. Algorithms help by computing first and creating
-  their sinks last (``write_sink``); files they write themselves go through
-  ``core.atomic``.
+  user never finds half an output (``processing.outputs.run_outputs``); no output is
+  written over an input (``processing.outputs.overwrite_guard``).
 """
 import logging
 import os
-import re
 import threading
 import traceback
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
 
-import geopandas as gpd
 from qgis.core import (QgsFields, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFolderDestination, QgsProcessingParameterMapLayer,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer,
-                       QgsProperty, QgsWkbTypes)
-from qgis.PyQt import sip
+                       QgsProcessingParameterMapLayer, QgsProcessingParameterRasterLayer,
+                       QgsProcessingParameterVectorLayer, QgsProperty, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -42,24 +35,13 @@ from ..core.geometry import prepare_layer
 from ..bridge.crs import has_crs
 from ..bridge.messages import user_message
 from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
-from ..bridge.write import write_frame
-from ..bridge import geopackage as geopackage_output
-from ..bridge.provenance import credits_of, describe_geopackage_layer
-from . import field_parameters
-from .overwrite_guard import input_files, output_layer_destination, refuse_output_over_input
+from ..bridge.provenance import credits_of
+from .parameters.fields import resolve as resolve_field_parameters
+from .outputs import run_outputs
+from .outputs.overwrite_guard import input_files, refuse_output_over_input
 
 LOGGER = logging.getLogger("limburg_flexwonen_plugin")
 UNEXPECTED_ERROR_PREFIX = "Unexpected error in"
-
-# Files some vector and raster formats keep beside the main file.
-_SIDECAR_SUFFIXES = {
-    ".gpkg": ("-journal", "-wal", "-shm"),
-    ".sqlite": ("-journal", "-wal", "-shm"),
-    ".shp": (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx"),
-    ".tif": (".aux.xml", ".ovr"),
-    ".tiff": (".aux.xml", ".ovr"),
-}
-_SIDECAR_REPLACES_SUFFIX = {".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx"}
 
 _GEOMETRY_OF_SOURCE_TYPE = {
     QgsProcessing.SourceType.TypeVectorPoint: QgsWkbTypes.GeometryType.PointGeometry,
@@ -76,18 +58,6 @@ _GEOMETRY_WORDS = {
     QgsWkbTypes.GeometryType.LineGeometry: "lines",
     QgsWkbTypes.GeometryType.PolygonGeometry: "polygons",
 }
-
-
-@dataclass
-class _Output:
-    """An output a run created (or was about to create), to remove if the run fails."""
-    parameter: str
-    destination: str                 # what QGIS calls it: a path, a 'path|layername=x' or a layer id
-    path: Optional[str]              # the file on disk, None for memory layers and databases
-    table: Optional[str]             # the layer inside the file, when one was named
-    existed: bool                    # the file was there before the run
-    signature: Optional[Tuple] = None
-    sink: object = None
 
 
 class FlexwonenAlgorithm(QgsProcessingAlgorithm):
@@ -108,8 +78,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
 
     def __init__(self):
         super().__init__()
-        self._outputs: List[_Output] = []
-        self._folders: List[Tuple[str, bool, Dict[str, Tuple]]] = []
+        self._run_outputs = run_outputs.RunOutputs()
 
     def createInstance(self):
         return type(self)()
@@ -188,50 +157,48 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         return merged(*(credits.get(name, ()) for name in (names or credits)))
 
     def processAlgorithm(self, parameters, context, feedback):
-        self._outputs = []
-        self._folders = self._folder_snapshots(parameters)
+        self._run_outputs = run_outputs.RunOutputs.starting(self, parameters)
         bridge = _WarningsToFeedback(feedback)
         LOGGER.addHandler(bridge)
         try:
-            refuse_output_over_input(self, parameters, context, _file_of,
+            refuse_output_over_input(self, parameters, context, run_outputs.file_of,
                                      getattr(self, "_input_files", None))
             self.check_source_geometry_types(parameters, context)
             # Empty field parameters take the layer's usual field; missing required
             # fields of every layer are refused here, in one message.
-            parameters = field_parameters.resolve(self, parameters, context, feedback)
+            parameters = resolve_field_parameters(self, parameters, context, feedback)
             results = self.compute(parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 # Cancelled after the last check: the user still gets what cancel
                 # promises, nothing.
                 raise CancelledError("cancelled by the user")
-            self._close_sinks(describe=True)
+            self._run_outputs.close(credits_text(self.source_credits()))
             return results
         except InputError as error:
-            self._discard_outputs(context, feedback)
+            self._run_outputs.discard(context, feedback)
             raise QgsProcessingException(user_message(error)) from error
         except CancelledError as error:
-            self._discard_outputs(context, feedback)
+            self._run_outputs.discard(context, feedback)
             # An error, not an empty result: a model or batch stops, and nothing is
             # loaded into the project.
             raise QgsProcessingException(QCoreApplication.translate(
                 "FlexwonenAlgorithm", "Cancelled: nothing was written.")) from error
         except QgsProcessingException:
-            self._discard_outputs(context, feedback)
+            self._run_outputs.discard(context, feedback)
             raise
         except Exception as error:  # keep the traceback for the log, not for the user
             LOGGER.error("%s failed:\n%s", self.ALGORITHM_ID, traceback.format_exc())
-            self._discard_outputs(context, feedback)
+            self._run_outputs.discard(context, feedback)
             raise QgsProcessingException(
                 QCoreApplication.translate(
                     "FlexwonenAlgorithm", "Unexpected error in {0}: {1}. Details are in the log "
                     "panel under 'Flexwonen Limburg'.").format(self.displayName(), error)) from error
         except BaseException:
-            self._discard_outputs(context, feedback)
+            self._run_outputs.discard(context, feedback)
             raise
         finally:
             LOGGER.removeHandler(bridge)
-            self._outputs = []
-            self._folders = []
+            self._run_outputs = run_outputs.RunOutputs()
             self._release_layer_facts()
 
     def _release_layer_facts(self):
@@ -243,7 +210,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
 
     def read_layer(self, parameters, name, context, feedback, source, layer_name, field_names=None):
         """A layer input as a GeoDataFrame (feature ids as index), read by the fastest
-        route that gives the same features (see ``qgis_bridge.layer_to_frame``)."""
+        route that gives the same features (see ``bridge.read.layer_to_frame``)."""
         layer = self.layer_facts(name)
         return layer_to_frame(source, layer, layer_name, field_names, parameters.get(name),
                               context, feedback)
@@ -344,139 +311,28 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
         ``progress`` (e.g. ``self.progress_for(feedback).scaled(90, 100)``) shows it. If
         writing fails or is cancelled the run's outputs are removed by ``processAlgorithm``.
         """
-        direct = self._write_plain_geopackage(parameters, name, context, frame, fields,
-                                              geometry_type, crs, feedback, progress)
-        if direct is not None:
-            return direct
-        sink, destination = self.parameterAsSink(parameters, name, context, fields,
-                                                 geometry_type, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        write_frame(frame, sink, fields, feedback=feedback, multipart=multipart, progress=progress)
-        return destination
+        return run_outputs.write_sink(self, self._run_outputs, parameters, name, context, frame,
+                                      fields, geometry_type, crs, feedback=feedback,
+                                      multipart=multipart, progress=progress)
 
-    def _write_plain_geopackage(self, parameters, name, context, frame, fields, geometry_type,
-                                crs, feedback, progress) -> Optional[str]:
-        """The fast route of ``write_sink`` (see ``geopackage_output``); None when the
-        output is not a new GeoPackage file it can write, so the sink takes it."""
-        target = geopackage_output.plain_geopackage(parameters, name, context)
-        if target is None:
-            return None
-        has_geometry = geometry_type != QgsWkbTypes.Type.NoGeometry
-        if has_geometry != isinstance(frame, gpd.GeoDataFrame):
-            return None
-        arrays = geopackage_output.column_arrays(frame, fields)
-        if arrays is None:
-            return None
-        path, layer, definition = target
-        self._remember_file(name, path)
-        geopackage_output.write_geopackage(frame, path, layer, fields, arrays, geometry_type, crs,
-                                           feedback=feedback, progress=progress)
-        geopackage_output.load_on_completion(self, name, path, definition, context)
-        return path
+    # QGIS's readings of the outputs, recorded so that a failed run can remove them.
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS's name)
-        """As QGIS's, but remembers the sink so a failed run can remove it."""
-        destination = self._destination_before(parameters, name, context)
+        before = self._run_outputs.destination_before(self, parameters, name, context)
         sink, destination_id = super().parameterAsSink(parameters, name, context, *args, **kwargs)
         if sink is not None:
-            path, table = _file_of(destination_id)
-            existed = destination[2] if destination else (path is not None and os.path.exists(path))
-            self._outputs.append(_Output(name, destination_id, path, table, existed, sink=sink))
+            self._run_outputs.add_sink(name, destination_id, before, sink)
         return sink, destination_id
 
     def parameterAsFileOutput(self, parameters, name, context):  # noqa: N802 (QGIS's name)
         path = super().parameterAsFileOutput(parameters, name, context)
-        self._remember_file(name, path)
+        self._run_outputs.add_file(name, path)
         return path
 
     def parameterAsOutputLayer(self, parameters, name, context):  # noqa: N802 (QGIS's name)
         destination = super().parameterAsOutputLayer(parameters, name, context)
-        self._remember_file(name, destination)
+        self._run_outputs.add_file(name, destination)
         return destination
-
-    def _remember_file(self, name, destination):
-        path, table = _file_of(destination)
-        if path is None or any(o.parameter == name and o.path == path for o in self._outputs):
-            return
-        existed = os.path.exists(path)
-        self._outputs.append(_Output(name, destination, path, table, existed,
-                                     signature=_signature(path) if existed else None))
-
-    def _destination_before(self, parameters, name, context):
-        """(path, table, existed) of a sink's file destination before QGIS creates it."""
-        try:
-            destination = output_layer_destination(self, parameters, name, context)
-        except QgsProcessingException:
-            return None
-        path, table = _file_of(destination)
-        if path is None:
-            return None
-        return path, table, os.path.exists(path)
-
-    def _close_sinks(self, describe=False):
-        """Flushes and closes the run's sinks, so the files are complete when we return:
-        a GeoPackage also without its write-ahead log (a user copies the .gpkg alone).
-        With ``describe`` (a successful run) each GeoPackage layer written records the
-        credits of the run's inputs as its description."""
-        for output in self._outputs:
-            if output.sink is not None and not sip.isdeleted(output.sink):
-                if sip.ispyowned(output.sink):
-                    sip.delete(output.sink)
-            output.sink = None
-        credits = credits_text(self.source_credits()) if describe else ""
-        for output in self._outputs if credits else ():
-            if output.path and output.path.lower().endswith(".gpkg") and os.path.isfile(output.path) \
-                    and not (output.existed and output.signature is not None
-                             and _signature(output.path) == output.signature):
-                describe_geopackage_layer(output.path, output.table, credits)
-        for path in dict.fromkeys(output.path for output in self._outputs):
-            if path and path.lower().endswith(".gpkg") and os.path.isfile(path):
-                geopackage_output.fold_write_ahead_log(path)
-
-    def _discard_outputs(self, context, feedback):
-        """Removes what this run created: nothing half-written stays behind or gets loaded."""
-        self._close_sinks()
-        store = context.temporaryLayerStore()
-        to_load = context.layersToLoadOnCompletion()
-        removed = False
-        for output in self._outputs:
-            if output.destination in to_load:
-                del to_load[output.destination]
-                removed = True
-            if store.mapLayer(output.destination) is not None:
-                store.removeMapLayer(output.destination)
-                continue
-            try:
-                if _remove_output(output):
-                    feedback.pushInfo(QCoreApplication.translate(
-                        "FlexwonenAlgorithm", "Removed the incomplete output {0}").format(
-                        output.destination))
-            except OSError as error:
-                LOGGER.warning("could not remove the incomplete output %s: %s",
-                               output.destination, error)
-        if removed:
-            context.setLayersToLoadOnCompletion(to_load)
-        self._outputs = []
-        for folder, existed, before in self._folders:
-            try:
-                _restore_folder(folder, existed, before)
-            except OSError as error:
-                LOGGER.warning("could not remove the incomplete output in %s: %s", folder, error)
-        self._folders = []
-
-    def _folder_snapshots(self, parameters):
-        """The files already in each output folder, so a failed run removes only its own."""
-        snapshots = []
-        for definition in self.destinationParameterDefinitions():
-            if not isinstance(definition, QgsProcessingParameterFolderDestination):
-                continue
-            value = parameters.get(definition.name())
-            if not isinstance(value, str) or not value or value == QgsProcessing.TEMPORARY_OUTPUT:
-                continue
-            existed = os.path.isdir(value)
-            snapshots.append((value, existed, _files_in(value) if existed else {}))
-        return snapshots
 
 
 class _WarningsToFeedback(logging.Handler):
@@ -500,10 +356,6 @@ class _WarningsToFeedback(logging.Handler):
             self.feedback.reportError(message, False)
 
 
-_OGR_DBNAME = re.compile(r"dbname='((?:[^'\\]|\\.)*)'")
-_OGR_TABLE = re.compile(r'table="((?:[^"\\]|\\.)*)"')
-
-
 _LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)
 # Inputs whose sources an output credits (vector and raster layers).
 _CREDITED_PARAMETERS = _LAYER_PARAMETERS + (QgsProcessingParameterRasterLayer,
@@ -520,92 +372,3 @@ def _facts_of(layer):
     if any(fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider for index in range(fields.count())):
         return None
     return LayerFacts(layer)
-
-
-def _file_of(destination) -> Tuple[Optional[str], Optional[str]]:
-    """(file path, layer name) of an output destination; (None, None) when not a file."""
-    if not isinstance(destination, str) or not destination:
-        return None, None
-    if destination.startswith(("memory:", QgsProcessing.TEMPORARY_OUTPUT)):
-        return None, None
-    if destination.startswith("ogr:"):
-        dbname, table = _OGR_DBNAME.search(destination), _OGR_TABLE.search(destination)
-        if dbname is None:
-            return None, None
-        return dbname.group(1), table.group(1) if table else None
-    if re.match(r"^[a-z]+:", destination) and not re.match(r"^[A-Za-z]:[\\/]", destination):
-        return None, None  # postgres:, spatialite: ... databases are not ours to delete
-    parts = destination.split("|")
-    table = None
-    for part in parts[1:]:
-        if part.startswith("layername="):
-            table = part[len("layername="):]
-    return parts[0], table
-
-
-def _signature(path):
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_ino, status.st_size, status.st_mtime_ns
-
-
-def _remove_output(output: _Output) -> bool:
-    """Removes one output of a failed run; True when something was removed."""
-    path = output.path
-    if path is None or not os.path.exists(path):
-        return False
-    if output.existed and output.signature is not None and _signature(path) == output.signature:
-        return False  # a file destination this run never touched
-    if output.existed and output.table:
-        return _drop_table(path, output.table)  # the user's file: remove only our layer
-    os.remove(path)
-    for sidecar in _sidecars(path):
-        if os.path.exists(sidecar):
-            os.remove(sidecar)
-    return True
-
-
-def _files_in(folder) -> Dict[str, Tuple]:
-    """The files directly in ``folder`` with their signatures (not recursive: an output
-    folder may be a big one of the user's)."""
-    with os.scandir(folder) as entries:
-        return {entry.path: _signature(entry.path) for entry in entries if entry.is_file()}
-
-
-def _restore_folder(folder, existed, before) -> None:
-    """Removes the files a failed run wrote into an output folder (and the folder if the
-    run made it); files that were there before and are unchanged stay."""
-    if not os.path.isdir(folder):
-        return
-    for path, signature in _files_in(folder).items():
-        if path not in before or before[path] != signature:
-            os.remove(path)
-    if not existed:
-        try:
-            os.rmdir(folder)
-        except OSError:
-            pass  # something else was put there meanwhile: leave it
-
-
-def _sidecars(path):
-    root, suffix = os.path.splitext(path)
-    for extra in _SIDECAR_SUFFIXES.get(suffix.lower(), ()):
-        yield root + extra if extra in _SIDECAR_REPLACES_SUFFIX else path + extra
-
-
-def _drop_table(path, table) -> bool:
-    """Deletes one layer from an existing multi-layer file (a GeoPackage the user appends to)."""
-    from osgeo import gdal  # GDAL's Python bindings ship with every QGIS
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
-    if dataset is None:
-        return False
-    try:
-        for index in range(dataset.GetLayerCount()):
-            if dataset.GetLayerByIndex(index).GetName() == table:
-                dataset.DeleteLayer(index)
-                return True
-        return False
-    finally:
-        dataset = None

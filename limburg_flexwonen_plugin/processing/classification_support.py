@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.classify_sites import ClassificationParameters, MunicipalityFields
 from ..bridge.settings import classification_defaults
-from .field_parameters import field_parameter
+from .parameters.fields import field_parameter
 
 BUILTUP = "BUILTUP"
 KERN_NAME_FIELD = "KERN_NAME_FIELD"

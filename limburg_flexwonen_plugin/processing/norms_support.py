@@ -19,7 +19,7 @@ from ..core.errors import InputError
 from ..core.housing_norms import evaluate_plans, result_columns
 from ..core.norm_sets import (NormSet, available_norm_sets, combined_rules,
                               load_norm_set, with_floor)
-from .field_parameters import field_parameter
+from .parameters.fields import field_parameter
 
 # A folder of the user's own norm sets; otherwise <QGIS profile>/flexwonen_limburg/norms.
 USER_FOLDER_ENV = "FLEXWONEN_NORMS_FOLDER"

@@ -1,5 +1,6 @@
 """The Processing provider (id ``flexwonen``)."""
 import inspect
+import os
 import pkgutil
 
 from qgis.core import QgsProcessingProvider
@@ -8,14 +9,23 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.dependencies import optional_package_of
 from ..core.resource_files import resource
-from . import algorithms
 from .base import FlexwonenAlgorithm
 
 PROVIDER_ID = "flexwonen"
+# Besides the topic subpackages: the folder that held every algorithm before they moved
+# to their topics, read as long as it exists.
+_FORMER_FOLDER = "algorithms"
+
+
+def algorithm_packages():
+    """The subpackages that hold algorithms: one per group (``processing/<group id>/``)."""
+    wanted = set(FlexwonenAlgorithm.GROUPS) | {_FORMER_FOLDER}
+    return sorted(info.name for info in pkgutil.iter_modules([os.path.dirname(__file__)])
+                  if info.ispkg and info.name in wanted)
 
 
 def algorithm_classes():
-    """Every algorithm class, one per module of ``processing.algorithms``, sorted by id.
+    """Every algorithm class, one per module of the topic subpackages, sorted by id.
 
     A module that cannot be imported because an optional package (pyogrio, rasterio) is
     missing is left out, so that the other algorithms still work; the plugin's start-up
@@ -23,19 +33,22 @@ def algorithm_classes():
     and is raised.
     """
     classes = []
-    for module_info in pkgutil.iter_modules(algorithms.__path__):
-        # __import__ (not importlib) so that QGIS's plugin loader tracks the module and
-        # drops it on unload; a reloaded plugin then gets fresh classes.
-        try:
-            module = __import__(f"{algorithms.__name__}.{module_info.name}", fromlist=["*"])
-        except ModuleNotFoundError as error:
-            if optional_package_of(error) is None:
-                raise
-            continue
-        for _, member in inspect.getmembers(module, inspect.isclass):
-            if (issubclass(member, FlexwonenAlgorithm) and member is not FlexwonenAlgorithm
-                    and member.__module__ == module.__name__):
-                classes.append(member)
+    for package_name in algorithm_packages():
+        # __import__ (not importlib) so that QGIS's plugin loader tracks the modules and
+        # drops them on unload; a reloaded plugin then gets fresh classes.
+        package = __import__(f"{__package__}.{package_name}", fromlist=["*"])
+        for module_info in pkgutil.iter_modules(package.__path__):
+            try:
+                module = __import__(f"{package.__name__}.{module_info.name}", fromlist=["*"])
+            except ModuleNotFoundError as error:
+                if optional_package_of(error) is None:
+                    raise
+                continue
+            for _, member in inspect.getmembers(module, inspect.isclass):
+                # A group's shared base class (export/base.py) has no id: not an algorithm.
+                if (issubclass(member, FlexwonenAlgorithm) and member.ALGORITHM_ID
+                        and member.__module__ == module.__name__):
+                    classes.append(member)
     return sorted(classes, key=lambda cls: cls.ALGORITHM_ID)
 
 

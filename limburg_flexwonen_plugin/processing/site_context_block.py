@@ -13,14 +13,17 @@ from ..core.housing_gap import (SITE_CONTEXT_FIELDS, DemandModel, MunicipalityFi
                                 compute_housing_gap, site_context)
 from ..bridge.read import source_to_frame
 from ..bridge.write import append_fields
-from .field_parameters import field_parameter
-from .gap_inputs import GapInputs
+from .parameters.fields import field_parameter
+from .parameters.gap import Accommodations, Migrants, ScenarioParameters
 
 ADD_CONTEXT = "ADD_CONTEXT"
 PREFIX = "CONTEXT_"
 PLANNED_BEDS_FIELD = "CONTEXT_PLANNED_BEDS_FIELD"
 STAY_FIELD = "CONTEXT_STAY_FIELD"
 INHABITANTS_FIELD = "CONTEXT_INHABITANTS_FIELD"
+MIGRANTS = Migrants(PREFIX, advanced=True, optional=True)
+ACCOMMODATIONS = Accommodations(PREFIX, advanced=True)
+SCENARIO = ScenarioParameters(PREFIX, advanced=True)
 
 
 def tr(text: str) -> str:
@@ -38,10 +41,8 @@ def add_parameters(algorithm, sites_parameter: str = "SITES",
         ADD_CONTEXT, tr("Add site context: concentration and housing gap before and after the "
                         "site's beds (needs municipalities and the labour-migrant table)"),
         defaultValue=False)))
-    inputs = GapInputs(algorithm, PREFIX, advanced=True)
-    inputs.add_migrants(optional=True)
-    inputs.add_accommodations()
-    inputs.add_scenario()
+    for block in (MIGRANTS, ACCOMMODATIONS, SCENARIO):
+        block.add(algorithm)
     for name, label, parent, key in (
             (PLANNED_BEDS_FIELD, tr("Site context: planned beds field of the sites"),
              sites_parameter, "planned_beds"),
@@ -57,14 +58,13 @@ def compute(algorithm, parameters, context, feedback, classified, sites,
     """The ``ctx_*`` columns for the classified sites (same index), or None when not asked."""
     if not algorithm.parameterAsBool(parameters, ADD_CONTEXT, context):
         return None
-    inputs = GapInputs(algorithm, PREFIX)
     source = algorithm.parameterAsSource(parameters, municipalities_parameter, context)
     if source is None:
         raise InputError("the site context needs the municipalities layer",
                          layer=tr("Municipalities"))
     municipalities_layer = algorithm.layer_name(parameters, municipalities_parameter, context,
                                                 tr("Municipalities"))
-    table = inputs.read_migrants(parameters, context)
+    table = MIGRANTS.read(algorithm, parameters, context)
     if table is None:
         raise InputError("the site context needs the labour-migrant table",
                          layer=tr("Labour migrants"))
@@ -74,17 +74,16 @@ def compute(algorithm, parameters, context, feedback, classified, sites,
     municipalities = source_to_frame(source, municipalities_layer,
                                      [fields.code, fields.name, fields.region, inhabitants],
                                      feedback=feedback)
-    accommodations, accommodation_fields, accommodations_layer, _ = \
-        inputs.read_accommodations(parameters, context, feedback)
-    if accommodations is None:
+    accommodations = ACCOMMODATIONS.read(algorithm, parameters, context, feedback)
+    if accommodations.frame is None:
         feedback.pushWarning(tr("Site context without an accommodations layer: the supply "
                                 "before the sites is 0 everywhere."))
-    chosen, base_year, method = inputs.read_scenario(parameters, context)
+    chosen = SCENARIO.read(algorithm, parameters, context)
     gap = compute_housing_gap(
-        municipalities, table, accommodations, None, DemandModel.defaults(), chosen,
-        base_year=base_year, method=method, municipality_fields=fields,
-        accommodation_fields=accommodation_fields, municipalities_layer=municipalities_layer,
-        accommodations_layer=accommodations_layer or "accommodations")
+        municipalities, table, accommodations.frame, None, DemandModel.defaults(), chosen.scenario,
+        base_year=chosen.base_year, method=chosen.method, municipality_fields=fields,
+        accommodation_fields=accommodations.fields, municipalities_layer=municipalities_layer,
+        accommodations_layer=accommodations.layer or "accommodations")
     for warning in gap.warnings:
         feedback.pushWarning(warning)
 

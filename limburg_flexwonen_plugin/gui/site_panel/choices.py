@@ -10,7 +10,7 @@ from qgis.PyQt.QtWidgets import QFormLayout
 
 from ...core import field_mapping
 from ...core.field_mapping import Missing, MissingFieldsError
-from ...processing.field_parameters import absent_label_text
+from ...processing.parameters.fields import absent_label_text
 from ...bridge import settings
 from .. import project_layers
 

@@ -12,7 +12,7 @@ from .. import classification_support
 from ..base import FlexwonenAlgorithm
 from ...bridge.language import user_language
 from .. import site_context_block
-from ..styling import style_on_load
+from ..outputs.styling import style_on_load
 from .. import norms_support  # housing norms (optional block)
 
 RESULT_FIELDS = (

@@ -10,8 +10,8 @@ from ...layouts.site_report_content import PlanFields
 from ...layouts.site_reports import SiteReportInputs, build_site_reports
 from ...bridge.read import source_to_frame
 from .. import classification_support, norms_support, site_context_block
-from ..field_parameters import field_parameter
-from ..export_support import ExportAlgorithm
+from ..parameters.fields import field_parameter
+from ..export.base import ExportAlgorithm
 
 # Plan fields shown on the page besides those the norm check maps (beds, bedrooms, ...).
 STAY_FIELD = "STAY_FIELD"

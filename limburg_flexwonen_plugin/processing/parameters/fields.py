@@ -12,8 +12,8 @@ from typing import Dict
 from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterField
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..bridge.messages import field_label
-from ..core.field_mapping import FIELDS, FieldResolution, Request, note_text
+from ...bridge.messages import field_label
+from ...core.field_mapping import FIELDS, FieldResolution, Request, note_text
 
 METADATA_KEY = "flexwonen_field"
 

@@ -2,20 +2,28 @@
 import datetime
 from pathlib import Path
 
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingOutputNumber,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFolderDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString)
 
-from ..core.errors import InputError
-from ..layouts import exporter
-from ..layouts.layers import copy_of
-from .base import FlexwonenAlgorithm
+from ...core.errors import InputError
+from ...layouts import exporter
+from ...layouts.layers import copy_of
+from ..base import FlexwonenAlgorithm
+from ..parameters.fields import field_parameter
 
 
 class ExportAlgorithm(FlexwonenAlgorithm):
     """Base of the map and report exports: PDF always, PNG on request, files written whole."""
 
     GROUP_ID = "export"
+    MUNICIPALITIES = "MUNICIPALITIES"
+    NAME_FIELD = "NAME_FIELD"
+    REGION_FIELD = "REGION_FIELD"
+    REGIONS = "REGIONS"
+    ACCOMMODATIONS = "ACCOMMODATIONS"
+    SCENARIO = "SCENARIO"
     DATA_SOURCES = "DATA_SOURCES"
     DPI = "DPI"
     OUTPUT_PDF = "OUTPUT_PDF"
@@ -28,6 +36,31 @@ class ExportAlgorithm(FlexwonenAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     # -- parameters -------------------------------------------------------------------
+
+    def add_area_parameters(self, name_field: bool) -> None:
+        """The layers of a map of the municipal picture: the municipalities (the housing
+        gap's output or boundaries) with their region field (and, with ``name_field``,
+        their name field), the regions and the accommodations."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MUNICIPALITIES, self.tr("Municipalities (housing gap output or boundaries)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon]))
+        # Pages need these fields: required, found by their usual names when left empty.
+        if name_field:
+            self.addParameter(field_parameter(self.NAME_FIELD, self.tr("Municipality name field"),
+                                              self.MUNICIPALITIES, "municipality_name", required=True))
+        self.addParameter(field_parameter(self.REGION_FIELD, self.tr("Region field"),
+                                          self.MUNICIPALITIES, "region", required=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGIONS, self.tr("Regions (housing gap region output)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ACCOMMODATIONS, self.tr("Accommodations"),
+            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
+
+    def add_scenario_parameter(self) -> None:
+        self.addParameter(QgsProcessingParameterString(
+            self.SCENARIO, self.tr("Scenario (empty: from the housing gap layer)"), defaultValue="",
+            optional=True))
 
     def add_data_sources_parameter(self):
         self.addParameter(QgsProcessingParameterString(
@@ -65,6 +98,14 @@ class ExportAlgorithm(FlexwonenAlgorithm):
         layer = copy_of(source, self.layer_name(parameters, name, context, title),
                         context.transformContext())
         return layer
+
+    def area_layers(self, parameters, context):
+        """Copies of the layers of ``add_area_parameters``: municipalities, regions (or
+        None), accommodations (or None)."""
+        return (self.layer_copy(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities")),
+                self.layer_copy(parameters, self.REGIONS, context, self.tr("Regions"), required=False),
+                self.layer_copy(parameters, self.ACCOMMODATIONS, context, self.tr("Accommodations"),
+                                required=False))
 
     def pdf_path(self, parameters, context) -> Path:
         path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)

@@ -9,7 +9,7 @@ from typing import Dict, Optional
 from qgis.core import QgsProcessingLayerPostProcessorInterface, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..bridge.styles import load_style
+from ...bridge.styles import load_style
 
 # Processing keeps only a C++ pointer to a post-processor: keep the Python objects alive.
 _ALIVE: Dict[str, "StyledOutput"] = {}

@@ -3,11 +3,10 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination)
 
 from ...core.density_raster import density_raster
-from ...core.errors import InputError
 from ...core.scenarios import load_model_document, normalise_code, scenario_migrants
 from ..base import FlexwonenAlgorithm
-from ..gap_inputs import GapInputs
-from ..styling import style_on_load
+from ..outputs.styling import style_on_load
+from ..parameters.gap import GapInputs
 
 
 class DensityRasterAlgorithm(FlexwonenAlgorithm):
@@ -33,13 +32,11 @@ class DensityRasterAlgorithm(FlexwonenAlgorithm):
     OUTPUT = "OUTPUT"
     LABOUR_MIGRANTS = "LABOUR_MIGRANTS"
     RASTER_SUM = "RASTER_SUM"
+    # The raster needs no inhabitants, accommodations or demand model.
+    INPUTS = GapInputs(inhabitants=False, accommodations=False, model=False, demand_table=False)
 
     def initAlgorithm(self, config=None):
-        inputs = GapInputs(self)
-        inputs.add_municipalities(inhabitants_required=False)   # the raster needs no inhabitants
-        inputs.add_migrants()
-        inputs.add_builtup()
-        inputs.add_scenario()
+        self.INPUTS.add(self)
         self.addParameter(QgsProcessingParameterNumber(
             self.CELL_SIZE, self.tr("Cell size (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=100.0, minValue=1.0, maxValue=10000.0))
@@ -51,28 +48,23 @@ class DensityRasterAlgorithm(FlexwonenAlgorithm):
                                                  self.tr("Raster sum x cell area (persons)")))
 
     def compute(self, parameters, context, feedback):
-        inputs = GapInputs(self)
         progress = self.progress_for(feedback)
-        municipalities, fields, municipality_layer = inputs.read_municipalities(
-            parameters, context, feedback, with_inhabitants=False)
-        table = inputs.read_migrants(parameters, context)
-        if table is None:
-            raise InputError("no labour-migrant table given", layer=self.tr("Labour migrants"))
-        builtup, builtup_layer = inputs.read_builtup(parameters, context, feedback)
-        if builtup is None:
+        inputs = self.INPUTS.read(self, parameters, context, feedback)
+        municipalities, fields = inputs.municipalities.frame, inputs.municipalities.fields
+        if inputs.builtup is None:
             feedback.pushWarning(self.tr("No built-up area given: every municipality's labour "
                                          "migrants are spread over its whole area."))
-        chosen, base_year, method = inputs.read_scenario(parameters, context)
+        chosen = inputs.scenario
         codes = [normalise_code(code) for code in municipalities[fields.code].values]
-        migrants = scenario_migrants(table, chosen, [code for code in codes if code], base_year,
-                                     method)
+        migrants = scenario_migrants(inputs.migrants, chosen.scenario, [code for code in codes if code],
+                                     chosen.base_year, chosen.method)
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         document = load_model_document()
         result = density_raster(
-            municipalities, migrants.counts, path, builtup, cell_size,
-            municipality_fields=fields, municipalities_layer=municipality_layer,
-            builtup_layer=builtup_layer or "built-up area",
+            municipalities, migrants.counts, path, inputs.builtup_frame, cell_size,
+            municipality_fields=fields, municipalities_layer=inputs.municipalities.layer,
+            builtup_layer=inputs.builtup_layer,
             tags={"SCENARIO": migrants.scenario.label, "YEAR": str(migrants.year),
                   "BASE_YEAR": str(migrants.base_year), "DISTRIBUTION": migrants.method,
                   "MODEL_VERSION": f"{document['name']} {document['version']}"},

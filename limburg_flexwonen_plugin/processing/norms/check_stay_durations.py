@@ -14,7 +14,7 @@ from ...bridge.read import table_to_frame
 from ...bridge.values import make_fields
 from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
-from ..field_parameters import field_parameter
+from ..parameters.fields import field_parameter
 
 ACCOMMODATION_FIELDS = (
     ("acc_id", "string"), ("stays", "int"), ("residents", "int"), ("stays_breaking", "int"),
@@ -96,7 +96,7 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
         # The field parameters are optional for QGIS (a required field parameter in QGIS
         # 3.22 ignores its default when the caller leaves it out); compute() insists on
         # the required ones.
-        # Empty: the usual name of each (processing.field_parameters).
+        # Empty: the usual name of each (processing.parameters.fields).
         for name, label, key, required in (
                 (self.ACCOMMODATION_FIELD, self.tr("Accommodation id field"), "stay_accommodation", True),
                 (self.RESIDENT_FIELD, self.tr("Resident id field (pseudonymous)"), "resident", True),
@@ -210,7 +210,7 @@ class CheckStayDurationsAlgorithm(FlexwonenAlgorithm):
         return results
 
     def _field(self, parameters, context, parameter, columns, layer, optional):
-        """The mapped field, as found by processing.field_parameters."""
+        """The mapped field, as found by processing.parameters.fields."""
         value = self.parameterAsString(parameters, parameter, context) or None
         if value is None:
             if optional:

@@ -1,10 +1,8 @@
 """Processing algorithm: export the province overview map (PDF and PNG)."""
-from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterString)
+from qgis.core import QgsProcessingParameterEnum
 
 from ...layouts.province_overview import OverviewInputs, build_province_overview
-from ..field_parameters import field_parameter
-from ..export_support import ExportAlgorithm
+from .base import ExportAlgorithm
 
 PAPERS = ("A4", "A3")
 
@@ -34,28 +32,11 @@ class ExportProvinceOverviewAlgorithm(ExportAlgorithm):
         "Files are written completely or not at all."
     )
 
-    MUNICIPALITIES = "MUNICIPALITIES"
-    REGION_FIELD = "REGION_FIELD"
-    REGIONS = "REGIONS"
-    ACCOMMODATIONS = "ACCOMMODATIONS"
-    SCENARIO = "SCENARIO"
     PAPER = "PAPER"
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.MUNICIPALITIES, self.tr("Municipalities (housing gap output or boundaries)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(field_parameter(self.REGION_FIELD, self.tr("Region field"),
-                                          self.MUNICIPALITIES, "region", required=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr("Regions (housing gap region output)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ACCOMMODATIONS, self.tr("Accommodations"),
-            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SCENARIO, self.tr("Scenario (empty: from the housing gap layer)"), defaultValue="",
-            optional=True))
+        self.add_area_parameters(name_field=False)
+        self.add_scenario_parameter()
         self.add_data_sources_parameter()
         self.addParameter(QgsProcessingParameterEnum(
             self.PAPER, self.tr("Paper"), [self.tr("A4 landscape"), self.tr("A3 landscape")],
@@ -64,11 +45,9 @@ class ExportProvinceOverviewAlgorithm(ExportAlgorithm):
                                    self.tr("Province overview (PNG)"), png_folder=False)
 
     def compute(self, parameters, context, feedback):
+        municipalities, regions, accommodations = self.area_layers(parameters, context)
         inputs = OverviewInputs(
-            municipalities=self.layer_copy(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities")),
-            regions=self.layer_copy(parameters, self.REGIONS, context, self.tr("Regions"), required=False),
-            accommodations=self.layer_copy(parameters, self.ACCOMMODATIONS, context,
-                                           self.tr("Accommodations"), required=False),
+            municipalities=municipalities, regions=regions, accommodations=accommodations,
             region_field=self.parameterAsString(parameters, self.REGION_FIELD, context) or None,
             scenario=self.parameterAsString(parameters, self.SCENARIO, context),
             data_sources=self.parameterAsString(parameters, self.DATA_SOURCES, context),

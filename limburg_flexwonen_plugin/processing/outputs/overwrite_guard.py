@@ -11,7 +11,7 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProces
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorDestination,
                        QgsProcessingParameterVectorLayer, QgsProviderRegistry)
 
-from ..core.errors import InputError
+from ...core.errors import InputError
 
 _LAYER_INPUTS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
                  QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)
@@ -34,8 +34,8 @@ def input_files(algorithm, parameters, context) -> Dict[str, str]:
 def refuse_output_over_input(algorithm, parameters, context, file_of, inputs=None) -> None:
     """Raises ``InputError`` when an output file of this run is one of its input files.
 
-    ``file_of`` turns an output destination into (path, layer name) (the base class's
-    reading of destinations); ``inputs`` are the run's ``input_files`` when known."""
+    ``file_of`` turns an output destination into (path, layer name)
+    (``run_outputs.file_of``); ``inputs`` are the run's ``input_files`` when known."""
     if inputs is None:
         inputs = input_files(algorithm, parameters, context)
     if not inputs:

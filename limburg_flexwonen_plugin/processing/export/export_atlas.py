@@ -1,10 +1,8 @@
 """Processing algorithm: export the atlas with a page per region and per municipality."""
-from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterString)
+from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
 
 from ...layouts.area_atlas import LEVELS, AtlasInputs, build_area_atlas
-from ..field_parameters import field_parameter
-from ..export_support import ExportAlgorithm
+from .base import ExportAlgorithm
 
 
 class ExportAtlasAlgorithm(ExportAlgorithm):
@@ -30,31 +28,11 @@ class ExportAtlasAlgorithm(ExportAlgorithm):
         "Files are written completely or not at all."
     )
 
-    MUNICIPALITIES = "MUNICIPALITIES"
-    NAME_FIELD = "NAME_FIELD"
-    REGION_FIELD = "REGION_FIELD"
-    REGIONS = "REGIONS"
-    ACCOMMODATIONS = "ACCOMMODATIONS"
     BUILTUP = "BUILTUP"
     LEVEL = "LEVEL"
-    SCENARIO = "SCENARIO"
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.MUNICIPALITIES, self.tr("Municipalities (housing gap output or boundaries)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon]))
-        # The atlas pages and their order need names and regions: both required, found
-        # by their usual names when left empty.
-        self.addParameter(field_parameter(self.NAME_FIELD, self.tr("Municipality name field"),
-                                          self.MUNICIPALITIES, "municipality_name", required=True))
-        self.addParameter(field_parameter(self.REGION_FIELD, self.tr("Region field"),
-                                          self.MUNICIPALITIES, "region", required=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr("Regions (housing gap region output)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ACCOMMODATIONS, self.tr("Accommodations"),
-            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
+        self.add_area_parameters(name_field=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BUILTUP, self.tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
@@ -62,19 +40,15 @@ class ExportAtlasAlgorithm(ExportAlgorithm):
             self.LEVEL, self.tr("Pages"),
             [self.tr("Regions and municipalities"), self.tr("Regions only"), self.tr("Municipalities only")],
             defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.SCENARIO, self.tr("Scenario (empty: from the housing gap layer)"), defaultValue="",
-            optional=True))
+        self.add_scenario_parameter()
         self.add_data_sources_parameter()
         self.add_output_parameters(self.tr("Atlas (PDF)"), self.tr("Folder for one PNG per page"),
                                    png_folder=True)
 
     def compute(self, parameters, context, feedback):
+        municipalities, regions, accommodations = self.area_layers(parameters, context)
         inputs = AtlasInputs(
-            municipalities=self.layer_copy(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities")),
-            regions=self.layer_copy(parameters, self.REGIONS, context, self.tr("Regions"), required=False),
-            accommodations=self.layer_copy(parameters, self.ACCOMMODATIONS, context,
-                                           self.tr("Accommodations"), required=False),
+            municipalities=municipalities, regions=regions, accommodations=accommodations,
             builtup=self.layer_copy(parameters, self.BUILTUP, context, self.tr("Built-up area"),
                                     required=False),
             level=LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],

@@ -5,13 +5,14 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessingOut
 
 from ...core.demand import ASSUMED_DEMAND
 from ...core.errors import InputError
-from ...core.housing_gap import (ACCOMMODATION_FIELDS, GAP_FIELDS, compute_housing_gap,
-                                 write_csv)
+from ...core.housing_gap import ACCOMMODATION_FIELDS, GAP_FIELDS, write_csv
 from ...bridge.values import make_fields
 from ...bridge.write import append_fields, write_frame
 from ..base import FlexwonenAlgorithm
-from ..gap_inputs import GapInputs, shares_note
-from ..styling import style_on_load
+from ..outputs.run_outputs import whole_numbers
+from ..outputs.styling import style_on_load
+from ..parameters.demand import shares_note
+from ..parameters.gap import GapInputs
 
 
 class HousingGapAlgorithm(FlexwonenAlgorithm):
@@ -56,16 +57,10 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
     PROVINCE_SUPPLY = "PROVINCE_SUPPLY"
     PROVINCE_GAP = "PROVINCE_GAP"
     PROVINCE_SHORTAGE = "PROVINCE_SHORTAGE"
+    INPUTS = GapInputs()
 
     def initAlgorithm(self, config=None):
-        inputs = GapInputs(self)
-        inputs.add_municipalities()
-        inputs.add_migrants()
-        inputs.add_accommodations()
-        inputs.add_builtup()
-        inputs.add_scenario()
-        inputs.add_model()
-        inputs.add_demand_table()
+        self.INPUTS.add(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.MUNICIPALITIES_OUTPUT, self.tr("Housing gap per municipality")))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -86,36 +81,19 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def compute(self, parameters, context, feedback):
-        inputs = GapInputs(self)
         progress = self.progress_for(feedback)
         feedback.pushInfo(self.tr("Reading layers…"))
-        municipalities, municipality_fields, municipality_layer = inputs.read_municipalities(
-            parameters, context, feedback)
-        table = inputs.read_migrants(parameters, context)
-        if table is None:
-            raise InputError("no labour-migrant table given", layer=self.tr("Labour migrants"))
-        accommodations, accommodation_fields, accommodation_layer, accommodation_source = \
-            inputs.read_accommodations(parameters, context, feedback)
-        builtup, builtup_layer = inputs.read_builtup(parameters, context, feedback)
-        chosen, base_year, method = inputs.read_scenario(parameters, context)
-        model = inputs.read_model(parameters, context)
-        demand_table = inputs.read_demand_table(parameters, context)
-        note = shares_note(model)
+        inputs = self.INPUTS.read(self, parameters, context, feedback)
+        note = shares_note(inputs.model.model)
         if note:
             feedback.pushWarning(note)
-        if accommodations is None:
+        if inputs.accommodations.frame is None:
             feedback.pushWarning(self.tr("No accommodations layer given: the supply is 0 everywhere."))
-        if builtup is None:
+        if inputs.builtup is None:
             feedback.pushInfo(self.tr("No built-up area given: built-up km² and labour migrants "
                                       "per km² built-up are left empty."))
 
-        result = compute_housing_gap(
-            municipalities, table, accommodations, builtup, model, chosen, base_year=base_year,
-            method=method, municipality_fields=municipality_fields,
-            accommodation_fields=accommodation_fields, municipalities_layer=municipality_layer,
-            accommodations_layer=accommodation_layer or "accommodations",
-            builtup_layer=builtup_layer or "built-up area", demand_table=demand_table,
-            shares_source=inputs.shares_source, progress=progress.scaled(5, 80))
+        result = inputs.housing_gap(progress.scaled(5, 80))
         for warning in result.warnings:
             feedback.pushWarning(warning)
         title = result.title
@@ -143,14 +121,14 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
                                                  QgsWkbTypes.Type.MultiPolygon, crs)
             if sink is None:
                 raise InputError("cannot create the output", layer=key)
-            write_frame(_whole_numbers(frame, GAP_FIELDS), sink, fields, multipart=True)
+            write_frame(whole_numbers(frame, GAP_FIELDS), sink, fields, multipart=True)
             style_on_load(context, dest_id, "housing_gap.qml", name)
             outputs[key] = dest_id
         progress.report(88)
 
         if result.accommodations is not None:
             frame, acc_fields, renamed = _accommodations_output(
-                result.accommodations, accommodations, accommodation_source)
+                result.accommodations, inputs.accommodations.frame, inputs.accommodations.source)
             self.report_renamed_fields(feedback, self.layer_name(
                 parameters, "ACCOMMODATIONS", context, self.tr("Accommodations")), renamed)
             sink, dest_id = self.parameterAsSink(parameters, self.ACCOMMODATIONS_OUTPUT, context,
@@ -193,16 +171,6 @@ class HousingGapAlgorithm(FlexwonenAlgorithm):
         return outputs
 
 
-def _whole_numbers(frame, spec):
-    """Integer fields as Python ints (or None), so every provider stores them as written."""
-    frame = frame.copy()
-    for name, kind in spec:
-        if kind == "int" and name in frame.columns:
-            frame[name] = [None if value is None or value != value else int(round(value))
-                           for value in frame[name].astype(object).values]
-    return frame
-
-
 def _accommodations_output(assigned, accommodations, source):
     """The input's attributes, all kept as they were, then the assignment (prefixed
     where the input has the same names: ``bridge.write.append_fields``); returns frame,
@@ -214,6 +182,6 @@ def _accommodations_output(assigned, accommodations, source):
     frame = assigned[[assigned.geometry.name]].copy()
     for field in kept:
         frame[field.name()] = accommodations[field.name()].reindex(assigned.index).values
-    return append_fields(frame, kept, _whole_numbers(assigned, ACCOMMODATION_FIELDS),
+    return append_fields(frame, kept, whole_numbers(assigned, ACCOMMODATION_FIELDS),
                          ACCOMMODATION_FIELDS, kept.names())
 

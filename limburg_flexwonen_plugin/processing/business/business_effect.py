@@ -16,14 +16,15 @@ from ...core.business_effect import (ALLOCATION_FIELDS, ALLOCATION_METHODS, BORD
                                      compute_business_effect, default_value, load_effect_document,
                                      load_sector_table, read_businesses, sector_table_from_frame)
 from ...core.errors import InputError
-from ...core.housing_gap import DemandModel, compute_housing_gap, write_csv
+from ...core.housing_gap import DemandModel, write_csv
 from ...bridge.read import source_to_frame, table_to_frame
 from ...bridge.values import make_fields
 from ...bridge.write import write_frame
 from ..base import FlexwonenAlgorithm
-from ..business_effect_report import write_reports
-from ..gap_inputs import GapInputs
-from ..styling import style_on_load
+from ...layouts.business_effect_report import write_reports
+from ..outputs.run_outputs import whole_numbers
+from ..outputs.styling import style_on_load
+from ..parameters.gap import GapInputs
 
 
 class BusinessEffectAlgorithm(FlexwonenAlgorithm):
@@ -110,6 +111,8 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
     MESSAGE = "MESSAGE"
     REPORTS = "REPORTS"
     SCENARIO_TITLE = "SCENARIO_TITLE"
+    # The housing gap model's inputs, its parameters under Advanced; no demand table.
+    GAP_INPUTS = GapInputs(demand_table=False, advanced_model=True)
 
     def initAlgorithm(self, config=None):
         document = load_effect_document()
@@ -181,13 +184,7 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
                      self.tr("By area: that share of the demand is housed there (not placed)")],
             defaultValue=BORDER_CHOICES.index(document["choices"]["border"]["default"])))
 
-        inputs = GapInputs(self)
-        inputs.add_municipalities()
-        inputs.add_migrants()
-        inputs.add_accommodations()
-        inputs.add_builtup()
-        inputs.add_scenario()
-        GapInputs(self, advanced=True).add_model()
+        self.GAP_INPUTS.add(self)
 
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.BUSINESSES_OUTPUT, self.tr("Housing effect per business")))
@@ -286,39 +283,26 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
             BORDER_CHOICES[self.parameterAsEnum(parameters, self.BORDER, context)])
         settings.validate()
 
-        inputs = GapInputs(self)
-        municipalities, municipality_fields, municipality_layer = inputs.read_municipalities(
-            parameters, context, feedback)
-        table = inputs.read_migrants(parameters, context)
-        if table is None:
-            raise InputError("no labour-migrant table given", layer=self.tr("Labour migrants"))
-        accommodations, accommodation_fields, accommodation_layer, _ = \
-            inputs.read_accommodations(parameters, context, feedback)
-        builtup, builtup_layer = inputs.read_builtup(parameters, context, feedback)
-        chosen, base_year, method = inputs.read_scenario(parameters, context)
-        model = inputs.read_model(parameters, context)
+        inputs = self.GAP_INPUTS.read(self, parameters, context, feedback)
+        model = inputs.model.model
         business_model = model.replace(
             share_short=self.parameterAsDouble(parameters, self.BUSINESS_SHARE_SHORT, context) / 100.0,
             share_mid=self.parameterAsDouble(parameters, self.BUSINESS_SHARE_MID, context) / 100.0,
             share_long=self.parameterAsDouble(parameters, self.BUSINESS_SHARE_LONG, context) / 100.0)
         business_model.validate()
-        if accommodations is None:
+        if inputs.accommodations.frame is None:
             feedback.pushWarning(self.tr("No accommodations layer given: the supply is 0 everywhere "
                                          "(and allocation by planned supply places nothing)."))
-        if builtup is None:
+        if inputs.builtup is None:
             feedback.pushInfo(self.tr("No built-up area given: distances are measured to each "
                                       "municipality's centroid."))
-        gap = compute_housing_gap(
-            municipalities, table, accommodations, builtup, model, chosen, base_year=base_year,
-            method=method, municipality_fields=municipality_fields,
-            accommodation_fields=accommodation_fields, municipalities_layer=municipality_layer,
-            accommodations_layer=accommodation_layer or "accommodations",
-            builtup_layer=builtup_layer or "built-up area", progress=progress.scaled(5, 40))
+        # The effect's outputs name the model, not a shares file, as the demand's source.
+        gap = inputs.housing_gap(progress.scaled(5, 40), record_shares_source=False)
         warnings.extend(gap.warnings)
         result = compute_business_effect(
             businesses, gap, reach=reach, business_model=business_model, settings=settings,
-            builtup=builtup, builtup_layer=builtup_layer or "built-up area",
-            municipalities_layer=municipality_layer, document=document,
+            builtup=inputs.builtup_frame, builtup_layer=inputs.builtup_layer,
+            municipalities_layer=inputs.municipalities.layer, document=document,
             progress=progress.scaled(40, 70))
         for warning in warnings:
             feedback.pushWarning(warning)
@@ -393,7 +377,7 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
             sink, dest_id = self.parameterAsSink(parameters, key, context, fields, geometry_type, crs)
             if sink is None:
                 continue
-            write_frame(_whole_numbers(frame, spec), sink, fields,
+            write_frame(whole_numbers(frame, spec), sink, fields,
                         multipart=geometry_type != QgsWkbTypes.Type.NoGeometry)
             if style:
                 style_on_load(context, dest_id, style, name)
@@ -402,12 +386,3 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
             outputs[key] = dest_id
         return outputs
 
-
-def _whole_numbers(frame, spec):
-    """Integer fields as Python ints (or None), so every provider stores them as written."""
-    frame = frame.copy()
-    for name, kind in spec:
-        if kind == "int" and name in frame.columns:
-            frame[name] = [None if value is None or value != value else int(round(float(value)))
-                           for value in frame[name].astype(object).values]
-    return frame

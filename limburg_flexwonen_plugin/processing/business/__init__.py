@@ -1,0 +1,1 @@
+"""The housing effect of a business."""

@@ -1,0 +1,1 @@
+"""Data preparation: official boundaries and figures."""

@@ -1,0 +1,1 @@
+"""Maps and reports: print layouts exported to PDF and PNG."""

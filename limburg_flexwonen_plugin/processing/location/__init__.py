@@ -1,0 +1,1 @@
+"""Location: where candidate sites lie relative to the built-up area."""

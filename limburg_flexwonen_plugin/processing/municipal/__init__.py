@@ -1,0 +1,1 @@
+"""The municipal picture: housing gap and labour-migrant density."""

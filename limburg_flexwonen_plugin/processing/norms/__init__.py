@@ -1,0 +1,1 @@
+"""Housing norms: plans and stays checked against the norms."""
