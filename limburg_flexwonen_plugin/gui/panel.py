@@ -32,7 +32,7 @@ from ..core.scenarios import SCENARIO_KEYS
 from ..core.site_assessment import MigrantFields, SiteAssessment, edge_zone
 from ..core.classify_sites import MunicipalityFields
 from ..processing.field_parameters import absent_label_text
-from ..processing.norms_support import user_norms_folder
+from ..bridge.settings import user_norms_folder
 from ..bridge.crs import transform_to_working
 from ..bridge.messages import user_message
 from ..bridge import settings

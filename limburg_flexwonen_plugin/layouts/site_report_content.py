@@ -12,6 +12,7 @@ import pandas as pd
 import shapely
 
 from ..core.housing_norms import FAIL, PASS, UNKNOWN
+from ..core.site_assessment import AssessmentResult, ContextResult, NormResult
 from . import texts
 
 Row = Tuple[str, str, str]
@@ -168,7 +169,7 @@ NORM_STATUS_NL = {PASS: "voldoet", FAIL: "voldoet niet", UNKNOWN: "onbekend"}
 def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
     """One row per rule of the norm check (floor first), then the overall verdict.
 
-    ``result`` is a row of ``core.housing_norms.evaluate_plans``; ``rules`` the rules it
+    ``result`` is a site's row of the norm check (``NormResult.frame``); ``rules`` the rules it
     checked (with ``id`` and ``description_nl``).
     """
     result = {key: None if _missing(value) else value for key, value in result.items()}
@@ -269,3 +270,63 @@ def _context_remark_nl(remark: str) -> str:
     for english, dutch in _CONTEXT_REMARKS_NL:
         remark = remark.replace(english, dutch)
     return remark
+
+
+# Why a page has no norm check (the heading says so).
+NORMS_NOT_ASKED, NORMS_NO_BEDS = "not asked", "no beds"
+_NORMS_NOT_RUN_TITLES = {NORMS_NOT_ASKED: "Normtoets (niet uitgevoerd)",
+                         NORMS_NO_BEDS: "Normtoets (niet uitgevoerd: geen aantal bedden)"}
+
+
+def norms_title(norms: Optional[NormResult], not_run: Optional[str] = None) -> str:
+    """'Normtoets: SNF-norm (...) + Provinciale ondergrens Limburg', or why it did not run."""
+    if norms is None:
+        return _NORMS_NOT_RUN_TITLES.get(not_run, "Normtoets")
+    return "Normtoets: " + " + ".join(s.title_nl for s in reversed(norms.norm_sets))
+
+
+def _norms_version(norms: Optional[NormResult]) -> Optional[str]:
+    return " + ".join(s.label for s in norms.norm_sets) if norms is not None else None
+
+
+def norm_sections(norms: Optional[NormResult]) -> Dict[object, List[Row]]:
+    """The norms table of each site (by index of the sites)."""
+    if norms is None:
+        return {}
+    rules = norms.rules
+    return {index: norm_rows(row.to_dict(), rules) for index, row in norms.frame.iterrows()}
+
+
+def effect_sections(context: Optional[ContextResult]) -> Dict[object, List[Row]]:
+    """The effect table of each site (by index of the sites)."""
+    if context is None:
+        return {}
+    return {index: effect_rows(row.to_dict()) for index, row in context.frame.iterrows()}
+
+
+def versions(assessment: AssessmentResult) -> List[Tuple[str, Optional[str]]]:
+    """The versions line after the rules: the norm sets and the demand model used."""
+    parts = [("Normen", _norms_version(assessment.norms))]
+    context = assessment.context
+    if context is not None and not context.frame.empty:
+        parts.append(("Model", context.frame["ctx_model_version"].iloc[0]))
+    return parts
+
+
+def extra_assumptions(assessment: AssessmentResult) -> List[str]:
+    """The assumptions of the norm check and the effect, after the classification's."""
+    parts = []
+    version = _norms_version(assessment.norms)
+    if version:
+        parts.append(f"Normen {version}; ontbrekende gegevens geven 'onbekend', nooit 'voldoet'.")
+    context = assessment.context
+    if context is not None and not context.frame.empty:
+        frame = context.frame
+        parts.append(
+            f"Effect in scenario {scenario_title_nl(frame['ctx_scenario'].iloc[0])}: "
+            "alleen de bedden van deze locatie, volledig als aanbod; tekort = vraag − aanbod.")
+        # What the demand rests on is in the effect table; its assumptions go here.
+        value = frame["ctx_assumptions"].iloc[0] if "ctx_assumptions" in frame else None
+        if isinstance(value, str) and value:
+            parts.append(value)
+    return parts

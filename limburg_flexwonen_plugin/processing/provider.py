@@ -8,14 +8,17 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.dependencies import optional_package_of
 from ..core.resource_files import resource
-from . import algorithms
+from . import algorithms, export, location, norms
 from .base import FlexwonenAlgorithm
+
+# The packages whose every module is one algorithm.
+ALGORITHM_PACKAGES = (algorithms, location, norms, export)
 
 PROVIDER_ID = "flexwonen"
 
 
 def algorithm_classes():
-    """Every algorithm class, one per module of ``processing.algorithms``, sorted by id.
+    """Every algorithm class, one per module of the algorithm packages, sorted by id.
 
     A module that cannot be imported because an optional package (pyogrio, rasterio) is
     missing is left out, so that the other algorithms still work; the plugin's start-up
@@ -23,11 +26,12 @@ def algorithm_classes():
     and is raised.
     """
     classes = []
-    for module_info in pkgutil.iter_modules(algorithms.__path__):
+    for package, module_info in ((package, info) for package in ALGORITHM_PACKAGES
+                                 for info in pkgutil.iter_modules(package.__path__)):
         # __import__ (not importlib) so that QGIS's plugin loader tracks the module and
         # drops it on unload; a reloaded plugin then gets fresh classes.
         try:
-            module = __import__(f"{algorithms.__name__}.{module_info.name}", fromlist=["*"])
+            module = __import__(f"{package.__name__}.{module_info.name}", fromlist=["*"])
         except ModuleNotFoundError as error:
             if optional_package_of(error) is None:
                 raise

@@ -3,17 +3,18 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessing,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsWkbTypes)
 
-from ...core.classify_sites import MunicipalityFields, classify_sites
+from ...core.classify_sites import MunicipalityFields
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
+from ...core.site_assessment import AssessmentInputs, assess
 from ...bridge.values import kind_of
 from ...bridge.write import append_fields
-from .. import classification_support
-from ..base import FlexwonenAlgorithm
 from ...bridge.language import user_language
-from .. import site_context_block
+from ..base import FlexwonenAlgorithm
+from ..parameters import classification as classification_support
+from ..parameters import site_context
+from ..parameters.norms import NormsBlock, report_verdicts
 from ..styling import style_on_load
-from .. import norms_support  # housing norms (optional block)
 
 RESULT_FIELDS = (
     ("site_id", "string"), ("location_class", "string"), ("location_label", "string"),
@@ -59,6 +60,8 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
     SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
     OUTPUT = "OUTPUT"
+    CONTEXT = site_context.SiteContextBlock(SITES)
+    NORMS = NormsBlock(SITES, optional=True)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -71,9 +74,9 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
         classification_support.add_rule_parameters(self)
         classification_support.add_municipality_parameters(self)
         # Site context (optional, advanced): concentration and housing gap before/after.
-        site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)
-        # --- housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping ---
-        norms_support.add_optional_norm_check(self, self.SITES)
+        self.CONTEXT.add(self)
+        # Housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping.
+        self.NORMS.add(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))
 
@@ -103,15 +106,25 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
             muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context,
                                     self.tr("Municipalities"))
             fields = classification_support.municipality_fields(self, parameters, context)
+            extra = [self.CONTEXT.inhabitants_field(self, parameters, context)] \
+                if self.CONTEXT.asked(self, parameters, context) else []
             municipalities = self.read_layer(parameters, self.MUNICIPALITIES, context, feedback,
                                              muni_source, muni_name,
-                                             [fields.code, fields.name, fields.region])
+                                             [fields.code, fields.name, fields.region] + extra)
+        inputs = AssessmentInputs(
+            builtup=builtup, municipalities=municipalities, parameters=settings,
+            kern_name_field=kern_field, municipality_fields=fields, norm_set=None,
+            planned_beds_field=None, stay_field=None, builtup_layer=builtup_name,
+            municipalities_layer=muni_name or "municipalities")
+        choice = self.NORMS.read(self, parameters, context)
+        if choice is not None:
+            self.NORMS.require_fields(choice, sites.columns, sites_name)
+        inputs = self.CONTEXT.read(self, parameters, context, feedback, inputs.with_norms(choice))
+        self.CONTEXT.require_fields(inputs, sites, sites_name)
         feedback.pushInfo(self.tr("Classifying {0} sites…").format(len(sites)))
-        result = classify_sites(
-            sites, builtup, settings, municipalities, site_id_field=site_id_field,
-            kern_name_field=kern_field, municipality_fields=fields, sites_layer=sites_name,
-            builtup_layer=builtup_name, municipalities_layer=muni_name or "municipalities",
-            progress=progress.scaled(0, 90))
+        assessed = assess(sites, inputs, site_id_field=site_id_field, sites_layer=sites_name,
+                          progress=progress.scaled(0, 95))
+        result = assessed.sites
 
         rules = location_rules()
         language = user_language()
@@ -119,18 +132,19 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
         output_frame, output_fields, renamed = _with_input_attributes(result, sites, site_id_field,
                                                                       sites_source)
         input_names = [name for name in sites_source.fields().names() if name.lower() != "fid"]
-        # Site context (optional block, see processing/site_context_block.py).
-        context_frame = site_context_block.compute(self, parameters, context, feedback, result,
-                                                   sites, fields, self.MUNICIPALITIES)
-        if context_frame is not None:
-            output_frame, output_fields, more = site_context_block.append(
-                output_frame, output_fields, context_frame, input_names)
+        # Site context (optional block, see processing/parameters/site_context.py).
+        if assessed.context is not None:
+            self.CONTEXT.report(feedback, assessed.context)
+            output_frame, output_fields, more = site_context.append(
+                output_frame, output_fields, assessed.context.frame, input_names)
             renamed.update(more)
-        # --- housing norms (optional block): the same core call as 'Check housing norms' ---
-        output_frame, output_fields, more = norms_support.apply_optional_norm_check(
-            self, parameters, context, feedback, sites, sites_name, output_frame, output_fields,
-            input_names)
-        renamed.update(more)
+        # Housing norms (optional block): the same core call as 'Check housing norms'.
+        if assessed.norms is not None:
+            self.NORMS.report(feedback, assessed.norms, sites_name)
+            report_verdicts(feedback, assessed.norms)
+            output_frame, output_fields, more = append_fields(
+                output_frame, output_fields, assessed.norms.frame, assessed.norms.columns, input_names)
+            renamed.update(more)
         self.report_renamed_fields(feedback, sites_name, renamed)
         geometry_type = QgsWkbTypes.flatType(sites_source.wkbType())
         multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry

@@ -4,9 +4,9 @@ are declared, defaulted (from the user's settings) and read in one place."""
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.classify_sites import ClassificationParameters, MunicipalityFields
-from ..bridge.settings import classification_defaults
-from .field_parameters import field_parameter
+from ...core.classify_sites import ClassificationParameters, MunicipalityFields
+from ...bridge.settings import classification_defaults
+from ..field_parameters import field_parameter
 
 BUILTUP = "BUILTUP"
 KERN_NAME_FIELD = "KERN_NAME_FIELD"

@@ -1,0 +1,1 @@
+"""Algorithms that export maps and reports (PDF/PNG)."""

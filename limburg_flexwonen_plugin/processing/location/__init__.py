@@ -1,0 +1,1 @@
+"""Algorithms of the location class of candidate sites."""

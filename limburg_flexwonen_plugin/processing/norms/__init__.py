@@ -1,0 +1,1 @@
+"""Algorithms that check plans and stays against the housing norms."""
