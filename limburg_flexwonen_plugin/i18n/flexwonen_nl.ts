@@ -908,23 +908,21 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../processing/location/classify_sites.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/location/classify_sites.py" />
             <source>Reading layers…</source>
             <translation>Lagen lezen…</translation>
         </message>
         <message>
             <location filename="../processing/location/classify_sites.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/location/classify_sites.py" />
             <source>Classifying {0} sites…</source>
             <translation>{0} locaties classificeren…</translation>
+        </message>
+        <message>
+            <source>Built-up area</source>
+            <translation type="vanished">Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <source>Municipalities</source>
+            <translation type="vanished">Gemeenten</translation>
         </message>
         <message>
             <source>Kern name field</source>
@@ -1587,16 +1585,6 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
         </message>
         <message>
             <location filename="../processing/export/export_site_reports.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_site_reports.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_site_reports.py" />
             <source>Site {0} has no usable geometry: no page.</source>
             <translation>Locatie {0} heeft geen bruikbare geometrie: geen pagina.</translation>
         </message>
@@ -1609,6 +1597,14 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../processing/export/export_site_reports.py" />
             <source>The sites have no beds field: the norm check is left out.</source>
             <translation>De locaties hebben geen veld met bedden: de normtoets vervalt.</translation>
+        </message>
+        <message>
+            <source>Built-up area</source>
+            <translation type="vanished">Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <source>Municipalities</source>
+            <translation type="vanished">Gemeenten</translation>
         </message>
         <message>
             <source>Kern name field</source>

@@ -1,9 +1,8 @@
 """Processing algorithm: the site assessment report, one A4 page per candidate site."""
 from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField)
 
-from ...core.classify_sites import MunicipalityFields
 from ...core.errors import InputError
-from ...core.site_assessment import AssessmentInputs, assess
+from ...core.site_assessment import assess
 from ...core.validation import require_fields, require_unique
 from ...layouts import site_report_content
 from ...layouts.site_report_content import PlanFields
@@ -74,14 +73,9 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
 
     def compute(self, parameters, context, feedback):
         sites_source = self.parameterAsSource(parameters, self.SITES, context)
-        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
         if sites_source is None:
             raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
-        if builtup_source is None:
-            raise InputError("no built-up area layer given", layer=self.tr("Built-up area"))
         sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
-        builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
-        kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
         sites = source_to_frame(sites_source, sites_name, feedback=feedback)
         site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
         if site_id_field:
@@ -89,25 +83,14 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
             # overwrite another site's report.
             require_fields(sites, [site_id_field], sites_name)
             require_unique(sites, site_id_field, sites_name)
-        builtup = source_to_frame(builtup_source, builtup_name, [kern_field] if kern_field else [],
-                                  feedback=feedback)
-        municipalities, muni_name = None, "municipalities"
-        fields = MunicipalityFields()
-        muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
-        if muni_source is not None:
-            muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities"))
-            fields = classification_support.municipality_fields(self, parameters, context)
-            extra = [self.CONTEXT.inhabitants_field(self, parameters, context)] \
-                if self.CONTEXT.asked(self, parameters, context) else []
-            municipalities = source_to_frame(muni_source, muni_name,
-                                             [fields.code, fields.name, fields.region] + extra,
-                                             feedback=feedback)
+
+        def read(_name, source, layer, fields):
+            return source_to_frame(source, layer, fields, feedback=feedback)
+
+        inputs = classification_support.read_inputs(self, parameters, context, read,
+                                                    self.CONTEXT.municipal_fields(self, parameters, context))
         choice, not_run = self._norms(parameters, context, feedback, sites, sites_name)
-        inputs = AssessmentInputs(
-            builtup=builtup, municipalities=municipalities,
-            parameters=classification_support.rule_parameters(self, parameters, context),
-            kern_name_field=kern_field, municipality_fields=fields, planned_beds_field=None,
-            stay_field=None, builtup_layer=builtup_name, municipalities_layer=muni_name).with_norms(choice)
+        inputs = inputs.with_norms(choice)
         inputs = self.CONTEXT.read(self, parameters, context, feedback, inputs)
         self.CONTEXT.require_fields(inputs, sites, sites_name)
         progress = self.progress_for(feedback)

@@ -3,10 +3,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessing,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsWkbTypes)
 
-from ...core.classify_sites import MunicipalityFields
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
-from ...core.site_assessment import AssessmentInputs, assess
+from ...core.site_assessment import assess
 from ...bridge.values import kind_of
 from ...bridge.write import append_fields
 from ...bridge.language import user_language
@@ -82,40 +81,20 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
 
     def compute(self, parameters, context, feedback):
         sites_source = self.parameterAsSource(parameters, self.SITES, context)
-        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
         if sites_source is None:
             raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
-        if builtup_source is None:
-            raise InputError("no built-up area layer given", layer=self.tr("Built-up area"))
         sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
-        builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
         site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
-        kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
-        settings = classification_support.rule_parameters(self, parameters, context)
         progress = self.progress_for(feedback)
 
         feedback.pushInfo(self.tr("Reading layers…"))
         sites = self.read_layer(parameters, self.SITES, context, feedback, sites_source, sites_name)
-        builtup = self.read_layer(parameters, self.BUILTUP, context, feedback, builtup_source,
-                                  builtup_name, [kern_field] if kern_field else [])
-        municipalities = None
-        fields = MunicipalityFields()
-        muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
-        muni_name = None
-        if muni_source is not None:
-            muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context,
-                                    self.tr("Municipalities"))
-            fields = classification_support.municipality_fields(self, parameters, context)
-            extra = [self.CONTEXT.inhabitants_field(self, parameters, context)] \
-                if self.CONTEXT.asked(self, parameters, context) else []
-            municipalities = self.read_layer(parameters, self.MUNICIPALITIES, context, feedback,
-                                             muni_source, muni_name,
-                                             [fields.code, fields.name, fields.region] + extra)
-        inputs = AssessmentInputs(
-            builtup=builtup, municipalities=municipalities, parameters=settings,
-            kern_name_field=kern_field, municipality_fields=fields, norm_set=None,
-            planned_beds_field=None, stay_field=None, builtup_layer=builtup_name,
-            municipalities_layer=muni_name or "municipalities")
+
+        def read(name, source, layer, fields):
+            return self.read_layer(parameters, name, context, feedback, source, layer, fields)
+
+        inputs = classification_support.read_inputs(self, parameters, context, read,
+                                                    self.CONTEXT.municipal_fields(self, parameters, context))
         choice = self.NORMS.read(self, parameters, context)
         if choice is not None:
             self.NORMS.require_fields(choice, sites.columns, sites_name)

@@ -63,8 +63,13 @@ class SiteContextBlock:
 
     @staticmethod
     def inhabitants_field(algorithm, parameters, context):
-        """The municipalities' field the context needs besides code, name and region."""
         return algorithm.parameterAsString(parameters, INHABITANTS_FIELD, context) or None
+
+    def municipal_fields(self, algorithm, parameters, context):
+        """The municipalities' fields the context needs besides code, name and region."""
+        if not self.asked(algorithm, parameters, context):
+            return []
+        return [self.inhabitants_field(algorithm, parameters, context)]
 
     def read(self, algorithm, parameters, context, feedback,
              inputs: AssessmentInputs) -> AssessmentInputs:
