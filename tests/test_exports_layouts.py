@@ -11,6 +11,7 @@ from limburg_flexwonen_plugin.bridge.provenance import credits_of
 from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters
 from limburg_flexwonen_plugin.core.credits import merged
 from limburg_flexwonen_plugin.core.errors import InputError
+from limburg_flexwonen_plugin.core import terms
 from limburg_flexwonen_plugin.layouts import templates, texts
 from limburg_flexwonen_plugin.layouts.area_atlas import AtlasInputs, build_area_atlas
 from limburg_flexwonen_plugin.layouts.layers import copy_of
@@ -215,7 +216,7 @@ def test_site_pages_show_the_site_plus_its_edge_distance(site_reports):
             site = classified.loc[key]
             minx, miny, maxx, maxy = shapely.buffer(site.geometry, 300.0).bounds
             assert map_item.extent().contains(QgsRectangle(minx, miny, maxx, maxy)), key
-            label = texts.LOCATION_CLASS_NL[site.location_class].lower()
+            label = terms.location_class(site.location_class, terms.NL)
             assert text_of(layout, "class_box") == f"Locatieklasse: {label}", key
             assert text_of(layout, "date") == "27 november 2026"
             assert text_of(layout, "source") == \

@@ -7,8 +7,8 @@ these are given, and the rules and assumptions used. The assessment is the core'
 (``core.site_assessment.assess``, run by the caller); this module only lays it out.
 """
 import datetime
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
 
 import geopandas as gpd
 import numpy as np

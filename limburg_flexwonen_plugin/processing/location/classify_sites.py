@@ -4,7 +4,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessing,
                        QgsProcessingParameterField, QgsWkbTypes)
 
 from ...core.errors import InputError
-from ...core.rules import class_label, location_rules
+from ...core import terms
 from ...core.site_assessment import assess
 from ...bridge.values import kind_of
 from ...bridge.write import append_fields
@@ -105,9 +105,8 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
                           progress=progress.scaled(0, 95))
         result = assessed.sites
 
-        rules = location_rules()
         language = user_language()
-        result["location_label"] = [class_label(rules, value, language) for value in result["location_class"]]
+        result["location_label"] = terms.location_classes(result["location_class"], language)
         output_frame, output_fields, renamed = _with_input_attributes(result, sites, site_id_field,
                                                                       sites_source)
         input_names = [name for name in sites_source.fields().names() if name.lower() != "fid"]
@@ -136,7 +135,7 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
                       "classified_sites.qml" if multipart else "classified_sites_points.qml")
         feedback.setProgress(100)
         for location_class in ("inside", "edge", "outside"):
-            feedback.pushInfo(f"{class_label(rules, location_class, language)}: "
+            feedback.pushInfo(f"{terms.location_class(location_class, language)}: "
                               f"{int((result['location_class'] == location_class).sum())}")
         return {self.OUTPUT: dest_id}
 
