@@ -8,7 +8,7 @@ from ...layouts import site_report_content
 from ...layouts.site_report_content import PlanFields
 from ...layouts.site_reports import SiteReportInputs, build_site_reports
 from ...bridge.read import source_to_frame
-from ..parameters import classification as classification_support
+from ..parameters.classification import ClassificationBlock
 from ..parameters.norms import FIELD_PARAMETERS, NormsBlock
 from ..parameters.site_context import SiteContextBlock
 from ..field_parameters import field_parameter
@@ -19,7 +19,7 @@ STAY_FIELD = "STAY_FIELD"
 BUILDING_TYPE_FIELD = "BUILDING_TYPE_FIELD"
 
 
-class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterNames, ExportAlgorithm):
+class ExportSiteReportsAlgorithm(ExportAlgorithm):
     ALGORITHM_ID = "exportsitereports"
     DISPLAY_NAME = "Export site assessment reports (PDF/PNG)"
     HELP = (
@@ -44,6 +44,7 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
 
     SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
+    CLASSIFICATION = ClassificationBlock(rules_last=True)
     SITE_NAME_FIELD = "SITE_NAME_FIELD"
     # The norm check of 'Check housing norms' (on by default: the page has a section for it).
     NORMS = NormsBlock(SITES, optional=True, checked=True)
@@ -59,9 +60,7 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
             optional=True))
         self.addParameter(field_parameter(self.SITE_NAME_FIELD, self.tr("Site name field"),
                                           self.SITES, "site_name"))
-        classification_support.add_builtup_parameters(self)
-        classification_support.add_municipality_parameters(self)
-        classification_support.add_rule_parameters(self)
+        self.CLASSIFICATION.add(self)
         for name, label, key in ((STAY_FIELD, self.tr("Stay category field"), "site_stay"),
                                  (BUILDING_TYPE_FIELD, self.tr("Building type field"), "building_type")):
             self.addParameter(field_parameter(name, label, self.SITES, key))
@@ -87,8 +86,8 @@ class ExportSiteReportsAlgorithm(classification_support.ClassificationParameterN
         def read(_name, source, layer, fields):
             return source_to_frame(source, layer, fields, feedback=feedback)
 
-        inputs = classification_support.read_inputs(self, parameters, context, read,
-                                                    self.CONTEXT.municipal_fields(self, parameters, context))
+        inputs = self.CLASSIFICATION.read(self, parameters, context, read,
+                                         self.CONTEXT.municipal_fields(self, parameters, context))
         choice, not_run = self._norms(parameters, context, feedback, sites, sites_name)
         inputs = inputs.with_norms(choice)
         inputs = self.CONTEXT.read(self, parameters, context, feedback, inputs)

@@ -10,7 +10,7 @@ from ...bridge.values import kind_of
 from ...bridge.write import append_fields
 from ...bridge.language import user_language
 from ..base import FlexwonenAlgorithm
-from ..parameters import classification as classification_support
+from ..parameters.classification import ClassificationBlock
 from ..parameters import site_context
 from ..parameters.norms import NormsBlock, report_verdicts
 from ..styling import style_on_load
@@ -25,7 +25,7 @@ RESULT_FIELDS = (
 )
 
 
-class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames, FlexwonenAlgorithm):
+class ClassifySitesAlgorithm(FlexwonenAlgorithm):
     ALGORITHM_ID = "classifysites"
     DISPLAY_NAME = "Classify candidate sites by built-up area"
     GROUP_ID = "location"
@@ -58,6 +58,7 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
 
     SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
+    CLASSIFICATION = ClassificationBlock()
     OUTPUT = "OUTPUT"
     CONTEXT = site_context.SiteContextBlock(SITES)
     NORMS = NormsBlock(SITES, optional=True)
@@ -69,9 +70,7 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
         self.addParameter(QgsProcessingParameterField(
             self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
             optional=True))
-        classification_support.add_builtup_parameters(self)
-        classification_support.add_rule_parameters(self)
-        classification_support.add_municipality_parameters(self)
+        self.CLASSIFICATION.add(self)
         # Site context (optional, advanced): concentration and housing gap before/after.
         self.CONTEXT.add(self)
         # Housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping.
@@ -93,8 +92,8 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
         def read(name, source, layer, fields):
             return self.read_layer(parameters, name, context, feedback, source, layer, fields)
 
-        inputs = classification_support.read_inputs(self, parameters, context, read,
-                                                    self.CONTEXT.municipal_fields(self, parameters, context))
+        inputs = self.CLASSIFICATION.read(self, parameters, context, read,
+                                         self.CONTEXT.municipal_fields(self, parameters, context))
         choice = self.NORMS.read(self, parameters, context)
         if choice is not None:
             self.NORMS.require_fields(choice, sites.columns, sites_name)
