@@ -39,8 +39,8 @@ from .validation import plausible_range
 from .values import (IMPLAUSIBLE, MISSING, NEGATIVE, NOT_FINITE, NOT_POSITIVE, NOT_WHOLE, TEXT,
                      check_at_most, check_count, check_non_negative, is_missing, shown, to_numbers)
 
-__all__ = ["PASS", "FAIL", "UNKNOWN", "PLAN_INPUTS", "DEFAULT_FIELDS", "PlanVerdict",
-           "evaluate_plan", "evaluate_plans", "plan_field_map", "PLAN_FIELD_KEYS", "load_norm_set", "available_norm_sets",
+__all__ = ["PASS", "FAIL", "UNKNOWN", "PLAN_INPUTS", "DEFAULT_FIELDS", "PLAN_FIELD_KEYS", "PlanVerdict",
+           "evaluate_plan", "evaluate_plans", "plan_field_map", "load_norm_set", "available_norm_sets",
            "rule_field", "result_columns"]
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"

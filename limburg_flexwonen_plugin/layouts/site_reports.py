@@ -54,7 +54,7 @@ class SiteReportData:
     coverage: gpd.GeoDataFrame
     facts: pd.DataFrame
     skipped: List[str]
-    builtup_parts: np.ndarray = None          # the built-up area dissolved, for the drawings
+    builtup_parts: Optional[np.ndarray] = None   # the built-up area dissolved, for the drawings
 
 
 def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> SiteReportData:

@@ -11,7 +11,7 @@ from ...bridge.write import append_fields
 from ...bridge.language import user_language
 from ..base import FlexwonenAlgorithm
 from ..parameters.classification import ClassificationBlock
-from ..parameters import site_context
+from ..parameters.site_context import SiteContextBlock
 from ..parameters.norms import NormsBlock, report_verdicts
 from ..styling import style_on_load
 
@@ -60,7 +60,7 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
     SITE_ID_FIELD = "SITE_ID_FIELD"
     CLASSIFICATION = ClassificationBlock()
     OUTPUT = "OUTPUT"
-    CONTEXT = site_context.SiteContextBlock(SITES)
+    CONTEXT = SiteContextBlock(SITES)
     NORMS = NormsBlock(SITES, optional=True)
 
     def initAlgorithm(self, config=None):
@@ -112,8 +112,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         # Site context (optional block, see processing/parameters/site_context.py).
         if assessed.context is not None:
             self.CONTEXT.report(feedback, assessed.context)
-            output_frame, output_fields, more = site_context.append(
-                output_frame, output_fields, assessed.context.frame, input_names)
+            output_frame, output_fields, more = self.CONTEXT.append(
+                output_frame, output_fields, assessed.context, input_names)
             renamed.update(more)
         # Housing norms (optional block): the same core call as 'Check housing norms'.
         if assessed.norms is not None:

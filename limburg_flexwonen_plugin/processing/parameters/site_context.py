@@ -108,20 +108,21 @@ class SiteContextBlock:
             require_fields(sites, [inputs.planned_beds_field, inputs.stay_field], layer)
 
     @staticmethod
+    def append(output_frame, output_fields, result: ContextResult, input_names):
+        """The output with the ``ctx_*`` fields added (prefixed where the input has the same
+        names: ``bridge.write.append_fields``); returns frame, fields, renamed."""
+        context_frame = result.frame.copy()
+        for name, kind in SITE_CONTEXT_FIELDS:
+            if kind == "int":
+                context_frame[name] = [None if value is None or value != value else int(value)
+                                       for value in context_frame[name].values]
+        return append_fields(output_frame, output_fields, context_frame, SITE_CONTEXT_FIELDS,
+                             input_names)
+
+    @staticmethod
     def report(feedback, result: ContextResult) -> None:
         for warning in result.gap.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(tr("Site context: {0}, demand model {1}").format(
             result.gap.title, result.gap.model.version_label))
 
-
-def append(output_frame, output_fields, context_frame, input_names):
-    """The output with the ``ctx_*`` fields added (prefixed where the input has the same
-    names: ``bridge.write.append_fields``); returns frame, fields, renamed."""
-    context_frame = context_frame.copy()
-    for name, kind in SITE_CONTEXT_FIELDS:
-        if kind == "int":
-            context_frame[name] = [None if value is None or value != value else int(value)
-                                   for value in context_frame[name].values]
-    return append_fields(output_frame, output_fields, context_frame, SITE_CONTEXT_FIELDS,
-                         input_names)
