@@ -38,13 +38,13 @@ KNOWN_INDIRECT = {
     ("processing/base.py", "displayName"): "DISPLAY_NAME of each algorithm class",
     ("processing/base.py", "shortHelpString"): "HELP of each algorithm class",
     ("processing/base.py", "group"): "FlexwonenAlgorithm.GROUPS",
-    ("gui/card.py", "label"): "labels marked with QT_TRANSLATE_NOOP in core/site_assessment.py",
+    ("gui/card.py", "label"): "labels marked with QT_TRANSLATE_NOOP in core/site_assessment/",
     ("gui/card.py", "scenario_text"): "SCENARIO_LABELS, marked with QT_TRANSLATE_NOOP",
     ("bridge/messages.py", "user_message"): "InputError texts, marked with QT_TRANSLATE_NOOP in "
                                            "FIXED_TEXTS",
     ("bridge/messages.py", "field_label"): "logical field labels, marked with QT_TRANSLATE_NOOP in "
                                           "core/field_mapping.py",
-    ("processing/norms_support.py", "add_norm_parameters"): "FIELD_PARAMETERS labels, marked with "
+    ("processing/parameters/norms.py", "add"): "FIELD_PARAMETERS labels, marked with "
                                                             "QT_TRANSLATE_NOOP",
     ("layouts/export_action.py", "__init__"): "ROLE_LABELS, marked with QT_TRANSLATE_NOOP",
 }

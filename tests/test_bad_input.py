@@ -155,7 +155,7 @@ MINIMAL_PARAMETERS: Dict[str, Minimal] = {
                               numeric=NORM_FIELDS, key=("site_id",)),
                "BUILTUP": Reads(fields=("kern_name",)),
                "MUNICIPALITIES": Reads(fields=("gm_code", "gm_name", "region"))},
-        # The site-context block (processing/site_context_block.py) is the classification's.
+        # The site-context block (processing/parameters/site_context.py) is the classification's.
         shared={"CONTEXT_MIGRANTS": "flexwonen:classifysites",
                 "CONTEXT_ACCOMMODATIONS": "flexwonen:classifysites"}),
     "flexwonen:housinggap": Minimal(

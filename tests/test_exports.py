@@ -13,6 +13,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLa
 from qgis.PyQt.QtGui import QImage
 
 import processing
+from limburg_flexwonen_plugin.core import terms
 from limburg_flexwonen_plugin.layouts import texts
 from test_plugin_install import plugin_zip, profile  # noqa: F401 (fixtures: the installed plugin)
 
@@ -191,7 +192,7 @@ def test_site_pages_carry_each_sites_own_class(exports, demo_gpkg, tmp_path):
     for page, site_id in enumerate(sorted(expected), start=1):
         text = pdf_text(pdf, page=page)
         assert site_id in text
-        label = texts.LOCATION_CLASS_NL[expected[site_id]].lower()
+        label = terms.location_class(expected[site_id], terms.NL)
         assert f"Locatieklasse: {label}" in text, site_id
 
 

@@ -11,7 +11,8 @@ import pytest
 from qgis.core import QgsVectorLayer
 
 import processing
-from limburg_flexwonen_plugin.layouts import gap_fields, site_report_content, templates, texts
+from limburg_flexwonen_plugin.core import terms
+from limburg_flexwonen_plugin.layouts import gap_fields, templates, texts
 from limburg_flexwonen_plugin.layouts.area_atlas import AtlasInputs, build_area_atlas
 from limburg_flexwonen_plugin.layouts.layers import copy_of
 from limburg_flexwonen_plugin.layouts.page import legend_titles
@@ -146,7 +147,7 @@ def test_site_pages_show_the_norm_check_of_the_norm_algorithm(site_pages):
         feature = reference[site_id]
         assert "Normtoets: Provinciale ondergrens Limburg + SNF-norm" in text or \
             "Normtoets: SNF-norm (Stichting Normering Flexwonen) + Provinciale ondergrens Limburg" in text
-        verdict = site_report_content.NORM_STATUS_NL[feature["norms_verdict"]]
+        verdict = terms.VERDICT[feature["norms_verdict"]][terms.NL]
         assert re.search(rf"Oordeel {verdict}\b", text), (site_id, verdict)
         for rule in ("floor_persons_per_bedroom", "floor_living_area", "snf_toilets"):
             assert feature[f"norm_{rule}"] in ("pass", "fail", "unknown")

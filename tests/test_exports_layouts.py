@@ -11,11 +11,13 @@ from limburg_flexwonen_plugin.bridge.provenance import credits_of
 from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters
 from limburg_flexwonen_plugin.core.credits import merged
 from limburg_flexwonen_plugin.core.errors import InputError
+from limburg_flexwonen_plugin.core import terms
 from limburg_flexwonen_plugin.layouts import templates, texts
 from limburg_flexwonen_plugin.layouts.area_atlas import AtlasInputs, build_area_atlas
 from limburg_flexwonen_plugin.layouts.layers import copy_of
 from limburg_flexwonen_plugin.layouts.page import legend_titles
 from limburg_flexwonen_plugin.layouts.province_overview import OverviewInputs, build_province_overview
+from limburg_flexwonen_plugin.core.site_assessment import AssessmentInputs, assess
 from limburg_flexwonen_plugin.layouts.site_reports import SiteReportInputs, build_site_reports
 
 EXPORT_DAY = datetime.date(2026, 11, 27)
@@ -183,10 +185,11 @@ def test_atlas_legend_lists_the_layers_shown(atlas):
 def site_reports(qgis_app, demo_gpkg):
     sites = gpd.read_file(demo_gpkg, layer="candidate_sites")
     hard = sites[sites["case"] != "regular"]
+    assessment = assess(hard, AssessmentInputs(
+        gpd.read_file(demo_gpkg, layer="builtup"), gpd.read_file(demo_gpkg, layer="municipalities"),
+        parameters=ClassificationParameters(300.0, 0.9), norm_set=None), site_id_field="site_id")
     inputs = SiteReportInputs(
-        hard, gpd.read_file(demo_gpkg, layer="builtup"), gpd.read_file(demo_gpkg, layer="municipalities"),
-        parameters=ClassificationParameters(300.0, 0.9), site_id_field="site_id",
-        data_sources="kandidaatlocaties: demodata", export_date=EXPORT_DAY,
+        assessment, data_sources="kandidaatlocaties: demodata", export_date=EXPORT_DAY,
         credits=merged(*(credits_of(QgsVectorLayer(f"{demo_gpkg}|layername={name}", name, "ogr"))
                          for name in ("candidate_sites", "builtup", "municipalities"))))
     page, data = build_site_reports(inputs)
@@ -213,7 +216,7 @@ def test_site_pages_show_the_site_plus_its_edge_distance(site_reports):
             site = classified.loc[key]
             minx, miny, maxx, maxy = shapely.buffer(site.geometry, 300.0).bounds
             assert map_item.extent().contains(QgsRectangle(minx, miny, maxx, maxy)), key
-            label = texts.LOCATION_CLASS_NL[site.location_class].lower()
+            label = terms.location_class(site.location_class, terms.NL)
             assert text_of(layout, "class_box") == f"Locatieklasse: {label}", key
             assert text_of(layout, "date") == "27 november 2026"
             assert text_of(layout, "source") == \
@@ -241,7 +244,8 @@ def test_site_map_legend_lists_the_layers_shown(site_reports):
 def test_site_without_geometry_gets_no_page_and_is_named(qgis_app, demo_gpkg):
     sites = gpd.read_file(demo_gpkg, layer="candidate_sites").head(3)
     sites.loc[sites.index[1], "geometry"] = None
-    page, data = build_site_reports(SiteReportInputs(sites, gpd.read_file(demo_gpkg, layer="builtup"),
-                                                     site_id_field="site_id", export_date=EXPORT_DAY))
+    assessment = assess(sites, AssessmentInputs(gpd.read_file(demo_gpkg, layer="builtup"), norm_set=None),
+                        site_id_field="site_id")
+    page, data = build_site_reports(SiteReportInputs(assessment, export_date=EXPORT_DAY))
     assert data.skipped == [sites.iloc[1]["site_id"]]
     assert page.page_names == [sites.iloc[0]["site_id"], sites.iloc[2]["site_id"]]

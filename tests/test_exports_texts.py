@@ -7,7 +7,8 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from limburg_flexwonen_plugin.layouts import site_geometry, site_report_content, texts
+from limburg_flexwonen_plugin.core.site_assessment import geometry as site_geometry
+from limburg_flexwonen_plugin.layouts import site_report_content, texts
 from limburg_flexwonen_plugin.layouts.exporter import slug
 from limburg_flexwonen_plugin.layouts.page import nice_segment
 
@@ -140,10 +141,10 @@ def test_class_text_and_assumptions():
 def test_edge_zone_is_the_builtup_area_grown_by_the_edge_distance():
     kern = box(0, 0, 1000, 800)
     parts = site_geometry.builtup_parts([kern])
-    zone = site_geometry.edge_zone(parts, [box(1100, 100, 1200, 200)], 250.0)
+    zone = site_geometry.edge_zone(parts, [box(1100, 100, 1200, 200)], 250.0, reach_m=5000.0)
     assert zone.contains(Point(1249, 400)) and not zone.contains(Point(1251, 400))
     # Far from every site nothing is drawn.
-    assert site_geometry.edge_zone(parts, [box(90000, 0, 90100, 100)], 250.0) is None
+    assert site_geometry.edge_zone(parts, [box(90000, 0, 90100, 100)], 250.0, reach_m=5000.0) is None
 
 
 def test_distance_line_runs_to_the_nearest_builtup_area():

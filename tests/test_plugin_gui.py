@@ -81,7 +81,8 @@ def test_options_page_stores_defaults_that_the_algorithm_and_panel_use(flexwonen
     gap = QgsApplication.processingRegistry().createAlgorithmById("flexwonen:housinggap")
     assert gap.parameterDefinition("SCENARIO").defaultValue() == SCENARIO_KEYS.index("high_2030")
     norms = QgsApplication.processingRegistry().createAlgorithmById("flexwonen:checkhousingnorms")
-    assert norms.norm_set_names[norms.parameterDefinition("NORM_SET").defaultValue()] == "akf_2024"
+    norm_set = norms.parameterDefinition("NORM_SET")
+    assert norm_set.metadata()["norm_set_names"][norm_set.defaultValue()] == "akf_2024"
 
     again = FlexwonenOptionsPage()
     assert again.edge_distance.value() == 300.0 and again.norm_set.currentData() == "akf_2024"

@@ -195,7 +195,7 @@ def test_section_builders_are_the_extension_point(demo, monkeypatch):
     def beds_section(frame, inputs):
         return [Section("extra", "Extra", (Row("double_beds", "Double beds", 2 * beds, "count"),))
                 for beds in frame["planned_beds"]]
-    monkeypatch.setattr(site_assessment, "SECTION_BUILDERS",
+    monkeypatch.setattr(site_assessment.sections, "SECTION_BUILDERS",
                         tuple(site_assessment.SECTION_BUILDERS) + (beds_section,))
     sites = demo["candidate_sites"].head(2)
     results = assess_sites(sites, AssessmentInputs(builtup=demo["builtup"]))

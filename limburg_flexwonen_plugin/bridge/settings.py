@@ -5,7 +5,10 @@ Processing algorithms and the site assessment panel take their defaults from her
 Nothing is written until the user changes a value, so loading the plugin leaves the
 settings as they were.
 """
-from qgis.core import QgsSettings
+import os
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsSettings
 
 from ..core.classify_sites import ClassificationParameters
 from ..core.errors import InputError
@@ -32,6 +35,8 @@ SERVICE_DEFAULTS = {
 }
 DEFAULT_TIMEOUT_S = 60.0
 TIMEOUT_RANGE_S = (1.0, 3600.0)
+# A folder of the user's own norm sets; otherwise <QGIS profile>/flexwonen_limburg/norms.
+USER_NORMS_FOLDER_ENV = "FLEXWONEN_NORMS_FOLDER"
 # The scenarios a default can be: the user-defined one needs its own year and total.
 DEFAULT_SCENARIOS = (CURRENT, LOW_2030, HIGH_2030)
 
@@ -109,6 +114,14 @@ def norm_set(available=None) -> str:
     if available is not None and value not in available:
         return DEFAULT_SET
     return value or DEFAULT_SET
+
+
+def user_norms_folder() -> Path:
+    """Where the user's own norm set files are read from (the folder may not exist)."""
+    configured = os.environ.get(USER_NORMS_FOLDER_ENV)
+    if configured:
+        return Path(configured)
+    return Path(QgsApplication.qgisSettingsDirPath()) / GROUP / "norms"
 
 
 def set_norm_set(name: str) -> None:

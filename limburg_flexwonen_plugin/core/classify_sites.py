@@ -30,6 +30,7 @@ from .geometry import check_plausible_extent, prepare_layer
 from .polygon_index import PolygonIndex, grid_cells_for, interiors_overlap
 from .progress import SILENT, Progress
 from .rules import location_rules
+from .terms import OUTSIDE_MUNICIPALITIES
 from .validation import duplicate_remarks
 
 INSIDE, EDGE, OUTSIDE = "inside", "edge", "outside"
@@ -262,7 +263,7 @@ class SiteClassifier:
             outside = np.flatnonzero(known & municipal["gm_code"].isna().values)
             if len(outside):
                 remarks = remarks.copy()
-                remarks.iloc[outside] = [_join(text, "outside every municipality")
+                remarks.iloc[outside] = [_join(text, OUTSIDE_MUNICIPALITIES)
                                          for text in remarks.iloc[outside]]
         else:
             columns["gm_code"] = np.full(count, None, dtype=object)

@@ -39,8 +39,8 @@ from .validation import plausible_range
 from .values import (IMPLAUSIBLE, MISSING, NEGATIVE, NOT_FINITE, NOT_POSITIVE, NOT_WHOLE, TEXT,
                      check_at_most, check_count, check_non_negative, is_missing, shown, to_numbers)
 
-__all__ = ["PASS", "FAIL", "UNKNOWN", "PLAN_INPUTS", "DEFAULT_FIELDS", "PlanVerdict",
-           "evaluate_plan", "evaluate_plans", "load_norm_set", "available_norm_sets",
+__all__ = ["PASS", "FAIL", "UNKNOWN", "PLAN_INPUTS", "DEFAULT_FIELDS", "PLAN_FIELD_KEYS", "PlanVerdict",
+           "evaluate_plan", "evaluate_plans", "plan_field_map", "load_norm_set", "available_norm_sets",
            "rule_field", "result_columns"]
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
@@ -50,6 +50,11 @@ PLAN_INPUTS = ("beds", "bedrooms", "living_area_m2", "bedroom_area_m2", "toilets
 DEFAULT_FIELDS = {"beds": "planned_beds", "bedrooms": "bedrooms",
                   "living_area_m2": "living_area_m2", "bedroom_area_m2": "bedroom_area_m2",
                   "toilets": "toilets", "showers": "showers", "housing_type": "housing_type"}
+# Plan input -> the logical field of ``core.field_mapping`` that holds it (its usual
+# names in a layer): what the Processing parameters, the panel and the report ask for.
+PLAN_FIELD_KEYS = {"beds": "planned_beds", "bedrooms": "bedrooms", "living_area_m2": "living_area",
+                   "bedroom_area_m2": "bedroom_area", "toilets": "toilets", "showers": "showers",
+                   "housing_type": "housing_type"}
 PLAN_KEY_ALIASES = {"planned_beds": "beds", "living_area": "living_area_m2",
                     "bedroom_areas": "bedroom_area_m2", "bedroom_area": "bedroom_area_m2"}
 INPUT_LABELS = {
@@ -84,6 +89,25 @@ _ISSUE_TEXT = {
     NOT_POSITIVE: ("must be at least 1", "moet minstens 1 zijn"),
     PER_ROOM: ("does not match the number of bedrooms", "past niet bij het aantal slaapkamers"),
 }
+
+
+def plan_field_map(columns, chosen: Optional[Mapping[str, Optional[str]]] = None,
+                   planned_beds_field: Optional[str] = None) -> Optional[Dict[str, Optional[str]]]:
+    """Plan input -> column of the plans, for ``evaluate_plans``; None when there is
+    nothing to check (no column with the number of beds, e.g. a drawn site).
+
+    An input given in ``chosen`` takes that field (None: not available), any other its
+    documented default name; the beds fall back on ``planned_beds_field``. A field the
+    plans lack counts as not given.
+    """
+    chosen = dict(chosen or {})
+    mapping: Dict[str, Optional[str]] = {}
+    for key in PLAN_INPUTS:
+        name = chosen.get(key) if key in chosen else DEFAULT_FIELDS.get(key)
+        if key == "beds" and not name:
+            name = planned_beds_field
+        mapping[key] = name if name and name in columns else None
+    return mapping if mapping["beds"] else None
 
 
 def rule_field(rule_id: str) -> str:

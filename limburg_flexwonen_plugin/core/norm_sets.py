@@ -278,6 +278,13 @@ def with_floor(norm_set: NormSet, floor: Optional[NormSet] = None,
     return floor, norm_set
 
 
+def resolve_norm_sets(chosen: Union[str, Path, NormSet],
+                      user_folder: Optional[Path] = None) -> Tuple[NormSet, ...]:
+    """The chosen set (a name, a file or a set) with the provincial floor on top, as
+    every check uses them (``with_floor``)."""
+    return with_floor(load_norm_set(chosen, user_folder), None, user_folder)
+
+
 def combined_rules(norm_sets: Sequence[NormSet]) -> List[NormRule]:
     return [rule for norm_set in norm_sets for rule in norm_set.rules]
 

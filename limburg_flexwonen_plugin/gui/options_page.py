@@ -11,7 +11,7 @@ from ..core.errors import InputError
 from ..core.norm_sets import DEFAULT_SET, available_norm_sets, load_norm_set
 from ..core.rules import location_rules
 from ..bridge.language import user_language
-from ..processing.norms_support import user_norms_folder
+from ..bridge.settings import user_norms_folder
 from ..core.scenarios import CURRENT, HIGH_2030, LOW_2030, load_model_document
 from ..core.resource_files import resource
 

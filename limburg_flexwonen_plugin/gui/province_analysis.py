@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from ..bridge import settings
 from ..core.norm_sets import available_norm_sets
 from ..core.scenarios import SCENARIO_KEYS
-from ..processing.norms_support import user_norms_folder
+from ..bridge.settings import user_norms_folder
 from ..core.resource_files import demo_data
 from . import project_layers
 from .card import card_locale, scenario_text

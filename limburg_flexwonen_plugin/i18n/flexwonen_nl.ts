@@ -590,12 +590,12 @@ Uitvoer: de bedrijven met hun effect (en een gezamenlijke rij), de extra bedden 
     <context>
         <name>CheckHousingNormsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <location filename="../processing/norms/check_housing_norms.py" />
             <source>Check housing norms</source>
             <translation>Huisvestingsnormen toetsen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <location filename="../processing/norms/check_housing_norms.py" />
             <source>Checks each plan (a candidate site or an accommodation) against a norm set (SNF, AKF 2024, AKF from 2026, or your own) with the Limburg provincial floor (at most one person per bedroom, at least 15 m² living area per person) always on top.
 
 Input: points, polygons or a table with the plan's numbers. Map the fields: beds (planned_beds or beds), bedrooms, living area (m²), bedroom area (optional: a total in m², or the area of each bedroom as text such as '9;9;12'), toilets, showers and housing type (optional: lodging/logies or dwelling/woning, for SNF's 10 and 12 m²).
@@ -610,22 +610,22 @@ Normenset: de ingebouwde sets en eigen bestanden uit de map &lt;QGIS-profiel&gt;
 Per regel heeft de uitvoer een veld norm_&lt;regel-id&gt; met pass (voldoet), fail (voldoet niet) of unknown (onbekend). Een waarde precies op de grens voldoet; ontbrekende of onbruikbare gegevens (tekst in een getalveld) maken een regel onbekend, nooit voldoende. norms_verdict is fail als een regel niet voldoet, anders unknown als een regel onbekend is, anders pass. norms_max_beds is het grootste aantal bedden dat aan elke regel met bekende gegevens voldoet (norms_max_beds_complete: of dat alle regels waren) en norms_binding_rule de regel die dat aantal begrenst. Redenen staan in het Engels (norms_reasons_en) en het Nederlands (norms_reasons_nl); onbruikbare waarden staan in norms_data_issues en in het logboek. De invoer wordt niet gewijzigd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <location filename="../processing/norms/check_housing_norms.py" />
             <source>Candidate sites or accommodations</source>
             <translation>Kandidaatlocaties of huisvestingslocaties</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <location filename="../processing/norms/check_housing_norms.py" />
             <source>Norm check</source>
             <translation>Normtoets</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <location filename="../processing/norms/check_housing_norms.py" />
             <source>plans</source>
             <translation>plannen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/check_housing_norms.py" />
+            <location filename="../processing/norms/check_housing_norms.py" />
             <source>Verdicts: {0}</source>
             <translation>Oordelen: {0}</translation>
         </message>
@@ -804,42 +804,42 @@ Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengeslote
     <context>
         <name>ClassificationParameters</name>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Built-up area</source>
             <translation>Bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Kern name field</source>
             <translation>Veld met naam van de kern</translation>
         </message>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Edge distance (m)</source>
             <translation>Randafstand (m)</translation>
         </message>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Minimum share inside for 'inside' (0–1)</source>
             <translation>Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
         </message>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Municipalities</source>
             <translation>Gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Municipality code field</source>
             <translation>Veld met gemeentecode</translation>
         </message>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Municipality name field</source>
             <translation>Veld met gemeentenaam</translation>
         </message>
         <message>
-            <location filename="../processing/classification_support.py" />
+            <location filename="../processing/parameters/classification.py" />
             <source>Region field</source>
             <translation>Veld met regio</translation>
         </message>
@@ -847,12 +847,12 @@ Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengeslote
     <context>
         <name>ClassifySitesAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
+            <location filename="../processing/location/classify_sites.py" />
             <source>Classify candidate sites by built-up area</source>
             <translation>Kandidaatlocaties classificeren naar bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
+            <location filename="../processing/location/classify_sites.py" />
             <source>Classifies each candidate site (point or polygon) as inside, at the edge of, or outside the existing built-up area.
 
 Rule: a site is inside when at least the minimum share of its area lies inside the built-up area (a point: when it lies inside or on the boundary); at the edge when it is not inside but overlaps, touches or lies within the edge distance of the built-up area; outside otherwise.
@@ -887,39 +887,37 @@ De standaardwaarden van de randafstand (250 m) en het minimale aandeel binnen (0
 Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder bruikbare geometrie krijgen geen klasse en een opmerking. De uitvoer behoudt de attributen van de invoer en voegt de resultaatvelden toe (location_class, location_label, inside_share, distance_m, nearest_kern, gm_code, gm_name, region, ...), met de gebruikte parameters en regelversie.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
+            <location filename="../processing/location/classify_sites.py" />
             <source>Candidate sites</source>
             <translation>Kandidaatlocaties</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
+            <location filename="../processing/location/classify_sites.py" />
             <source>Site id field</source>
             <translation>Veld met locatie-id</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
+            <location filename="../processing/location/classify_sites.py" />
             <source>Classified sites</source>
             <translation>Geclassificeerde locaties</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
+            <location filename="../processing/location/classify_sites.py" />
             <source>Reading layers…</source>
             <translation>Lagen lezen…</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/classify_sites.py" />
+            <location filename="../processing/location/classify_sites.py" />
             <source>Classifying {0} sites…</source>
             <translation>{0} locaties classificeren…</translation>
+        </message>
+        <message>
+            <source>Built-up area</source>
+            <translation type="vanished">Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <source>Municipalities</source>
+            <translation type="vanished">Gemeenten</translation>
         </message>
         <message>
             <source>Kern name field</source>
@@ -1478,12 +1476,12 @@ Bestanden worden volledig of helemaal niet geschreven.</translation>
     <context>
         <name>ExportSiteReportsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Export site assessment reports (PDF/PNG)</source>
             <translation>Locatierapporten exporteren (PDF/PNG)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Makes the site assessment report ('Locatietoets'): one A4 page per candidate site, for the application file. Written as one PDF and, on request, one PNG per site.
 
 Each page shows the site on a map with the existing built-up area, the edge zone (the built-up area grown by the edge distance, dashed) and the shortest distance to the built-up area; the location class in its colour; the location facts (share inside, distance, nearest kern, municipality and region, area); the plan as given; and the rules version and parameters used. The class is computed by the same rule as 'Classify candidate sites by built-up area', with the same parameters.
@@ -1506,64 +1504,62 @@ Uw gegevensbronnen: afgedrukt onderaan elke pagina.
 Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). Bestanden worden volledig of helemaal niet geschreven.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Candidate sites</source>
             <translation>Kandidaatlocaties</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Site id field</source>
             <translation>Veld met locatie-id</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Site name field</source>
             <translation>Veld met locatienaam</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Stay category field</source>
             <translation>Veld met verblijfscategorie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Building type field</source>
             <translation>Veld met bouwvorm</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Site reports (PDF)</source>
             <translation>Locatierapporten (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Folder for one PNG per site</source>
             <translation>Map voor één PNG per locatie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>Site {0} has no usable geometry: no page.</source>
             <translation>Locatie {0} heeft geen bruikbare geometrie: geen pagina.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>{0} site pages</source>
             <translation>{0} locatiepagina's</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_site_reports.py" />
+            <location filename="../processing/export/export_site_reports.py" />
             <source>The sites have no beds field: the norm check is left out.</source>
             <translation>De locaties hebben geen veld met bedden: de normtoets vervalt.</translation>
+        </message>
+        <message>
+            <source>Built-up area</source>
+            <translation type="vanished">Bestaand bebouwd gebied</translation>
+        </message>
+        <message>
+            <source>Municipalities</source>
+            <translation type="vanished">Gemeenten</translation>
         </message>
         <message>
             <source>Kern name field</source>
@@ -2961,122 +2957,122 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
     <context>
         <name>NormParameters</name>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Beds field</source>
             <translation>Veld met aantal bedden</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Bedrooms field</source>
             <translation>Veld met aantal slaapkamers</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Living area (m²) field</source>
             <translation>Veld met woonoppervlak (m²)</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Bedroom area field (m²: a total, or per room as text '9;9;12')</source>
             <translation>Veld met slaapkameroppervlak (m²: een totaal, of per kamer als tekst '9;9;12')</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Toilets field</source>
             <translation>Veld met aantal toiletten</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Showers field</source>
             <translation>Veld met aantal douches</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Housing type field (lodging/logies or dwelling/woning)</source>
             <translation>Veld met woonvorm (lodging/logies of dwelling/woning)</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>{0} (this file has an error; choose it to see which)</source>
             <translation>{0} (dit bestand bevat een fout; kies het om te zien welke)</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>, own file replacing the built-in set</source>
             <translation>, eigen bestand dat de ingebouwde set vervangt</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>, own file</source>
             <translation>, eigen bestand</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>policy intent, not yet laid down in a regulation</source>
             <translation>beleidsvoornemen, nog niet vastgelegd in een verordening</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
-            <source>Norm set (the Limburg provincial floor always applies on top)</source>
-            <translation>Normenset (de Limburgse provinciale ondergrens geldt altijd aanvullend)</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>Own norm set file (JSON; used instead of the norm set above)</source>
-            <translation>Eigen normensetbestand (JSON; gebruikt in plaats van de normenset hierboven)</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>Housing type where the field is empty or not given</source>
-            <translation>Woonvorm als het veld leeg is of niet is opgegeven</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>not known</source>
-            <translation>onbekend</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>lodging (logies)</source>
-            <translation>logies</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>regular dwelling (woning)</source>
-            <translation>reguliere woning</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>Norm set {0} is valid {1}, not today ({2}).</source>
-            <translation>Normenset {0} geldt {1}, niet vandaag ({2}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>Norm sets: {0}; fields: {1}</source>
-            <translation>Normensets: {0}; velden: {1}</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>layer '{0}', feature {1}: {2}</source>
-            <translation>laag '{0}', object {1}: {2}</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
-            <source>… and {0} more features with unusable values (see the field norms_data_issues)</source>
-            <translation>… en nog {0} objecten met onbruikbare waarden (zie het veld norms_data_issues)</translation>
-        </message>
-        <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Also check housing norms (norm set and fields under Advanced)</source>
             <translation>Ook huisvestingsnormen toetsen (normenset en velden onder Geavanceerd)</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
             <source>Adds the fields of 'Check housing norms' (norms_verdict, norms_max_beds, norm_&lt;rule id&gt;, reasons) for the same features.</source>
             <translation>Voegt de velden van 'Huisvestingsnormen toetsen' (norms_verdict, norms_max_beds, norm_&lt;regel-id&gt;, redenen) toe voor dezelfde objecten.</translation>
         </message>
         <message>
-            <location filename="../processing/norms_support.py" />
+            <location filename="../processing/parameters/norms.py" />
+            <source>Norm set (the Limburg provincial floor always applies on top)</source>
+            <translation>Normenset (de Limburgse provinciale ondergrens geldt altijd aanvullend)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>Own norm set file (JSON; used instead of the norm set above)</source>
+            <translation>Eigen normensetbestand (JSON; gebruikt in plaats van de normenset hierboven)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>Housing type where the field is empty or not given</source>
+            <translation>Woonvorm als het veld leeg is of niet is opgegeven</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>not known</source>
+            <translation>onbekend</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>lodging (logies)</source>
+            <translation>logies</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>regular dwelling (woning)</source>
+            <translation>reguliere woning</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>Norm set {0} is valid {1}, not today ({2}).</source>
+            <translation>Normenset {0} geldt {1}, niet vandaag ({2}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>Norm sets: {0}; fields: {1}</source>
+            <translation>Normensets: {0}; velden: {1}</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>layer '{0}', feature {1}: {2}</source>
+            <translation>laag '{0}', object {1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
+            <source>… and {0} more features with unusable values (see the field norms_data_issues)</source>
+            <translation>… en nog {0} objecten met onbruikbare waarden (zie het veld norms_data_issues)</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/norms.py" />
             <source>Housing norms: {0}</source>
             <translation>Huisvestingsnormen: {0}</translation>
         </message>
@@ -3324,257 +3320,257 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
     <context>
         <name>SiteAssessment</name>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>meets every rule</source>
             <translation>voldoet aan elke regel</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>does not meet every rule</source>
             <translation>voldoet niet aan elke regel</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>unknown: plan data missing</source>
             <translation>onbekend: plangegevens ontbreken</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>short stay</source>
             <translation>kort verblijf</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>mid stay</source>
             <translation>middellang verblijf</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>long stay</source>
             <translation>lang verblijf</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>shortage</source>
             <translation>tekort</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>balanced</source>
             <translation>in evenwicht</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>surplus</source>
             <translation>overschot</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Location</source>
             <translation>Ligging</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Location class</source>
             <translation>Locatieklasse</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Share inside the built-up area</source>
             <translation>Aandeel binnen bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Distance to the built-up area</source>
             <translation>Afstand tot bestaand bebouwd gebied</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Nearest kern</source>
             <translation>Dichtstbijzijnde kern</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Basis</source>
             <translation>Grondslag</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Edge distance used</source>
             <translation>Gebruikte randafstand</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Minimum share inside used</source>
             <translation>Gebruikt minimaal aandeel binnen</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Rules</source>
             <translation>Regels</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Municipality</source>
             <translation>Gemeente</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Municipality code</source>
             <translation>Gemeentecode</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Region</source>
             <translation>Regio</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Share of the site in this municipality</source>
             <translation>Aandeel van de locatie in deze gemeente</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Straddles municipalities</source>
             <translation>Ligt in meer dan één gemeente</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Planned beds</source>
             <translation>Geplande bedden</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Stay category</source>
             <translation>Verblijfscategorie</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Nearest accommodation</source>
             <translation>Dichtstbijzijnde huisvestingslocatie</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Distance to the nearest accommodation</source>
             <translation>Afstand tot de dichtstbijzijnde huisvestingslocatie</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Plan and surroundings</source>
             <translation>Plan en omgeving</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Verdict</source>
             <translation>Oordeel</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Most beds that meet every rule</source>
             <translation>Meeste bedden die aan elke regel voldoen</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>not every rule could be checked</source>
             <translation>niet elke regel kon worden getoetst</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Binding rule</source>
             <translation>Bepalende regel</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Reasons</source>
             <translation>Redenen</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Unusable plan data</source>
             <translation>Onbruikbare plangegevens</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Norm sets</source>
             <translation>Normensets</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Housing norms</source>
             <translation>Huisvestingsnormen</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Scenario</source>
             <translation>Scenario</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Labour migrants in the municipality</source>
             <translation>Arbeidsmigranten in de gemeente</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Labour migrants per 1,000 inhabitants</source>
             <translation>Arbeidsmigranten per 1.000 inwoners</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Migrant beds per 100 inhabitants, before</source>
             <translation>Bedden voor arbeidsmigranten per 100 inwoners, vooraf</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Migrant beds per 100 inhabitants, with this site</source>
             <translation>Bedden voor arbeidsmigranten per 100 inwoners, met deze locatie</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Housing gap of the municipality, before (beds)</source>
             <translation>Tekort aan bedden in de gemeente, vooraf</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Housing gap of the municipality, with this site (beds)</source>
             <translation>Tekort aan bedden in de gemeente, met deze locatie</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Housing gap of the region, before (beds)</source>
             <translation>Tekort aan bedden in de regio, vooraf</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Housing gap of the region, with this site (beds)</source>
             <translation>Tekort aan bedden in de regio, met deze locatie</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Demand model</source>
             <translation>Vraagmodel</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Demand rests on</source>
             <translation>Vraag berust op</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Assumptions of the demand model</source>
             <translation>Aannames van het vraagmodel</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Notes on the housing gap</source>
             <translation>Opmerkingen bij de huisvestingsopgave</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Housing gap and concentration</source>
             <translation>Huisvestingsopgave en concentratie</translation>
         </message>
         <message>
-            <location filename="../core/site_assessment.py" />
+            <location filename="../core/site_assessment/sections.py" />
             <source>Remarks</source>
             <translation>Opmerkingen</translation>
         </message>
@@ -3925,49 +3921,48 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
     <context>
         <name>SiteContextBlock</name>
         <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Add site context: concentration and housing gap before and after the site's beds (needs municipalities and the labour-migrant table)</source>
             <translation>Omgeving van de locatie toevoegen: concentratie en huisvestingsopgave voor en na de bedden van de locatie (vereist gemeenten en de tabel met arbeidsmigranten)</translation>
         </message>
         <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Site context: planned beds field of the sites</source>
             <translation>Omgeving van de locatie: veld met geplande bedden van de locaties</translation>
         </message>
         <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Site context: stay category field of the sites</source>
             <translation>Omgeving van de locatie: veld met verblijfscategorie van de locaties</translation>
         </message>
         <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Site context: inhabitants field of the municipalities</source>
             <translation>Omgeving van de locatie: veld met inwoners van de gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Municipalities</source>
             <translation>Gemeenten</translation>
         </message>
         <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Labour migrants</source>
             <translation>Arbeidsmigranten</translation>
         </message>
         <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Site context without an accommodations layer: the supply before the sites is 0 everywhere.</source>
             <translation>Omgeving van de locatie zonder laag met huisvestingslocaties: het aanbod vóór de locaties is overal 0.</translation>
         </message>
         <message>
-            <location filename="../processing/site_context_block.py" />
-            <source>Candidate sites</source>
-            <translation>Kandidaatlocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/site_context_block.py" />
+            <location filename="../processing/parameters/site_context.py" />
             <source>Site context: {0}, demand model {1}</source>
             <translation>Omgeving van de locatie: {0}, vraagmodel {1}</translation>
+        </message>
+        <message>
+            <source>Candidate sites</source>
+            <translation type="vanished">Kandidaatlocaties</translation>
         </message>
     </context>
 </TS>

@@ -11,7 +11,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import pandas as pd
 import shapely
 
-from ..core.housing_norms import FAIL, PASS, UNKNOWN
+from ..core import terms
+from ..core.housing_norms import PASS
+from ..core.site_assessment import AssessmentResult, ContextResult, NormResult
 from . import texts
 
 Row = Tuple[str, str, str]
@@ -56,7 +58,7 @@ def report_subtitle(row: Dict) -> str:
 def class_text(location_class: Optional[str]) -> str:
     if _missing(location_class):
         return "Geen locatieklasse: de locatie heeft geen bruikbare geometrie"
-    return f"Locatieklasse: {texts.LOCATION_CLASS_NL[location_class].lower()}"
+    return f"Locatieklasse: {terms.location_class(location_class, terms.NL)}"
 
 
 def location_rows(row: Dict, geometry) -> List[Row]:
@@ -85,10 +87,10 @@ def location_rows(row: Dict, geometry) -> List[Row]:
         rows.append(("Ligging (RD, midden)", f"x {texts.dutch_number(shapely.get_x(centre))}, "
                                               f"y {texts.dutch_number(shapely.get_y(centre))}", ""))
     # "Outside every municipality" is said in the municipality row already.
-    remarks = [part for part in str(row.get("remarks") or "").split("; ")
-               if part and part != "outside every municipality"]
+    remarks = terms.remarks(row.get("remarks"), terms.SITE_REMARK, terms.NL,
+                            leave_out=[terms.OUTSIDE_MUNICIPALITIES])
     if remarks:
-        rows.append(("Opmerkingen", _remarks_nl("; ".join(remarks)), ""))
+        rows.append(("Opmerkingen", remarks, ""))
     return rows
 
 
@@ -116,9 +118,9 @@ def plan_rows(attributes: Dict, fields: PlanFields) -> List[Row]:
     add("Slaapkameroppervlak", fields.bedroom_area, _bedroom_area)
     add("Toiletten", fields.toilets, lambda v: texts.dutch_number(v))
     add("Douches", fields.showers, lambda v: texts.dutch_number(v))
-    add("Verblijfsduur", fields.stay_category, lambda v: texts.STAY_CATEGORY_NL.get(str(v), str(v)))
-    add("Gebouw", fields.building_type, lambda v: texts.BUILDING_TYPE_NL.get(str(v), str(v)))
-    add("Woningtype", fields.housing_type, lambda v: texts.HOUSING_TYPE_NL.get(str(v).lower(), str(v)))
+    add("Verblijfsduur", fields.stay_category, lambda v: terms.term(terms.STAY_CATEGORY, v))
+    add("Gebouw", fields.building_type, lambda v: terms.term(terms.BUILDING_TYPE, v))
+    add("Woningtype", fields.housing_type, lambda v: terms.term(terms.HOUSING_TYPE, str(v).lower(), default=str(v)))
     return rows
 
 
@@ -148,27 +150,10 @@ def _text(value) -> str:
     return "–" if _missing(value) else str(value)
 
 
-_REMARKS_NL = (
-    ("invalid geometry repaired", "geometrie hersteld"),
-    ("no geometry", "geen geometrie"),
-    ("outside every municipality", "buiten alle gemeenten"),
-    ("nothing usable left after repair", "na herstel niets bruikbaars over"),
-)
-
-
-def _remarks_nl(remarks: str) -> str:
-    for english, dutch in _REMARKS_NL:
-        remarks = remarks.replace(english, dutch)
-    return remarks
-
-
-NORM_STATUS_NL = {PASS: "voldoet", FAIL: "voldoet niet", UNKNOWN: "onbekend"}
-
-
 def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
     """One row per rule of the norm check (floor first), then the overall verdict.
 
-    ``result`` is a row of ``core.housing_norms.evaluate_plans``; ``rules`` the rules it
+    ``result`` is a site's row of the norm check (``NormResult.frame``); ``rules`` the rules it
     checked (with ``id`` and ``description_nl``).
     """
     result = {key: None if _missing(value) else value for key, value in result.items()}
@@ -182,7 +167,7 @@ def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
     for rule in rules:
         status = result.get(f"norm_{rule.id}")
         detail = reasons.get(rule.id) or (all_rules if status != PASS else "") or ""
-        rows.append((rule.description_nl.rstrip("."), NORM_STATUS_NL.get(status, "–"), _sentence(detail)))
+        rows.append((rule.description_nl.rstrip("."), terms.term(terms.VERDICT, status, default="–"), _sentence(detail)))
     verdict = result.get("norms_verdict")
     max_beds = result.get("norms_max_beds")
     binding = result.get("norms_binding_rule")
@@ -195,7 +180,7 @@ def norm_rows(result: Dict, rules: Sequence) -> List[Row]:
             summary += f" (bepalend: {binding_text})"
         if result.get("norms_max_beds_complete") is False:
             summary += "; niet alle regels konden worden getoetst"
-    rows.append(("Oordeel", NORM_STATUS_NL.get(verdict, "–"), _sentence(summary)))
+    rows.append(("Oordeel", terms.term(terms.VERDICT, verdict, default="–"), _sentence(summary)))
     return rows
 
 
@@ -215,7 +200,7 @@ def effect_rows(context: Dict) -> List[Row]:
     if _missing(context.get("ctx_gm_gap_before")) and _missing(context.get("ctx_beds_per_100_inh_before")):
         remark = context.get("ctx_remarks")
         if not _missing(remark):
-            rows.append(("Effect", "niet te bepalen: " + _context_remark_nl(str(remark)), ""))
+            rows.append(("Effect", "niet te bepalen: " + terms.remarks(remark, terms.CONTEXT_REMARK), ""))
         return rows
     rows.append(("Scenario", scenario_title_nl(context.get("ctx_scenario")), ""))
     if not _missing(context.get("ctx_demand_basis")):
@@ -233,39 +218,72 @@ def effect_rows(context: Dict) -> List[Row]:
                      change(context.get("ctx_region_gap_before"), context.get("ctx_region_gap_after")), ""))
     remark = context.get("ctx_remarks")
     if not _missing(remark):
-        rows.append(("Opmerking", _context_remark_nl(str(remark)), ""))
+        rows.append(("Opmerking", terms.remarks(remark, terms.CONTEXT_REMARK), ""))
     return rows
-
-
-_SCENARIOS_NL = (("current", "huidige situatie"), ("2030 low", "2030 laag"), ("2030 high", "2030 hoog"),
-                 ("user-defined", "eigen scenario"))
 
 
 def scenario_title_nl(title) -> str:
     """'current (2022)' → 'huidige situatie (2022)'; '2030 high (2030)' → '2030 hoog'."""
     if _missing(title):
         return "–"
-    title = str(title)
-    for english, dutch in _SCENARIOS_NL:
-        if title.startswith(english):
-            rest = title[len(english):].strip()
-            if dutch.startswith("2030") and rest == "(2030)":
-                rest = ""
-            return f"{dutch} {rest}".strip()
-    return title
+    return terms.scenario_title(title, terms.NL)
 
 
-_CONTEXT_REMARKS_NL = (
-    ("outside every municipality: no municipal context", "buiten alle gemeenten: geen gemeentelijk effect"),
-    ("no planned beds: after equals before", "geen geplande bedden: na is gelijk aan voor"),
-    ("no known stay category: the stay-category gap is left empty",
-     "verblijfsduur onbekend: tekort per verblijfsduur niet bepaald"),
-    ("the municipality has no labour-migrant figure: its gap is unknown",
-     "de gemeente heeft geen cijfer arbeidsmigranten: het tekort is onbekend"),
-)
+# Why a page has no norm check (the heading says so).
+NORMS_NOT_ASKED, NORMS_NO_BEDS = "not asked", "no beds"
+_NORMS_NOT_RUN_TITLES = {NORMS_NOT_ASKED: "Normtoets (niet uitgevoerd)",
+                         NORMS_NO_BEDS: "Normtoets (niet uitgevoerd: geen aantal bedden)"}
 
 
-def _context_remark_nl(remark: str) -> str:
-    for english, dutch in _CONTEXT_REMARKS_NL:
-        remark = remark.replace(english, dutch)
-    return remark
+def norms_title(norms: Optional[NormResult], not_run: Optional[str] = None) -> str:
+    """'Normtoets: SNF-norm (...) + Provinciale ondergrens Limburg', or why it did not run."""
+    if norms is None:
+        return _NORMS_NOT_RUN_TITLES.get(not_run, "Normtoets")
+    return "Normtoets: " + " + ".join(s.title_nl for s in reversed(norms.norm_sets))
+
+
+def _norms_version(norms: Optional[NormResult]) -> Optional[str]:
+    return " + ".join(s.label for s in norms.norm_sets) if norms is not None else None
+
+
+def norm_sections(norms: Optional[NormResult]) -> Dict[object, List[Row]]:
+    """The norms table of each site (by index of the sites)."""
+    if norms is None:
+        return {}
+    rules = norms.rules
+    return {index: norm_rows(row.to_dict(), rules) for index, row in norms.frame.iterrows()}
+
+
+def effect_sections(context: Optional[ContextResult]) -> Dict[object, List[Row]]:
+    """The effect table of each site (by index of the sites)."""
+    if context is None:
+        return {}
+    return {index: effect_rows(row.to_dict()) for index, row in context.frame.iterrows()}
+
+
+def versions(assessment: AssessmentResult) -> List[Tuple[str, Optional[str]]]:
+    """The versions line after the rules: the norm sets and the demand model used."""
+    parts = [("Normen", _norms_version(assessment.norms))]
+    context = assessment.context
+    if context is not None and not context.frame.empty:
+        parts.append(("Model", context.frame["ctx_model_version"].iloc[0]))
+    return parts
+
+
+def extra_assumptions(assessment: AssessmentResult) -> List[str]:
+    """The assumptions of the norm check and the effect, after the classification's."""
+    parts = []
+    version = _norms_version(assessment.norms)
+    if version:
+        parts.append(f"Normen {version}; ontbrekende gegevens geven 'onbekend', nooit 'voldoet'.")
+    context = assessment.context
+    if context is not None and not context.frame.empty:
+        frame = context.frame
+        parts.append(
+            f"Effect in scenario {scenario_title_nl(frame['ctx_scenario'].iloc[0])}: "
+            "alleen de bedden van deze locatie, volledig als aanbod; tekort = vraag − aanbod.")
+        # What the demand rests on is in the effect table; its assumptions go here.
+        value = frame["ctx_assumptions"].iloc[0] if "ctx_assumptions" in frame else None
+        if isinstance(value, str) and value:
+            parts.append(value)
+    return parts

@@ -3,12 +3,12 @@
 Each page shows the site on a map with the built-up area and the edge zone (the
 built-up area grown by the edge distance, dashed), the location class in its colour,
 the location facts, the plan, the norm results, the concentration and gap effect when
-these are given, and the rules and assumptions used. The classification itself is the
-core's (``core.classify_sites``); this module only lays the results out.
+these are given, and the rules and assumptions used. The assessment is the core's
+(``core.site_assessment.assess``, run by the caller); this module only lays it out.
 """
 import datetime
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
 
 import geopandas as gpd
 import numpy as np
@@ -17,12 +17,13 @@ import shapely
 from qgis.core import QgsConditionalStyle, QgsLayoutItemMap, QgsProject
 from qgis.PyQt.QtGui import QColor
 
-from ..core.classify_sites import ClassificationParameters, MunicipalityFields, classify_sites
 from ..core.errors import InputError
 from ..core.frames import WORKING_CRS, with_crs_text
 from ..core.geometry import prepare_layer
 from ..core.progress import SILENT, Progress
-from . import site_geometry, site_report_content, styling, templates, texts
+from ..core.site_assessment import AssessmentResult
+from ..core.site_assessment import geometry as site_geometry
+from . import site_report_content, styling, templates, texts
 from .layers import layer_from_frame
 from .page import Page, fill_legend, fit_on_one_line, keep_scale_bar_round, set_variables, versions_text
 from .tables import fitted_widths, set_columns
@@ -34,29 +35,16 @@ NORM_RESULT_COLORS = {"voldoet": "#1a7a36", "voldoet niet": "#b2182b", "onbekend
 
 @dataclass
 class SiteReportInputs:
-    sites: gpd.GeoDataFrame
-    builtup: gpd.GeoDataFrame
-    municipalities: Optional[gpd.GeoDataFrame] = None
-    parameters: Optional[ClassificationParameters] = None
-    site_id_field: Optional[str] = None
+    assessment: AssessmentResult              # the sites as the pipeline assessed them
     site_name_field: Optional[str] = "name"
-    kern_name_field: Optional[str] = "kern_name"
-    municipality_fields: MunicipalityFields = MunicipalityFields()
     plan_fields: site_report_content.PlanFields = site_report_content.PlanFields()
     data_sources: str = ""
     # The credits of the input layers (``core.credits``); None: the layers' names.
     credits: Optional[Sequence[str]] = None
     export_date: Optional[datetime.date] = None
     sites_layer: str = "sites"
-    builtup_layer: str = "built-up area"
-    municipalities_layer: str = "municipalities"
-    # Sections from the other analyses: (label, value, detail) rows per index of ``sites``.
-    norm_rows: Dict[object, List[Tuple[str, str, str]]] = field(default_factory=dict)
-    norms_title: str = ""
-    # Called with the classified sites (gm_code etc.); returns effect rows per index.
-    effect_rows: Optional[Callable[[gpd.GeoDataFrame], Dict[object, List[Tuple[str, str, str]]]]] = None
-    extra_assumptions: Sequence[str] = ()
-    versions: Sequence[Tuple[str, Optional[str]]] = ()
+    # Why the assessment has no norm check (``site_report_content.NORMS_NOT_ASKED``, ...).
+    norms_not_run: Optional[str] = None
 
 
 @dataclass
@@ -66,16 +54,13 @@ class SiteReportData:
     coverage: gpd.GeoDataFrame
     facts: pd.DataFrame
     skipped: List[str]
+    builtup_parts: Optional[np.ndarray] = None   # the built-up area dissolved, for the drawings
 
 
 def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> SiteReportData:
-    parameters = inputs.parameters or ClassificationParameters.defaults()
-    classified = classify_sites(
-        inputs.sites, inputs.builtup, parameters, inputs.municipalities,
-        site_id_field=inputs.site_id_field, kern_name_field=inputs.kern_name_field,
-        municipality_fields=inputs.municipality_fields, sites_layer=inputs.sites_layer,
-        builtup_layer=inputs.builtup_layer, municipalities_layer=inputs.municipalities_layer,
-        progress=progress.scaled(0, 60))
+    assessment = inputs.assessment
+    parameters = assessment.parameters
+    classified = assessment.sites
     keys = _page_keys(classified)
     classified = classified.assign(page_key=keys)
     present = classified["location_class"].notna().values
@@ -84,14 +69,17 @@ def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> S
     if reportable.empty:
         raise InputError("no site has a usable geometry: no report to make", layer=inputs.sites_layer)
 
-    effects = inputs.effect_rows(classified) if inputs.effect_rows is not None else {}
-    builtup, _ = prepare_layer(inputs.builtup, inputs.builtup_layer, "polygon")
-    parts = site_geometry.builtup_parts(builtup.geometry.values)
+    effects = site_report_content.effect_sections(assessment.context)
+    norm_rows = site_report_content.norm_sections(assessment.norms)
+    parts = _builtup_parts(assessment)
     tree = shapely.STRtree(parts) if len(parts) else None
+    extra_assumptions = site_report_content.extra_assumptions(assessment)
+    norms_title = site_report_content.norms_title(assessment.norms, inputs.norms_not_run)
     colors = styling.class_colors()
     edge = parameters.edge_distance_m
     coverage_rows, fact_rows = [], []
-    names = inputs.sites[inputs.site_name_field] if inputs.site_name_field in inputs.sites.columns else None
+    sites = assessment.attributes
+    names = sites[inputs.site_name_field] if inputs.site_name_field in sites.columns else None
     for position, (index, row) in enumerate(reportable.iterrows()):
         progress.check()
         site = row.geometry
@@ -109,15 +97,15 @@ def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> S
             "class_text": site_report_content.class_text(location_class),
             "class_color": colors.get(location_class, "#bdbdbd"),
             "class_tint": styling.tint(colors.get(location_class, "#bdbdbd")),
-            "norms_title": inputs.norms_title or "Normtoets",
-            "assumptions": site_report_content.assumptions_text(record, list(inputs.extra_assumptions)),
+            "norms_title": norms_title,
+            "assumptions": site_report_content.assumptions_text(record, extra_assumptions),
             "geometry": site_geometry.view_box(site, edge, line),
         })
-        attributes = inputs.sites.loc[index].to_dict()
+        attributes = sites.loc[index].to_dict()
         sections = {
             "location": site_report_content.location_rows(record, site),
             "plan": site_report_content.plan_rows(attributes, inputs.plan_fields),
-            "norms": inputs.norm_rows.get(index, []),
+            "norms": norm_rows.get(index, []),
             "effect": effects.get(index, []),
         }
         for section, rows in sections.items():
@@ -127,12 +115,13 @@ def site_report_data(inputs: SiteReportInputs, progress: Progress = SILENT) -> S
         progress.report(60 + 30 * (position + 1) / len(reportable))
     coverage = with_crs_text(gpd.GeoDataFrame(coverage_rows, geometry="geometry"), WORKING_CRS)
     facts = pd.DataFrame(fact_rows, columns=[name for name, _ in FACT_FIELDS])
-    return SiteReportData(classified, coverage, facts, skipped)
+    return SiteReportData(classified, coverage, facts, skipped, parts)
 
 
 def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) -> Tuple[Page, SiteReportData]:
     data = site_report_data(inputs, progress.scaled(0, 80))
-    parameters = inputs.parameters or ClassificationParameters.defaults()
+    assessment = inputs.assessment
+    parameters = assessment.parameters
     project = QgsProject()
     reportable = data.classified[data.classified["location_class"].notna()]
 
@@ -140,17 +129,15 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
     facts = layer_from_frame(data.facts, "Locatietoets (tabellen)", None, FACT_FIELDS)
     _style_norm_results(facts)
 
-    builtup, _ = prepare_layer(inputs.builtup, inputs.builtup_layer, "polygon")
-    builtup = builtup[builtup.geometry.notna()]
-    kern_field = inputs.kern_name_field if inputs.kern_name_field in builtup.columns else None
-    builtup_frame = with_crs_text(gpd.GeoDataFrame({"kern": builtup[kern_field].astype(object).values if kern_field
-                                      else [None] * len(builtup)},
-                                     geometry=builtup.geometry.values), WORKING_CRS)
+    builtup = assessment.builtup
+    kern_names = builtup.kern_names.astype(object) if assessment.inputs.kern_name_field else [None] * len(builtup.kernen)
+    builtup_frame = with_crs_text(gpd.GeoDataFrame({"kern": kern_names}, geometry=builtup.kernen), WORKING_CRS)
     builtup_layer = layer_from_frame(builtup_frame, "Bestaand bebouwd gebied", "polygon", [("kern", "string")])
     styling.style_builtup(builtup_layer, "kern")
 
-    parts = site_geometry.builtup_parts(builtup.geometry.values)
-    zone = site_geometry.edge_zone(parts, reportable.geometry.values, parameters.edge_distance_m)
+    parts = data.builtup_parts
+    zone = site_geometry.edge_zone(parts, reportable.geometry.values, parameters.edge_distance_m,
+                                   reach_m=EDGE_ZONE_REACH_M)
     edge_label = f"Randzone ({texts.metres(parameters.edge_distance_m)} rond bebouwd gebied)"
     layers: List[object] = []
     legend_entries = []
@@ -192,8 +179,9 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
         legend_entries.append((zone_layer, edge_label))
     layers.append(builtup_layer)
     legend_entries.append((builtup_layer, "Bestaand bebouwd gebied"))
-    if inputs.municipalities is not None:
-        municipalities, _ = prepare_layer(inputs.municipalities, inputs.municipalities_layer, "polygon")
+    if assessment.inputs.municipalities is not None:
+        municipalities, _ = prepare_layer(assessment.inputs.municipalities,
+                                          assessment.inputs.municipalities_layer, "polygon")
         boundaries = site_geometry.boundary_lines(municipalities.geometry.values)
         if boundaries is not None:
             boundary_layer = layer_from_frame(
@@ -229,7 +217,8 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
                 flat=True)
 
     # The same heading on every page; long norm-set names must not wrap into the table.
-    fit_on_one_line(templates.find_item(layout, "norms_title"), inputs.norms_title or "Normtoets")
+    fit_on_one_line(templates.find_item(layout, "norms_title"),
+                    site_report_content.norms_title(assessment.norms, inputs.norms_not_run))
 
     page_filter = "\"page_key\" = attribute(@atlas_feature, 'page_key')"
     for section, item_id, columns, headings in (
@@ -246,15 +235,24 @@ def build_site_reports(inputs: SiteReportInputs, progress: Progress = SILENT) ->
         table.setUseConditionalStyling(section == "norms")
         table.refreshAttributes()
 
-    versions = list(inputs.versions)
+    versions = site_report_content.versions(assessment)
     credits = inputs.credits if inputs.credits is not None else \
-        [inputs.sites_layer, inputs.builtup_layer] + \
-        ([inputs.municipalities_layer] if inputs.municipalities is not None else [])
+        [inputs.sites_layer, assessment.inputs.builtup_layer] + \
+        ([assessment.inputs.municipalities_layer] if assessment.inputs.municipalities is not None else [])
     set_variables(layout, export_date=inputs.export_date or datetime.date.today(), credits=credits,
                   sources=inputs.data_sources, versions=versions_text(
                       [("Regels", str(reportable["rules_version"].iloc[0]))] + versions))
     atlas.updateFeatures()
     return page, data
+
+
+# The edge zone is drawn around the built-up area within this distance of a site.
+EDGE_ZONE_REACH_M = 5000.0
+
+
+def _builtup_parts(assessment: AssessmentResult) -> np.ndarray:
+    """The built-up area as the classification prepared it, dissolved for the drawings."""
+    return site_geometry.builtup_parts(assessment.builtup.kernen)
 
 
 # Each table's columns as shares of its frame (the norms table's last column holds the

@@ -13,9 +13,9 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsDataDefinedSizeLegend, Q
                        QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core import terms
 from ..core.rules import location_rules
 from ..bridge.styles import load_style
-from . import texts
 
 FONT = "DejaVu Sans"
 REGION_LINE = "#1f3b57"
@@ -117,7 +117,7 @@ def style_accommodations(layer, size_factor: float = 1.0, size_legend: bool = Tr
             "size": "2"})
         symbol.setDataDefinedSize(QgsProperty.fromExpression(
             'coalesce(scale_exp("beds", 0, 1500, 1.0, 5.0, 0.57), 1.0)'))
-        categories.append(QgsRendererCategory(status, symbol, f"{texts.STATUS_NL[status]}"))
+        categories.append(QgsRendererCategory(status, symbol, f"{terms.term(terms.ACCOMMODATION_STATUS, status)}"))
     renderer = QgsCategorizedSymbolRenderer("status", categories)
     layer.setRenderer(renderer)
     if size_legend:
@@ -271,7 +271,7 @@ def _site_rules(make_assessed, make_other, class_field: str, suffix: str = "") -
     root = QgsRuleBasedRenderer.Rule(None)
     current = CURRENT_PAGE
     for name, color in class_colors().items():
-        label = f"Beoordeelde locatie{suffix}: {texts.LOCATION_CLASS_SHORT_NL[name]}"
+        label = f"Beoordeelde locatie{suffix}: {terms.term(terms.LOCATION_CLASS_SHORT, name)}"
         root.appendChild(QgsRuleBasedRenderer.Rule(
             make_assessed(color), filterExp=f"{current} AND \"{class_field}\" = '{name}'", label=label))
     root.appendChild(QgsRuleBasedRenderer.Rule(make_other(), filterExp=f"NOT ({current})",

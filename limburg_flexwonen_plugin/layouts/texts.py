@@ -1,4 +1,5 @@
-"""Dutch texts on the printed pages: dates, numbers, class names, source lines.
+"""Dutch texts on the printed pages: dates, numbers, source lines (the names of codes are
+in ``core.terms``).
 
 The pages speak Dutch whatever the QGIS interface language, because the people who read
 them (the Stuurgroep, a municipality's application file) do. Formatting is done here,
@@ -12,21 +13,6 @@ from ..core.credits import merged
 
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
              "september", "oktober", "november", "december")
-
-LOCATION_CLASS_NL = {
-    "inside": "Binnen bestaand bebouwd gebied",
-    "edge": "Aan de rand van bestaand bebouwd gebied",
-    "outside": "Buiten bestaand bebouwd gebied",
-}
-
-LOCATION_CLASS_SHORT_NL = {"inside": "binnen", "edge": "rand", "outside": "buiten"}
-
-STAY_CATEGORY_NL = {"short": "kort verblijf", "mid": "middellang verblijf", "long": "lang verblijf"}
-BUILDING_TYPE_NL = {"permanent": "permanent gebouw", "temporary": "tijdelijk gebouw"}
-HOUSING_TYPE_NL = {"lodging": "logies", "dwelling": "reguliere woning", "logies": "logies",
-                   "woning": "reguliere woning"}
-STATUS_NL = {"existing": "bestaand", "permitted": "vergund", "planned": "gepland"}
-
 
 def dutch_date(day: datetime.date) -> str:
     """'27 november 2026': day without leading zero, month in lower case."""

@@ -12,14 +12,11 @@ from ..core.resource_files import resource
 from .base import FlexwonenAlgorithm
 
 PROVIDER_ID = "flexwonen"
-# Besides the topic subpackages: the folder that held every algorithm before they moved
-# to their topics, read as long as it exists.
-_FORMER_FOLDER = "algorithms"
 
 
 def algorithm_packages():
     """The subpackages that hold algorithms: one per group (``processing/<group id>/``)."""
-    wanted = set(FlexwonenAlgorithm.GROUPS) | {_FORMER_FOLDER}
+    wanted = set(FlexwonenAlgorithm.GROUPS)
     return sorted(info.name for info in pkgutil.iter_modules([os.path.dirname(__file__)])
                   if info.ispkg and info.name in wanted)
 

@@ -12,7 +12,7 @@ from ...core.frames import WORKING_CRS
 from ...core.norm_sets import available_norm_sets
 from ...core.scenarios import SCENARIO_KEYS
 from ...core.site_assessment import SiteAssessment
-from ...processing.norms_support import user_norms_folder
+from ...bridge.settings import user_norms_folder
 from ...bridge import settings
 from .. import card, results_layer
 from .choices import LayerChoices
@@ -171,10 +171,18 @@ class SiteResults:
 
     def site_report_parameters(self) -> Dict[str, object]:
         """The site report export's parameters for the assessed sites, with the panel's
-        layers, fields and the user's settings. The assessed sites become the selection
-        of their layer (drawn sites: of the layer 'Drawn sites', made when needed)."""
+        layers and fields and the rule values, scenario and norm set the assessment used.
+        The assessed sites become the selection of their layer (drawn sites: of the layer
+        'Drawn sites', made when needed)."""
         if self.assessed_source is None:
             return {}
+        # What the assessment on the card was computed with (``inputs_signature``); the rule
+        # values as its rows record them.
+        _layers, _fields, rules, scenario_key, norm_set = \
+            self.assessed_with or self.choices.inputs_signature()
+        used = self.assessments[0] if self.assessments else None
+        edge_distance = used.value("edge_distance_m", rules.edge_distance_m) if used else rules.edge_distance_m
+        min_share = used.value("min_inside_share", rules.min_inside_share) if used else rules.min_inside_share
         layer, ids = self.assessed_source
         if layer == "drawn":
             layer, ids = self._store_drawn_sites()
@@ -185,8 +193,8 @@ class SiteResults:
         parameters: Dict[str, object] = {
             "SITES": QgsProcessingFeatureSourceDefinition(layer.id(), True),
             "BUILTUP": self.layer("builtup").id() if self.layer("builtup") else None,
-            "EDGE_DISTANCE": settings.classification_defaults().edge_distance_m,
-            "MIN_INSIDE_SHARE": settings.classification_defaults().min_inside_share,
+            "EDGE_DISTANCE": edge_distance,
+            "MIN_INSIDE_SHARE": min_share,
         }
         drawn = layer is self._drawn_layer
         fields = {"SITE_ID_FIELD": "site_id" if drawn else self.field("site_id"),
@@ -200,7 +208,7 @@ class SiteResults:
                            "HOUSING_TYPE_FIELD": self.field("housing_type")})
             names = available_norm_sets(user_norms_folder())
             parameters.update(CHECK_NORMS=bool(self.field("planned_beds")),
-                              NORM_SET=names.index(settings.norm_set(names)))
+                              NORM_SET=names.index(norm_set if norm_set in names else settings.norm_set(names)))
         else:
             parameters["CHECK_NORMS"] = False
         municipalities = self.layer("municipalities")
@@ -212,7 +220,7 @@ class SiteResults:
             migrants = self.layer("migrants")
             if migrants is not None:
                 parameters.update(ADD_CONTEXT=True, CONTEXT_MIGRANTS=migrants.id(),
-                                  CONTEXT_SCENARIO=SCENARIO_KEYS.index(settings.scenario_key()))
+                                  CONTEXT_SCENARIO=SCENARIO_KEYS.index(scenario_key))
                 fields.update({"CONTEXT_MIGRANTS_CODE_FIELD": self.field("migrants_code"),
                                "CONTEXT_MIGRANTS_YEAR_FIELD": self.field("migrants_year"),
                                "CONTEXT_MIGRANTS_COUNT_FIELD": self.field("migrants_count"),

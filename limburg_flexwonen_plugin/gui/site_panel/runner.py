@@ -14,7 +14,7 @@ from ...core.frames import WORKING_CRS, with_crs_text
 from ...core.housing_gap import AccommodationFields
 from ...core.norm_sets import available_norm_sets
 from ...core.site_assessment import MigrantFields
-from ...processing.norms_support import user_norms_folder
+from ...bridge.settings import user_norms_folder
 from ...bridge.crs import transform_to_working
 from ...bridge.messages import user_message
 from ...bridge import settings

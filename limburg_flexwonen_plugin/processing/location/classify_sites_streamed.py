@@ -12,7 +12,7 @@ from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
 from ...bridge.language import user_language
 from ...bridge.crs import crs_of
-from .. import classification_support
+from ..parameters import classification as classification_support
 from ..base import FlexwonenAlgorithm
 
 OUTPUT_LAYER = "classified_sites"

@@ -1,13 +1,17 @@
-"""Geometry drawn on the site report maps (no QGIS here; shapely only).
+"""The geometry of the classification rule, for maps of a site (shapely only).
 
-Nothing here decides a class: the classification core does. These are the pictures of
-its rule: the edge zone (everything within the edge distance of the built-up area),
-the shortest line from a site to the built-up area, and the part of the map to show.
+Nothing here decides a class: ``core.classify_sites`` does. These are the pictures of
+its rule: the edge zone (everything within the edge distance of the built-up area), the
+shortest line from a site to the built-up area, and the part of the map to show. The
+panel draws the edge zone on the canvas; the site report draws all of them.
 """
 from typing import Optional
 
+import geopandas as gpd
 import numpy as np
 import shapely
+
+from ..geometry import prepare_layer
 
 MIN_VIEW_SIZE_M = 900.0
 VIEW_MARGIN = 0.12
@@ -25,23 +29,39 @@ def builtup_parts(builtup_geometries) -> np.ndarray:
     return shapely.get_parts(shapely.union_all(geometries))
 
 
-def edge_zone(parts: np.ndarray, sites, edge_distance_m: float, reach_m: float = 5000.0):
-    """The built-up area grown by the edge distance, near the sites only (one geometry).
+def edge_zone(builtup, sites, edge_distance_m: float, reach_m: Optional[float] = None,
+              margin_m: float = 1_000.0):
+    """The built-up area grown by the edge distance, around the sites (one geometry, RD).
 
-    Only parts within ``reach_m`` of a site are buffered: the zone is drawn, not searched.
+    ``builtup``: the built-up area as a frame (prepared here) or as polygons in RD (for
+    example ``builtup_parts``); ``sites``: one geometry or many. Only the built-up area
+    near the sites is buffered, so a whole province contour never is: within ``reach_m``
+    of a site, or, without it, within the site's own distance to the built-up area plus
+    the edge distance plus ``margin_m`` (the outline where "at the edge" ends around the
+    nearest built-up area, however far away). None when nothing is near.
     """
-    if len(parts) == 0 or edge_distance_m <= 0:
+    if builtup is None or len(builtup) == 0 or edge_distance_m <= 0:
         return None
-    sites = np.asarray(sites, dtype=object)
+    if isinstance(builtup, gpd.GeoDataFrame):
+        prepared, _ = prepare_layer(builtup, "built-up area", "polygon")
+        polygons = np.asarray(prepared.geometry.values[~prepared.geometry.isna().values], dtype=object)
+    else:
+        polygons = np.asarray(builtup, dtype=object)
+    sites = np.atleast_1d(np.asarray(sites, dtype=object))
     sites = sites[~shapely.is_missing(sites)]
-    if len(sites) == 0:
+    if len(polygons) == 0 or len(sites) == 0:
         return None
-    tree = shapely.STRtree(parts)
-    _, near = tree.query(sites, predicate="dwithin", distance=reach_m)
+    tree = shapely.STRtree(polygons)
+    if reach_m is None:
+        nearest = tree.query_nearest(sites, return_distance=True, all_matches=False)[1]
+        reach = np.asarray(nearest, dtype=float) + edge_distance_m + margin_m
+    else:
+        reach = reach_m
+    _, near = tree.query(sites, predicate="dwithin", distance=reach)
     near = np.unique(near)
     if len(near) == 0:
         return None
-    return shapely.buffer(shapely.union_all(parts[near]), edge_distance_m, quad_segs=16)
+    return shapely.buffer(shapely.union_all(polygons[near]), edge_distance_m, quad_segs=16)
 
 
 def distance_line(site, parts: np.ndarray, tree: Optional[shapely.STRtree] = None):

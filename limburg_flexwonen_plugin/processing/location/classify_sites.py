@@ -3,17 +3,17 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessing,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsWkbTypes)
 
-from ...core.classify_sites import MunicipalityFields, classify_sites
 from ...core.errors import InputError
-from ...core.rules import class_label, location_rules
+from ...core import terms
+from ...core.site_assessment import assess
 from ...bridge.values import kind_of
 from ...bridge.write import append_fields
-from .. import classification_support
-from ..base import FlexwonenAlgorithm
 from ...bridge.language import user_language
-from .. import site_context_block
+from ..base import FlexwonenAlgorithm
+from ..parameters.classification import ClassificationBlock
+from ..parameters.site_context import SiteContextBlock
+from ..parameters.norms import NormsBlock, report_verdicts
 from ..outputs.styling import style_on_load
-from .. import norms_support  # housing norms (optional block)
 
 RESULT_FIELDS = (
     ("site_id", "string"), ("location_class", "string"), ("location_label", "string"),
@@ -25,7 +25,7 @@ RESULT_FIELDS = (
 )
 
 
-class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames, FlexwonenAlgorithm):
+class ClassifySitesAlgorithm(FlexwonenAlgorithm):
     ALGORITHM_ID = "classifysites"
     DISPLAY_NAME = "Classify candidate sites by built-up area"
     GROUP_ID = "location"
@@ -58,7 +58,10 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
 
     SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
+    CLASSIFICATION = ClassificationBlock()
     OUTPUT = "OUTPUT"
+    CONTEXT = SiteContextBlock(SITES)
+    NORMS = NormsBlock(SITES, optional=True)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -67,70 +70,58 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
         self.addParameter(QgsProcessingParameterField(
             self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
             optional=True))
-        classification_support.add_builtup_parameters(self)
-        classification_support.add_rule_parameters(self)
-        classification_support.add_municipality_parameters(self)
+        self.CLASSIFICATION.add(self)
         # Site context (optional, advanced): concentration and housing gap before/after.
-        site_context_block.add_parameters(self, self.SITES, self.MUNICIPALITIES)
-        # --- housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping ---
-        norms_support.add_optional_norm_check(self, self.SITES)
+        self.CONTEXT.add(self)
+        # Housing norms (optional block): CHECK_NORMS, NORM_SET and the field mapping.
+        self.NORMS.add(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))
 
     def compute(self, parameters, context, feedback):
         sites_source = self.parameterAsSource(parameters, self.SITES, context)
-        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
         if sites_source is None:
             raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
-        if builtup_source is None:
-            raise InputError("no built-up area layer given", layer=self.tr("Built-up area"))
         sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
-        builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
         site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
-        kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
-        settings = classification_support.rule_parameters(self, parameters, context)
         progress = self.progress_for(feedback)
 
         feedback.pushInfo(self.tr("Reading layers…"))
         sites = self.read_layer(parameters, self.SITES, context, feedback, sites_source, sites_name)
-        builtup = self.read_layer(parameters, self.BUILTUP, context, feedback, builtup_source,
-                                  builtup_name, [kern_field] if kern_field else [])
-        municipalities = None
-        fields = MunicipalityFields()
-        muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
-        muni_name = None
-        if muni_source is not None:
-            muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context,
-                                    self.tr("Municipalities"))
-            fields = classification_support.municipality_fields(self, parameters, context)
-            municipalities = self.read_layer(parameters, self.MUNICIPALITIES, context, feedback,
-                                             muni_source, muni_name,
-                                             [fields.code, fields.name, fields.region])
-        feedback.pushInfo(self.tr("Classifying {0} sites…").format(len(sites)))
-        result = classify_sites(
-            sites, builtup, settings, municipalities, site_id_field=site_id_field,
-            kern_name_field=kern_field, municipality_fields=fields, sites_layer=sites_name,
-            builtup_layer=builtup_name, municipalities_layer=muni_name or "municipalities",
-            progress=progress.scaled(0, 90))
 
-        rules = location_rules()
+        def read(name, source, layer, fields):
+            return self.read_layer(parameters, name, context, feedback, source, layer, fields)
+
+        inputs = self.CLASSIFICATION.read(self, parameters, context, read,
+                                         self.CONTEXT.municipal_fields(self, parameters, context))
+        choice = self.NORMS.read(self, parameters, context)
+        if choice is not None:
+            self.NORMS.require_fields(choice, sites.columns, sites_name)
+        inputs = self.CONTEXT.read(self, parameters, context, feedback, inputs.with_norms(choice))
+        self.CONTEXT.require_fields(inputs, sites, sites_name)
+        feedback.pushInfo(self.tr("Classifying {0} sites…").format(len(sites)))
+        assessed = assess(sites, inputs, site_id_field=site_id_field, sites_layer=sites_name,
+                          progress=progress.scaled(0, 95))
+        result = assessed.sites
+
         language = user_language()
-        result["location_label"] = [class_label(rules, value, language) for value in result["location_class"]]
+        result["location_label"] = terms.location_classes(result["location_class"], language)
         output_frame, output_fields, renamed = _with_input_attributes(result, sites, site_id_field,
                                                                       sites_source)
         input_names = [name for name in sites_source.fields().names() if name.lower() != "fid"]
-        # Site context (optional block, see processing/site_context_block.py).
-        context_frame = site_context_block.compute(self, parameters, context, feedback, result,
-                                                   sites, fields, self.MUNICIPALITIES)
-        if context_frame is not None:
-            output_frame, output_fields, more = site_context_block.append(
-                output_frame, output_fields, context_frame, input_names)
+        # Site context (optional block, see processing/parameters/site_context.py).
+        if assessed.context is not None:
+            self.CONTEXT.report(feedback, assessed.context)
+            output_frame, output_fields, more = self.CONTEXT.append(
+                output_frame, output_fields, assessed.context, input_names)
             renamed.update(more)
-        # --- housing norms (optional block): the same core call as 'Check housing norms' ---
-        output_frame, output_fields, more = norms_support.apply_optional_norm_check(
-            self, parameters, context, feedback, sites, sites_name, output_frame, output_fields,
-            input_names)
-        renamed.update(more)
+        # Housing norms (optional block): the same core call as 'Check housing norms'.
+        if assessed.norms is not None:
+            self.NORMS.report(feedback, assessed.norms, sites_name)
+            report_verdicts(feedback, assessed.norms)
+            output_frame, output_fields, more = append_fields(
+                output_frame, output_fields, assessed.norms.frame, assessed.norms.columns, input_names)
+            renamed.update(more)
         self.report_renamed_fields(feedback, sites_name, renamed)
         geometry_type = QgsWkbTypes.flatType(sites_source.wkbType())
         multipart = QgsWkbTypes.geometryType(geometry_type) == QgsWkbTypes.GeometryType.PolygonGeometry
@@ -143,7 +134,7 @@ class ClassifySitesAlgorithm(classification_support.ClassificationParameterNames
                       "classified_sites.qml" if multipart else "classified_sites_points.qml")
         feedback.setProgress(100)
         for location_class in ("inside", "edge", "outside"):
-            feedback.pushInfo(f"{class_label(rules, location_class, language)}: "
+            feedback.pushInfo(f"{terms.location_class(location_class, language)}: "
                               f"{int((result['location_class'] == location_class).sum())}")
         return {self.OUTPUT: dest_id}
 

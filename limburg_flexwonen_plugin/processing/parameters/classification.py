@@ -1,12 +1,15 @@
 """The classification's parameters, shared by every algorithm that classifies sites
 ('Classify candidate sites', the streamed variant and the site reports), so that they
-are declared, defaulted (from the user's settings) and read in one place."""
+are declared, defaulted (from the user's settings) and read in one place: the block
+``ClassificationBlock``; the streamed variant still uses the functions and the mixin."""
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.classify_sites import ClassificationParameters, MunicipalityFields
-from ..bridge.settings import classification_defaults
-from .parameters.fields import field_parameter
+from ...core.classify_sites import ClassificationParameters, MunicipalityFields
+from ...core.errors import InputError
+from ...core.site_assessment import AssessmentInputs
+from ...bridge.settings import classification_defaults
+from .fields import field_parameter
 
 BUILTUP = "BUILTUP"
 KERN_NAME_FIELD = "KERN_NAME_FIELD"
@@ -79,3 +82,44 @@ def municipality_fields(algorithm, parameters, context) -> MunicipalityFields:
         algorithm.parameterAsString(parameters, MUNICIPALITY_CODE_FIELD, context) or None,
         algorithm.parameterAsString(parameters, MUNICIPALITY_NAME_FIELD, context) or None,
         algorithm.parameterAsString(parameters, REGION_FIELD, context) or None)
+
+
+class ClassificationBlock:
+    """The built-up area, the rule values and the municipalities of an algorithm that
+    assesses sites; ``rules_last``: the rule values after the municipalities."""
+
+    def __init__(self, rules_last: bool = False):
+        self.rules_last = rules_last
+
+    def add(self, algorithm) -> None:
+        add_builtup_parameters(algorithm)
+        if not self.rules_last:
+            add_rule_parameters(algorithm)
+        add_municipality_parameters(algorithm)
+        if self.rules_last:
+            add_rule_parameters(algorithm)
+
+    @staticmethod
+    def read(algorithm, parameters, context, read, municipal_fields=()) -> AssessmentInputs:
+        """The built-up area, the municipalities (with ``municipal_fields`` besides code,
+        name and region) and the rule values as the site assessment's inputs, without norm
+        check or site context (their blocks add them). ``read(name, source, layer, fields)``
+        reads one layer parameter the way the algorithm reads its layers."""
+        source = algorithm.parameterAsSource(parameters, BUILTUP, context)
+        if source is None:
+            raise InputError("no built-up area layer given", layer=tr("Built-up area"))
+        builtup_name = algorithm.layer_name(parameters, BUILTUP, context, tr("Built-up area"))
+        kern_field = algorithm.parameterAsString(parameters, KERN_NAME_FIELD, context) or None
+        builtup = read(BUILTUP, source, builtup_name, [kern_field] if kern_field else [])
+        municipalities, fields, muni_name = None, MunicipalityFields(), "municipalities"
+        source = algorithm.parameterAsSource(parameters, MUNICIPALITIES, context)
+        if source is not None:
+            muni_name = algorithm.layer_name(parameters, MUNICIPALITIES, context, tr("Municipalities"))
+            fields = municipality_fields(algorithm, parameters, context)
+            municipalities = read(MUNICIPALITIES, source, muni_name,
+                                  [fields.code, fields.name, fields.region] + list(municipal_fields))
+        return AssessmentInputs(
+            builtup=builtup, municipalities=municipalities,
+            parameters=rule_parameters(algorithm, parameters, context), kern_name_field=kern_field,
+            municipality_fields=fields, norm_set=None, planned_beds_field=None, stay_field=None,
+            builtup_layer=builtup_name, municipalities_layer=muni_name)

@@ -3,10 +3,11 @@ from qgis.core import (QgsFields, QgsProcessing, QgsProcessingParameterFeatureSi
                        QgsProcessingParameterFeatureSource)
 
 from ...core.errors import InputError
+from ...core.site_assessment import check_norms
 from ...bridge.read import source_to_frame
-from ...bridge.write import write_frame
-from .. import norms_support
+from ...bridge.write import append_fields, write_frame
 from ..base import FlexwonenAlgorithm
+from ..parameters.norms import NormsBlock, verdict_counts
 
 
 class CheckHousingNormsAlgorithm(FlexwonenAlgorithm):
@@ -36,12 +37,13 @@ class CheckHousingNormsAlgorithm(FlexwonenAlgorithm):
 
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
+    NORMS = NormsBlock(INPUT)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Candidate sites or accommodations"),
             [QgsProcessing.SourceType.TypeVector]))
-        norms_support.add_norm_parameters(self, self.INPUT)
+        self.NORMS.add(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Norm check")))
 
@@ -54,19 +56,20 @@ class CheckHousingNormsAlgorithm(FlexwonenAlgorithm):
         frame = source_to_frame(source, name, feedback=feedback)
         if frame.empty:
             raise InputError("the layer has no features", layer=name)
-        result, columns = norms_support.run_norm_check(
-            self, parameters, context, feedback, frame, name, progress.scaled(5, 85))
+        choice = self.NORMS.read(self, parameters, context)
+        self.NORMS.require_fields(choice, frame.columns, name)
+        result = check_norms(frame, choice, layer=name, progress=progress.scaled(5, 85))
+        self.NORMS.report(feedback, result, name)
 
         fields = QgsFields()
         for field in source.fields():
             if field.name().lower() != "fid":
                 fields.append(field)
-        output, fields, renamed = norms_support.append_norm_results(frame, fields, result, columns,
-                                                                    fields.names())
+        output, fields, renamed = append_fields(frame, fields, result.frame, result.columns, fields.names())
         self.report_renamed_fields(feedback, name, renamed)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              source.wkbType(), source.sourceCrs())
         write_frame(output, sink, fields)
         feedback.setProgress(100)
-        feedback.pushInfo(self.tr("Verdicts: {0}").format(norms_support.verdict_counts(result)))
+        feedback.pushInfo(self.tr("Verdicts: {0}").format(verdict_counts(result.frame)))
         return {self.OUTPUT: dest_id}

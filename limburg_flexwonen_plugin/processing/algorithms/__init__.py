@@ -1,1 +1,0 @@
-"""One Processing algorithm per module; the provider registers every module here."""
