@@ -776,30 +776,6 @@ Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengeslote
             <source>layer '{0}', feature {1}: {2}</source>
             <translation>laag '{0}', object {1}: {2}</translation>
         </message>
-        <message>
-            <source>Checks a table of stays (accommodation id, pseudonymous resident id, start and end date; optionally the end of the rental contract and of the employment) against the provincial short-stay rule and the transition period for temporary rental contracts.
-
-Short stay: a consecutive stay lasts at most the given number of calendar months (default 4): a stay starting on S may end at the latest on S + 4 months, clamped to the month's end (31 October + 4 months = 28 or 29 February). Overlapping stays of one resident, and stays starting the day after the previous one ends, form one consecutive stay (also across accommodations). Within the period (default 12 months) from the start of each consecutive stay, the resident's stays together may not last longer than one consecutive stay may.
-A stay without an end date is ongoing: it is measured up to the reference date (default today).
-Transition period: the contract must end at least the given number of calendar months (default 1) after the end of employment.
-
-Output: one row per accommodation (counts, the longest consecutive stay, the shortest transition) and, on request, one row per stay with its status (ok, breaks, ongoing, unknown) and the reason. Only the mapped fields are read; no personal data other than the pseudonymous resident id is read or written.</source>
-            <translation type="vanished">Toetst een tabel met verblijven (id van de huisvestingslocatie, gepseudonimiseerd id van de bewoner, begin- en einddatum; optioneel het einde van het huurcontract en van het dienstverband) aan de provinciale regel voor kort verblijf en aan de overgangstermijn voor tijdelijke huurcontracten.
-
-Kort verblijf: een aaneengesloten verblijf duurt hoogstens het opgegeven aantal kalendermaanden (standaard 4): een verblijf dat begint op S mag uiterlijk eindigen op S + 4 maanden, begrensd op het einde van de maand (31 oktober + 4 maanden = 28 of 29 februari). Overlappende verblijven van één bewoner, en verblijven die beginnen op de dag na het einde van het vorige, vormen samen één aaneengesloten verblijf (ook over huisvestingslocaties heen). Binnen de periode (standaard 12 maanden) vanaf het begin van elk aaneengesloten verblijf mogen de verblijven van een bewoner samen niet langer duren dan één aaneengesloten verblijf mag.
-Een verblijf zonder einddatum loopt nog: het wordt gemeten tot de peildatum (standaard vandaag).
-Overgangstermijn: het contract moet minstens het opgegeven aantal kalendermaanden (standaard 1) na het einde van het dienstverband eindigen.
-
-Uitvoer: één rij per huisvestingslocatie (aantallen, het langste aaneengesloten verblijf, de kortste overgangstermijn) en, op verzoek, één rij per verblijf met zijn status (ok, overtreding, lopend, onbekend) en de reden. Alleen de gekoppelde velden worden gelezen; behalve het gepseudonimiseerde id van de bewoner worden geen persoonsgegevens gelezen of geschreven.</translation>
-        </message>
-        <message>
-            <source>Checking {0} stays (reference date {1})…</source>
-            <translation type="vanished">{0} verblijven toetsen (peildatum {1})…</translation>
-        </message>
-        <message>
-            <source>{0} stays at {1} accommodations: {2} break the short-stay rule, {3} are ongoing, {4} could not be checked; {5} contracts have a transition period shorter than {6} month(s).</source>
-            <translation type="vanished">{0} verblijven op {1} huisvestingslocaties: {2} overtreden de regel voor kort verblijf, {3} lopen nog, {4} konden niet worden getoetst; {5} contracten hebben een overgangstermijn korter dan {6} maand(en).</translation>
-        </message>
     </context>
     <context>
         <name>ClassificationParameters</name>
@@ -911,38 +887,6 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
             <source>Classifying {0} sites…</source>
             <translation>{0} locaties classificeren…</translation>
         </message>
-        <message>
-            <source>Built-up area</source>
-            <translation type="vanished">Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <source>Municipalities</source>
-            <translation type="vanished">Gemeenten</translation>
-        </message>
-        <message>
-            <source>Kern name field</source>
-            <translation type="vanished">Veld met naam van de kern</translation>
-        </message>
-        <message>
-            <source>Edge distance (m)</source>
-            <translation type="vanished">Randafstand (m)</translation>
-        </message>
-        <message>
-            <source>Minimum share inside for 'inside' (0–1)</source>
-            <translation type="vanished">Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
-        </message>
-        <message>
-            <source>Municipality code field</source>
-            <translation type="vanished">Veld met gemeentecode</translation>
-        </message>
-        <message>
-            <source>Municipality name field</source>
-            <translation type="vanished">Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <source>Region field</source>
-            <translation type="vanished">Veld met regio</translation>
-        </message>
     </context>
     <context>
         <name>ClassifySitesStreamedAlgorithm</name>
@@ -1004,18 +948,8 @@ Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het obj
         </message>
         <message>
             <location filename="../processing/location/classify_sites_streamed.py" />
-            <source>Built-up area</source>
-            <translation>Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Classified sites</source>
             <translation>Geclassificeerde locaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/location/classify_sites_streamed.py" />
-            <source>Municipalities</source>
-            <translation>Gemeenten</translation>
         </message>
         <message>
             <location filename="../processing/location/classify_sites_streamed.py" />
@@ -1026,30 +960,6 @@ Resultaat: een GeoPackage met de attributen van de invoer, 'source_fid' (het obj
             <location filename="../processing/location/classify_sites_streamed.py" />
             <source>Creating the spatial index…</source>
             <translation>Ruimtelijke index maken…</translation>
-        </message>
-        <message>
-            <source>Kern name field</source>
-            <translation type="vanished">Veld met naam van de kern</translation>
-        </message>
-        <message>
-            <source>Edge distance (m)</source>
-            <translation type="vanished">Randafstand (m)</translation>
-        </message>
-        <message>
-            <source>Minimum share inside for 'inside' (0–1)</source>
-            <translation type="vanished">Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
-        </message>
-        <message>
-            <source>Municipality code field</source>
-            <translation type="vanished">Veld met gemeentecode</translation>
-        </message>
-        <message>
-            <source>Municipality name field</source>
-            <translation type="vanished">Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <source>Region field</source>
-            <translation type="vanished">Veld met regio</translation>
         </message>
     </context>
     <context>
@@ -1552,38 +1462,6 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../processing/export/export_site_reports.py" />
             <source>The sites have no beds field: the norm check is left out.</source>
             <translation>De locaties hebben geen veld met bedden: de normtoets vervalt.</translation>
-        </message>
-        <message>
-            <source>Built-up area</source>
-            <translation type="vanished">Bestaand bebouwd gebied</translation>
-        </message>
-        <message>
-            <source>Municipalities</source>
-            <translation type="vanished">Gemeenten</translation>
-        </message>
-        <message>
-            <source>Kern name field</source>
-            <translation type="vanished">Veld met naam van de kern</translation>
-        </message>
-        <message>
-            <source>Municipality code field</source>
-            <translation type="vanished">Veld met gemeentecode</translation>
-        </message>
-        <message>
-            <source>Municipality name field</source>
-            <translation type="vanished">Veld met gemeentenaam</translation>
-        </message>
-        <message>
-            <source>Region field</source>
-            <translation type="vanished">Veld met regio</translation>
-        </message>
-        <message>
-            <source>Edge distance (m)</source>
-            <translation type="vanished">Randafstand (m)</translation>
-        </message>
-        <message>
-            <source>Minimum share inside for 'inside' (0–1)</source>
-            <translation type="vanished">Minimaal aandeel binnen voor 'binnen' (0–1)</translation>
         </message>
     </context>
     <context>
@@ -2336,10 +2214,6 @@ Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). 
             <location filename="../processing/parameters/gap.py" />
             <source>Dividing a scenario total over municipalities</source>
             <translation>Verdeling van een scenariototaal over de gemeenten</translation>
-        </message>
-        <message>
-            <source>Share of labour migrants in long stay (%)</source>
-            <translation type="vanished">Aandeel arbeidsmigranten in lang verblijf (%)</translation>
         </message>
     </context>
     <context>
@@ -3959,10 +3833,6 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
             <location filename="../processing/parameters/site_context.py" />
             <source>Site context: {0}, demand model {1}</source>
             <translation>Omgeving van de locatie: {0}, vraagmodel {1}</translation>
-        </message>
-        <message>
-            <source>Candidate sites</source>
-            <translation type="vanished">Kandidaatlocaties</translation>
         </message>
     </context>
 </TS>

@@ -6,19 +6,18 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean,
                        QgsProcessingParameterVectorDestination, QgsProcessingParameterVectorLayer,
                        QgsProviderRegistry, QgsVectorLayer)
 
-from ...core.classify_sites import MunicipalityFields
 from ...core.classify_sites_streamed import DEFAULT_BATCH_SIZE, classify_sites_streamed
 from ...core.errors import InputError
 from ...core.rules import class_label, location_rules
 from ...bridge.language import user_language
 from ...bridge.crs import crs_of
-from ..parameters import classification as classification_support
+from ..parameters.classification import ClassificationBlock
 from ..base import FlexwonenAlgorithm
 
 OUTPUT_LAYER = "classified_sites"
 
 
-class ClassifySitesStreamedAlgorithm(classification_support.ClassificationParameterNames, FlexwonenAlgorithm):
+class ClassifySitesStreamedAlgorithm(FlexwonenAlgorithm):
     ALGORITHM_ID = "classifysitesstreamed"
     DISPLAY_NAME = "Classify a large GeoPackage of sites (streamed)"
     GROUP_ID = "location"
@@ -44,6 +43,7 @@ class ClassifySitesStreamedAlgorithm(classification_support.ClassificationParame
     BATCH_SIZE = "BATCH_SIZE"
     SPATIAL_INDEX = "SPATIAL_INDEX"
     OUTPUT = "OUTPUT"
+    CLASSIFICATION = ClassificationBlock()
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -52,9 +52,7 @@ class ClassifySitesStreamedAlgorithm(classification_support.ClassificationParame
         self.addParameter(QgsProcessingParameterField(
             self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
             optional=True))
-        classification_support.add_builtup_parameters(self)
-        classification_support.add_rule_parameters(self)
-        classification_support.add_municipality_parameters(self)
+        self.CLASSIFICATION.add(self)
         batch = QgsProcessingParameterNumber(
             self.BATCH_SIZE, self.tr("Batch size (sites)"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=DEFAULT_BATCH_SIZE, minValue=1000, maxValue=2_000_000)
@@ -74,36 +72,26 @@ class ClassifySitesStreamedAlgorithm(classification_support.ClassificationParame
                              "the layer as a GeoPackage or use 'Classify candidate sites by "
                              "built-up area'", layer=sites_name)
         path, file_layer = self._geopackage_of(layer, sites_name)
-        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
-        if builtup_source is None:
-            raise InputError("no built-up area layer given", layer=self.tr("Built-up area"))
-        builtup_name = self.layer_name(parameters, self.BUILTUP, context, self.tr("Built-up area"))
-        kern_field = self.parameterAsString(parameters, self.KERN_NAME_FIELD, context) or None
         site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
-        settings = classification_support.rule_parameters(self, parameters, context)
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
         if output.suffix.lower() != ".gpkg":
             raise InputError("the streamed mode writes a GeoPackage: choose a .gpkg file",
                              layer=self.tr("Classified sites"))
 
-        builtup = self.read_layer(parameters, self.BUILTUP, context, feedback, builtup_source,
-                                  builtup_name, [kern_field] if kern_field else [])
-        municipalities, fields = None, MunicipalityFields()
-        muni_name = self.tr("Municipalities")
-        muni_source = self.parameterAsSource(parameters, self.MUNICIPALITIES, context)
-        if muni_source is not None:
-            muni_name = self.layer_name(parameters, self.MUNICIPALITIES, context, self.tr("Municipalities"))
-            fields = classification_support.municipality_fields(self, parameters, context)
-            municipalities = self.read_layer(parameters, self.MUNICIPALITIES, context, feedback,
-                                             muni_source, muni_name, [fields.code, fields.name, fields.region])
+        def read(name, source, layer, fields):
+            return self.read_layer(parameters, name, context, feedback, source, layer, fields)
+
+        inputs = self.CLASSIFICATION.read(self, parameters, context, read)
 
         feedback.pushInfo(self.tr("Classifying {0} sites in batches…").format(layer.featureCount()))
         run = classify_sites_streamed(
-            path, builtup, output, sites_layer=file_layer, output_layer=OUTPUT_LAYER,
-            parameters=settings, municipalities=municipalities, site_id_field=site_id_field,
-            kern_name_field=kern_field, municipality_fields=fields,
+            path, inputs.builtup, output, sites_layer=file_layer, output_layer=OUTPUT_LAYER,
+            parameters=inputs.parameters, municipalities=inputs.municipalities,
+            site_id_field=site_id_field, kern_name_field=inputs.kern_name_field,
+            municipality_fields=inputs.municipality_fields,
             batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
-            layer_label=sites_name, builtup_layer=builtup_name, municipalities_layer=muni_name,
+            layer_label=sites_name, builtup_layer=inputs.builtup_layer,
+            municipalities_layer=inputs.municipalities_layer,
             crs=crs_of(layer.crs()),
             invalid_geometries=_invalid_policy(context),
             progress=self.progress_for(feedback).scaled(0, 95))

@@ -1,7 +1,7 @@
 """The classification's parameters, shared by every algorithm that classifies sites
 ('Classify candidate sites', the streamed variant and the site reports), so that they
 are declared, defaulted (from the user's settings) and read in one place: the block
-``ClassificationBlock``; the streamed variant still uses the functions and the mixin."""
+``ClassificationBlock``."""
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -21,24 +21,11 @@ MUNICIPALITY_NAME_FIELD = "MUNICIPALITY_NAME_FIELD"
 REGION_FIELD = "REGION_FIELD"
 
 
-class ClassificationParameterNames:
-    """The names above as class attributes, for the algorithms that classify sites
-    (``self.BUILTUP`` and so on): a mixin listed before ``FlexwonenAlgorithm``."""
-    BUILTUP = BUILTUP
-    KERN_NAME_FIELD = KERN_NAME_FIELD
-    EDGE_DISTANCE = EDGE_DISTANCE
-    MIN_INSIDE_SHARE = MIN_INSIDE_SHARE
-    MUNICIPALITIES = MUNICIPALITIES
-    MUNICIPALITY_CODE_FIELD = MUNICIPALITY_CODE_FIELD
-    MUNICIPALITY_NAME_FIELD = MUNICIPALITY_NAME_FIELD
-    REGION_FIELD = REGION_FIELD
-
-
 def tr(text: str) -> str:
     return QCoreApplication.translate("ClassificationParameters", text)
 
 
-def add_builtup_parameters(algorithm) -> None:
+def _add_builtup(algorithm) -> None:
     """The built-up area and the field naming its kernen."""
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         BUILTUP, tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -46,7 +33,7 @@ def add_builtup_parameters(algorithm) -> None:
                                            "kern_name"))
 
 
-def add_rule_parameters(algorithm) -> None:
+def _add_rules(algorithm) -> None:
     """Edge distance and minimum inside share, defaulting to the user's settings
     (Settings › Options › Flexwonen Limburg)."""
     defaults = classification_defaults()
@@ -59,7 +46,7 @@ def add_rule_parameters(algorithm) -> None:
         minValue=0.01, maxValue=1.0))
 
 
-def add_municipality_parameters(algorithm) -> None:
+def _add_municipalities(algorithm) -> None:
     """The optional municipalities layer and its code, name and region fields."""
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         MUNICIPALITIES, tr("Municipalities"), [QgsProcessing.SourceType.TypeVectorPolygon],
@@ -71,13 +58,13 @@ def add_municipality_parameters(algorithm) -> None:
         algorithm.addParameter(field_parameter(name, label, MUNICIPALITIES, key, required=required))
 
 
-def rule_parameters(algorithm, parameters, context) -> ClassificationParameters:
+def _rules(algorithm, parameters, context) -> ClassificationParameters:
     return ClassificationParameters(algorithm.parameterAsDouble(parameters, EDGE_DISTANCE, context),
                                     algorithm.parameterAsDouble(parameters, MIN_INSIDE_SHARE, context))
 
 
-def municipality_fields(algorithm, parameters, context) -> MunicipalityFields:
-    """The fields as found by processing.field_parameters (name and region may be absent)."""
+def _municipality_fields(algorithm, parameters, context) -> MunicipalityFields:
+    """The fields as found by the field parameters (name and region may be absent)."""
     return MunicipalityFields(
         algorithm.parameterAsString(parameters, MUNICIPALITY_CODE_FIELD, context) or None,
         algorithm.parameterAsString(parameters, MUNICIPALITY_NAME_FIELD, context) or None,
@@ -92,12 +79,12 @@ class ClassificationBlock:
         self.rules_last = rules_last
 
     def add(self, algorithm) -> None:
-        add_builtup_parameters(algorithm)
+        _add_builtup(algorithm)
         if not self.rules_last:
-            add_rule_parameters(algorithm)
-        add_municipality_parameters(algorithm)
+            _add_rules(algorithm)
+        _add_municipalities(algorithm)
         if self.rules_last:
-            add_rule_parameters(algorithm)
+            _add_rules(algorithm)
 
     @staticmethod
     def read(algorithm, parameters, context, read, municipal_fields=()) -> AssessmentInputs:
@@ -115,11 +102,11 @@ class ClassificationBlock:
         source = algorithm.parameterAsSource(parameters, MUNICIPALITIES, context)
         if source is not None:
             muni_name = algorithm.layer_name(parameters, MUNICIPALITIES, context, tr("Municipalities"))
-            fields = municipality_fields(algorithm, parameters, context)
+            fields = _municipality_fields(algorithm, parameters, context)
             municipalities = read(MUNICIPALITIES, source, muni_name,
                                   [fields.code, fields.name, fields.region] + list(municipal_fields))
         return AssessmentInputs(
             builtup=builtup, municipalities=municipalities,
-            parameters=rule_parameters(algorithm, parameters, context), kern_name_field=kern_field,
+            parameters=_rules(algorithm, parameters, context), kern_name_field=kern_field,
             municipality_fields=fields, norm_set=None, planned_beds_field=None, stay_field=None,
             builtup_layer=builtup_name, municipalities_layer=muni_name)
