@@ -100,7 +100,7 @@ MINIMAL_PARAMETERS: Dict[str, Minimal] = {
                                      numeric=("labour_migrant_share_pct",), key=("sector",)),
                "MUNICIPALITIES": MUNICIPALITIES_READ},
         # The labour-migrant table and the accommodations go through the housing gap's
-        # readers and model (processing/parameters/gap.py, core/housing_gap.py).
+        # readers and model (processing/parameters/gap.py, core/housing_gap/).
         shared={"MIGRANTS": "flexwonen:housinggap", "ACCOMMODATIONS": "flexwonen:housinggap"}),
     "flexwonen:builtupfromraster": Minimal(
         layers={"INPUT": "builtup_raster"},

@@ -10,7 +10,7 @@ The rule (see ``resources/rules/location_classification.json``):
 
 Everything is vectorised over whole arrays of sites (shapely 2, numpy); sites are
 handled in batches only to report progress, honour cancel and bound memory. The
-built-up area is prepared once (``core/polygon_index.py``): a cell grid settles most
+built-up area is prepared once (``core/polygon_index/``): a cell grid settles most
 sites without geometry, prepared predicates the rest, intersection areas are taken
 against small pieces of the built-up area, and distances come from GEOS's indexed
 facet distance on the prepared boundaries. Results equal a direct computation.
