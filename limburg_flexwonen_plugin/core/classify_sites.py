@@ -24,7 +24,7 @@ import pandas as pd
 import shapely
 
 from .errors import InputError
-from .field_mapping import normalise_code
+from .field_mapping import MunicipalityFields, normalise_code
 from .frames import WORKING_CRS, with_crs_text
 from .geometry import check_plausible_extent, prepare_layer
 from .polygon_index import PolygonIndex, grid_cells_for, interiors_overlap
@@ -63,13 +63,6 @@ class ClassificationParameters:
             low, high = limits[name]["minimum"], limits[name]["maximum"]
             if not (low <= value <= high):
                 raise InputError(f"parameter {name} = {value} is outside {low}–{high}")
-
-
-@dataclass(frozen=True)
-class MunicipalityFields:
-    code: str = "gm_code"
-    name: Optional[str] = "gm_name"      # None: the code names the municipality
-    region: Optional[str] = "region"     # None: no region
 
 
 @dataclass

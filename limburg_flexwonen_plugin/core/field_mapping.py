@@ -297,3 +297,13 @@ class FieldResolution:
 def note_text(key: str) -> str:
     """Why an absent optional field does not matter (English)."""
     return FIELDS[key].fallback or ""
+
+
+@dataclass(frozen=True)
+class MunicipalityFields:
+    """The fields of a municipalities layer, as every analysis reads them: the
+    classification uses code, name and region, the municipal picture also inhabitants."""
+    code: str = "gm_code"
+    name: Optional[str] = "gm_name"      # None: the code names the municipality
+    region: Optional[str] = "region"     # None: no region (no region rows)
+    inhabitants: Optional[str] = "inhabitants"

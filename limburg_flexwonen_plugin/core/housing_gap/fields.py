@@ -3,6 +3,8 @@ output columns, and the fields read from the municipality and accommodation laye
 from dataclasses import dataclass
 from typing import Optional
 
+from ..field_mapping import MunicipalityFields  # noqa: F401 (part of the package's vocabulary)
+
 
 STAY_CATEGORIES = ("short", "mid", "long")
 STATUSES = ("existing", "permitted", "planned")
@@ -54,14 +56,6 @@ ACCOMMODATION_FIELDS = (
     ("supply_beds", "double"), ("counted", "bool"), ("acc_end_date", "date"),
     ("acc_from_year", "int"), ("supply_year", "int"), ("remarks", "string"),
 )
-
-
-@dataclass(frozen=True)
-class MunicipalityFields:
-    code: str = "gm_code"
-    name: Optional[str] = "gm_name"      # None: the code names the municipality
-    region: Optional[str] = "region"     # None: no region rows
-    inhabitants: Optional[str] = "inhabitants"
 
 
 @dataclass(frozen=True)

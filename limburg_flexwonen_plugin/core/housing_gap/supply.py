@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..classify_sites import MunicipalityFields as _SiteMunicipalityFields
+from ..field_mapping import MunicipalityFields
 from ..classify_sites import assign_municipalities
 from ..errors import InputError
 from ..frames import WORKING_CRS, with_crs_text
@@ -80,7 +80,7 @@ def assign_accommodations(accommodations: gpd.GeoDataFrame, municipalities: gpd.
     else:
         located = assign_municipalities(
             prepared.geometry.values, municipalities[["gm_code", "gm_name", "region", "geometry"]],
-            _SiteMunicipalityFields("gm_code", "gm_name", "region"))
+            MunicipalityFields("gm_code", "gm_name", "region"))
         gm_codes = located["gm_code"].values
         gm_names = located["gm_name"].values
         regions = located["region"].values

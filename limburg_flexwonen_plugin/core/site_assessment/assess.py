@@ -7,6 +7,7 @@ beds (``housing_gap.site_context``). ``assess`` returns the site rows and their 
 (``AssessmentResult``): Processing writes them as fields, the site report lays them out;
 ``assess_sites`` makes the panel's cards of them (``sections``).
 """
+from dataclasses import replace
 from typing import List, Optional
 
 import geopandas as gpd
@@ -119,9 +120,7 @@ def _context(classified, sites, inputs: AssessmentInputs) -> Optional[ContextRes
         fields = inputs.migrant_fields
         table = read_migrant_table(inputs.migrants, fields.code, fields.count, fields.year,
                                    inputs.migrants_layer)
-    municipality_fields = housing_gap.MunicipalityFields(
-        inputs.municipality_fields.code, inputs.municipality_fields.name,
-        inputs.municipality_fields.region, inputs.inhabitants_field)
+    municipality_fields = replace(inputs.municipality_fields, inhabitants=inputs.inhabitants_field)
     options = {"base_year": inputs.base_year}
     if inputs.distribution:
         options["method"] = inputs.distribution

@@ -296,8 +296,7 @@ class BusinessEffectAlgorithm(FlexwonenAlgorithm):
         if inputs.builtup is None:
             feedback.pushInfo(self.tr("No built-up area given: distances are measured to each "
                                       "municipality's centroid."))
-        # The effect's outputs name the model, not a shares file, as the demand's source.
-        gap = inputs.housing_gap(progress.scaled(5, 40), record_shares_source=False)
+        gap = inputs.housing_gap(progress.scaled(5, 40))
         warnings.extend(gap.warnings)
         result = compute_business_effect(
             businesses, gap, reach=reach, business_model=business_model, settings=settings,

@@ -306,7 +306,7 @@ class GapData:
     def builtup_layer(self) -> str:
         return self.builtup.layer if self.builtup is not None else "built-up area"
 
-    def housing_gap(self, progress, record_shares_source: bool = True) -> HousingGapResult:
+    def housing_gap(self, progress) -> HousingGapResult:
         """``core.housing_gap.compute_housing_gap`` on these inputs."""
         municipalities, accommodations, chosen = self.municipalities, self.accommodations, self.scenario
         return compute_housing_gap(
@@ -317,7 +317,7 @@ class GapData:
             municipalities_layer=municipalities.layer,
             accommodations_layer=accommodations.layer or "accommodations",
             builtup_layer=self.builtup_layer, demand_table=self.demand_table,
-            shares_source=self.model.shares_source if record_shares_source else None,
+            shares_source=self.model.shares_source,
             progress=progress)
 
 
