@@ -13,6 +13,7 @@ import shapely
 from . import parallel
 from .errors import InputError
 from .frames import WORKING_CRS, crs_text, is_working_crs, with_crs_text
+from .terms import GEOMETRY_REPAIRED, NO_GEOMETRY, NOTHING_LEFT_AFTER_REPAIR
 
 LOGGER = logging.getLogger(__name__)
 # How many problem features a warning lists by id before summarising the rest.
@@ -113,7 +114,7 @@ def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarra
         flat = flat.copy()
         flat[needs_repair] = repaired
         for position, reason in zip(np.flatnonzero(needs_repair), reasons):
-            remarks[position] = f"invalid geometry repaired ({reason})"
+            remarks[position] = f"{GEOMETRY_REPAIRED} ({reason})"
 
     type_ids = shapely.get_type_id(flat)
     dims = shapely.get_dimensions(flat)
@@ -126,13 +127,13 @@ def repair_geometries(geometries: np.ndarray, dimension: str) -> Tuple[np.ndarra
     for position in np.flatnonzero(~plain):
         geometry = flat[position]
         if missing[position] or geometry is None or shapely.is_empty(geometry):
-            remarks[position] = _join(remarks[position], "no geometry")
+            remarks[position] = _join(remarks[position], NO_GEOMETRY)
             result[position] = None
             continue
         if type_ids[position] == 7:  # GeometryCollection left by a repair
             geometry = _keep_dimension(geometry, dimension)
             if geometry is None:
-                remarks[position] = _join(remarks[position], "nothing usable left after repair")
+                remarks[position] = _join(remarks[position], NOTHING_LEFT_AFTER_REPAIR)
                 result[position] = None
                 continue
             dim = shapely.get_dimensions(geometry)

@@ -52,30 +52,32 @@ SCENARIO: Glossary = {
     "user-defined": {EN: "user-defined", NL: "eigen scenario"},
 }
 
+# Remark codes. The core writes these constants (it imports them from here), so a code and
+# its texts are defined in one place and a changed word cannot miss its translation.
 # Remarks on a site (``classify_sites`` and the geometry preparation it uses). A remark is
 # one code, or a code followed by its detail in brackets ("invalid geometry repaired (…)").
+GEOMETRY_REPAIRED = "invalid geometry repaired"
+NO_GEOMETRY = "no geometry"
+NOTHING_LEFT_AFTER_REPAIR = "nothing usable left after repair"
 OUTSIDE_MUNICIPALITIES = "outside every municipality"
 SITE_REMARK: Glossary = {
-    "invalid geometry repaired": {EN: "invalid geometry repaired", NL: "geometrie hersteld"},
-    "no geometry": {EN: "no geometry", NL: "geen geometrie"},
+    GEOMETRY_REPAIRED: {EN: GEOMETRY_REPAIRED, NL: "geometrie hersteld"},
+    NO_GEOMETRY: {EN: NO_GEOMETRY, NL: "geen geometrie"},
     OUTSIDE_MUNICIPALITIES: {EN: OUTSIDE_MUNICIPALITIES, NL: "buiten alle gemeenten"},
-    "nothing usable left after repair": {EN: "nothing usable left after repair",
-                                         NL: "na herstel niets bruikbaars over"},
+    NOTHING_LEFT_AFTER_REPAIR: {EN: NOTHING_LEFT_AFTER_REPAIR, NL: "na herstel niets bruikbaars over"},
 }
 # Remarks on a site's municipal context (``housing_gap.site_context``).
+CONTEXT_OUTSIDE = "outside every municipality: no municipal context"
+CONTEXT_NO_BEDS = "no planned beds: after equals before"
+CONTEXT_NO_STAY = "no known stay category: the stay-category gap is left empty"
+CONTEXT_NO_FIGURE = "the municipality has no labour-migrant figure: its gap is unknown"
 CONTEXT_REMARK: Glossary = {
-    "outside every municipality: no municipal context": {
-        EN: "outside every municipality: no municipal context",
-        NL: "buiten alle gemeenten: geen gemeentelijk effect"},
-    "no planned beds: after equals before": {
-        EN: "no planned beds: after equals before",
-        NL: "geen geplande bedden: na is gelijk aan voor"},
-    "no known stay category: the stay-category gap is left empty": {
-        EN: "no known stay category: the stay-category gap is left empty",
-        NL: "verblijfsduur onbekend: tekort per verblijfsduur niet bepaald"},
-    "the municipality has no labour-migrant figure: its gap is unknown": {
-        EN: "the municipality has no labour-migrant figure: its gap is unknown",
-        NL: "de gemeente heeft geen cijfer arbeidsmigranten: het tekort is onbekend"},
+    CONTEXT_OUTSIDE: {EN: CONTEXT_OUTSIDE, NL: "buiten alle gemeenten: geen gemeentelijk effect"},
+    CONTEXT_NO_BEDS: {EN: CONTEXT_NO_BEDS, NL: "geen geplande bedden: na is gelijk aan voor"},
+    CONTEXT_NO_STAY: {EN: CONTEXT_NO_STAY,
+                      NL: "verblijfsduur onbekend: tekort per verblijfsduur niet bepaald"},
+    CONTEXT_NO_FIGURE: {EN: CONTEXT_NO_FIGURE,
+                        NL: "de gemeente heeft geen cijfer arbeidsmigranten: het tekort is onbekend"},
 }
 SEPARATOR = "; "
 

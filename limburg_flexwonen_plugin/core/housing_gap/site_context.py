@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..scenarios import load_model_document, normalise_code
+from ..terms import CONTEXT_NO_BEDS, CONTEXT_NO_FIGURE, CONTEXT_NO_STAY, CONTEXT_OUTSIDE
 from ..validation import implausible_remark
 from .fields import ADDITIVE, REGION_LEVEL, STAY_CATEGORIES, add_remark
 from .figures import derive_figures
@@ -61,17 +62,16 @@ def site_context(codes, planned_beds, stay_categories, gap: HousingGapResult,
         result[f"ctx_{name}"] = gap.regions[name].iloc[0] if name in gap.regions else None
     for position in range(count):
         if codes[position] is None or codes[position] not in municipal.index:
-            remarks[position] = "outside every municipality: no municipal context"
+            remarks[position] = CONTEXT_OUTSIDE
             continue
         if implausible[position]:
             remarks[position] = f"{implausible[position]}: after equals before"
         elif np.isnan(beds[position]):
-            remarks[position] = "no planned beds: after equals before"
+            remarks[position] = CONTEXT_NO_BEDS
         elif categories[position] is None:
-            remarks[position] = "no known stay category: the stay-category gap is left empty"
+            remarks[position] = CONTEXT_NO_STAY
         if np.isnan(municipal.at[codes[position], "labour_migrants"]):
-            remarks[position] = add_remark(remarks[position], "the municipality has no labour-migrant "
-                                           "figure: its gap is unknown")
+            remarks[position] = add_remark(remarks[position], CONTEXT_NO_FIGURE)
     located = np.array([code is not None and code in municipal.index for code in codes])
     if located.any():
         positions = np.flatnonzero(located)
