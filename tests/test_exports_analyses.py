@@ -110,7 +110,7 @@ def test_atlas_figures_are_the_gap_outputs(gap, demo_gpkg):
                 texts.dutch_number(regional["Limburg"]["shortage_beds"])]
             assert figures["Arbeidsmigranten per 1.000 inwoners"][0] == \
                 texts.dutch_number(feature["migrants_per_1000_inh"], 1)
-            assert figures["Beoordeling"][0] == gap_fields.GAP_CLASS_NL[feature["gap_class"]]
+            assert figures["Beoordeling"][0] == terms.term(terms.GAP_CLASS, feature["gap_class"])
             members = {row[0]: row for row in table_cells(layout, "members_table")
                        + table_cells(layout, "members_table_2")}
             for member, row in members.items():

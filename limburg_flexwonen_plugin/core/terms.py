@@ -44,6 +44,12 @@ ACCOMMODATION_STATUS: Glossary = {
     "permitted": {EN: "permitted", NL: "vergund"},
     "planned": {EN: "planned", NL: "gepland"},
 }
+# The housing gap's classes (``core.housing_gap``: a municipality's or region's gap).
+GAP_CLASS: Glossary = {
+    "shortage": {EN: "shortage", NL: "tekort"},
+    "balanced": {EN: "balanced", NL: "in evenwicht"},
+    "surplus": {EN: "surplus", NL: "overschot"},
+}
 # The scenarios by the name that opens their title ("2030 high (2030)").
 SCENARIO: Glossary = {
     "current": {EN: "current", NL: "huidige situatie"},

@@ -17,6 +17,7 @@ from qgis.core import QgsConditionalStyle, QgsLayoutItemMap, QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from ..core import terms
 from ..core.errors import InputError
 from ..core.frames import WORKING_CRS, with_crs_text
 from ..core.validation import require_numeric_columns, require_plausible
@@ -294,8 +295,8 @@ def figure_lines(source: Dict, province: Dict) -> List[Tuple[str, str, str]]:
                               " / ".join(texts.dutch_number(province.get(part)) for part in parts)
                               if all(part in province for part in parts) else ""))
     if "gap_class" in source:
-        lines.append(("Beoordeling", gap_fields.GAP_CLASS_NL.get(source.get("gap_class"), "–"),
-                      gap_fields.GAP_CLASS_NL.get(province.get("gap_class"), "")))
+        lines.append(("Beoordeling", terms.term(terms.GAP_CLASS, source.get("gap_class"), default="–"),
+                      terms.term(terms.GAP_CLASS, province.get("gap_class"), default="")))
     return lines
 
 

@@ -11,10 +11,10 @@ import pandas as pd
 from ..core.business_effect import (ACROSS_BORDER, BORDER_AREA, BORDER_SHARE, DISTANCE,
                                     EXPONENTIAL, NO_MUNICIPALITY, NO_WEIGHT, POPULATION,
                                     BusinessEffect, BusinessEffectResult)
+from ..core import terms
 from ..core.housing_gap import PROVINCE_LEVEL
 from . import texts
 from .exporter import slug
-from .gap_fields import GAP_CLASS_NL
 from .page import versions_text
 from .site_report_content import scenario_title_nl
 
@@ -41,7 +41,7 @@ def percent(share, decimals: int = 0) -> str:
 
 
 def class_text(value) -> str:
-    return GAP_CLASS_NL.get(value, "–") if isinstance(value, str) else "–"
+    return terms.term(terms.GAP_CLASS, value, default="–") if isinstance(value, str) else "–"
 
 
 def stay_text(values: Sequence[int]) -> str:
@@ -66,8 +66,8 @@ def share_source_text(source: str) -> str:
 def reach_text(result: BusinessEffectResult) -> str:
     reach = result.reach_settings
     if reach.is_radius:
-        return f"straal {plain(reach.outer_km)} km"
-    return "ringen " + "; ".join(f"{plain(band.inner_km)}–{plain(band.outer_km)} km × {plain(band.weight)}"
+        return f"straal {texts.typed_number(reach.outer_km)} km"
+    return "ringen " + "; ".join(f"{texts.typed_number(band.inner_km)}–{texts.typed_number(band.outer_km)} km × {texts.typed_number(band.weight)}"
                                  for band in reach.bands)
 
 
@@ -129,11 +129,6 @@ def message_text(result: BusinessEffectResult, effect: BusinessEffect) -> str:
     return ""
 
 
-def plain(value) -> str:
-    """A parameter as typed, with a decimal comma: 0.5 -> '0,5', 10.0 -> '10'."""
-    return f"{float(value):g}".replace(".", ",")
-
-
 def assumption_lines(result: BusinessEffectResult, effect: BusinessEffect) -> List[str]:
     business = effect.business
     model = result.business_model
@@ -146,24 +141,24 @@ def assumption_lines(result: BusinessEffectResult, effect: BusinessEffect) -> Li
         phasing = "de arbeidsplaatsen groeien in stappen (" + "; ".join(
             f"{year}: {number(jobs)}" for year, jobs in steps) + ")"
     if settings.method == DISTANCE:
-        method = (f"afstandsverval exp(−d / {plain(settings.decay_km)} km)" if settings.decay == EXPONENTIAL
-                  else f"afstandsverval 1 / d² (d minstens {plain(settings.min_distance_km)} km)")
+        method = (f"afstandsverval exp(−d / {texts.typed_number(settings.decay_km)} km)" if settings.decay == EXPONENTIAL
+                  else f"afstandsverval 1 / d² (d minstens {texts.typed_number(settings.min_distance_km)} km)")
     elif settings.method == POPULATION:
         method = "naar rato van het aantal inwoners"
     else:
         method = (f"naar rato van het beschikbare geplande aanbod (vergund × "
-                  f"{plain(gap_model.weight_permitted)} + gepland × {plain(gap_model.weight_planned)})")
+                  f"{texts.typed_number(gap_model.weight_permitted)} + gepland × {texts.typed_number(gap_model.weight_planned)})")
     border = ("het deel van het bereik buiten de gemeenten woont daar (niet geplaatst)"
               if settings.border == BORDER_AREA else
               "alle vraag wordt geplaatst in de gemeenten binnen het bereik")
     shares = " / ".join(number(share * 100) for share in (model.share_short, model.share_mid, model.share_long))
-    weights = " / ".join(plain(w) for w in (gap_model.weight_existing, gap_model.weight_permitted,
+    weights = " / ".join(texts.typed_number(w) for w in (gap_model.weight_existing, gap_model.weight_permitted,
                                             gap_model.weight_planned))
     return [
         f"Alleen de groei telt: de huidige arbeidsplaatsen zijn al gehuisvest; {phasing}.",
-        f"{plain(business.persons_per_job)} persoon per arbeidsplaats; {percent(business.migrant_share, 1)} "
+        f"{texts.typed_number(business.persons_per_job)} persoon per arbeidsplaats; {percent(business.migrant_share, 1)} "
         f"van de extra arbeidsplaatsen door arbeidsmigranten ({share_source_text(business.share_source)}).",
-        f"Verblijfsduur kort / middellang / lang {shares}%; {plain(model.persons_per_bed)} persoon per bed; "
+        f"Verblijfsduur kort / middellang / lang {shares}%; {texts.typed_number(model.persons_per_bed)} persoon per bed; "
         f"hele bedden (totaal half naar boven afgerond, categorieën met de grootste-restmethode).",
         f"Bereik: {reach_text(result)}, hemelsbreed van het bedrijf tot het bebouwd gebied van elke "
         f"gemeente (het middelpunt waar dat ontbreekt); {percent(effect.outside_share, 1)} van het "

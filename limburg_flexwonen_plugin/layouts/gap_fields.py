@@ -28,7 +28,6 @@ GAP_NOTE = ("Vraag, aanbod, tekort en saldo in bedden. Saldo = vraag − aanbod:
             "Tekort van een regio of van Limburg = de som van de tekorten van zijn gemeenten: "
             "een overschot in de ene gemeente dekt geen tekort in een andere. "
             "Vraag en aanbod volgens het vraagmodel met de genoemde versie.")
-GAP_CLASS_NL = {"shortage": "tekort", "balanced": "in evenwicht", "surplus": "overschot"}
 # The scenario labels of the demand model file, as the pages say them.
 SCENARIO_NL = {
     "current": "huidige situatie",

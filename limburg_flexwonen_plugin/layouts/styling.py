@@ -27,11 +27,6 @@ EDGE_ZONE_LINE = "#8a4b0f"
 STATUS_COLORS = {"existing": "#1f5f99", "permitted": "#5aa0d8", "planned": "#ffffff"}
 
 
-def apply_style_file(layer, name: str) -> bool:
-    """Loads ``resources/styles/<name>`` onto the layer; False when that fails."""
-    return load_style(layer, name)[0]
-
-
 def class_colors() -> Dict[str, str]:
     return {name: spec["color"] for name, spec in location_rules()["classes"].items()}
 
@@ -104,7 +99,7 @@ def style_accommodations(layer, size_factor: float = 1.0, size_legend: bool = Tr
     """The shared accommodation style when present (symbols scaled for the page's map
     scale); else by status, sized by beds. ``size_legend``: bed-size classes in the
     legend (where the page has room for them)."""
-    if apply_style_file(layer, "accommodations.qml"):
+    if load_style(layer, "accommodations.qml")[0]:
         scale_marker_sizes(layer, size_factor)
         layer.setLabelsEnabled(False)
         if size_legend:
@@ -308,12 +303,11 @@ GAP_CLASS_COLORS = {"shortage": "#d6604d", "balanced": "#f7f7f7", "surplus": "#4
 
 def style_gap(layer) -> None:
     """The shared gap choropleth when present; else the three gap classes, diverging."""
-    if apply_style_file(layer, "housing_gap.qml"):
+    if load_style(layer, "housing_gap.qml")[0]:
         return
-    from .gap_fields import GAP_CLASS_NL
     categories = []
     for gap_class, color in GAP_CLASS_COLORS.items():
         symbol = QgsFillSymbol.createSimple({"color": color, "outline_color": "#7a7a7a",
                                              "outline_width": "0.2", "outline_width_unit": "MM"})
-        categories.append(QgsRendererCategory(gap_class, symbol, GAP_CLASS_NL[gap_class]))
+        categories.append(QgsRendererCategory(gap_class, symbol, terms.term(terms.GAP_CLASS, gap_class)))
     layer.setRenderer(QgsCategorizedSymbolRenderer("gap_class", categories))

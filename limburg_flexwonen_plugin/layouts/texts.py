@@ -27,6 +27,17 @@ def dutch_number(value, decimals: int = 0) -> str:
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
+def typed_number(value) -> str:
+    """A parameter as typed, with a decimal comma: 0.5 -> '0,5', 10.0 -> '10'."""
+    return dutch_number(value, _decimals_of(float(value)))
+
+
+def _decimals_of(value: float) -> int:
+    """The decimals ``value`` is written with (at most 6, as Python's shortest form)."""
+    text = f"{value:g}"
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
 def signed_number(value, decimals: int = 0) -> str:
     """A change with its sign: +120, −35, 0."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
