@@ -7,6 +7,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
+from limburg_flexwonen_plugin.core import housing_gap, housing_norms, terms
 from limburg_flexwonen_plugin.core.site_assessment import geometry as site_geometry
 from limburg_flexwonen_plugin.layouts import site_report_content, texts
 from limburg_flexwonen_plugin.layouts.exporter import slug
@@ -129,6 +130,31 @@ def test_plan_rows_show_bedroom_areas_and_housing_type_as_given():
     rows = dict((label, value) for label, value, _ in
                 site_report_content.plan_rows({"bedroom_area_m2": 383.0}, site_report_content.PlanFields()))
     assert rows == {"Slaapkameroppervlak": "383,0 m²"}
+
+
+def test_every_code_the_core_writes_has_its_english_and_dutch_text():
+    """A code without its Dutch text would stand in English on a Dutch page: every code
+    the core writes has both texts in the glossaries (resources/terms/*.json)."""
+    written = {
+        "verdict": (housing_norms.PASS, housing_norms.FAIL, housing_norms.UNKNOWN),
+        "stay_category": housing_gap.STAY_CATEGORIES,
+        "accommodation_status": housing_gap.fields.STATUSES,
+        "gap_class": (housing_gap.SHORTAGE, housing_gap.BALANCED, housing_gap.SURPLUS),
+        "location_class_short": ("inside", "edge", "outside"),
+        "site_remark": terms.SITE_REMARK_CODES,
+        "context_remark": terms.CONTEXT_REMARK_CODES,
+    }
+    glossaries = {"verdict": terms.VERDICT, "stay_category": terms.STAY_CATEGORY,
+                  "accommodation_status": terms.ACCOMMODATION_STATUS, "gap_class": terms.GAP_CLASS,
+                  "location_class_short": terms.LOCATION_CLASS_SHORT,
+                  "site_remark": terms.SITE_REMARK, "context_remark": terms.CONTEXT_REMARK}
+    for section, codes in written.items():
+        for code in codes:
+            texts_of_code = glossaries[section].get(code, {})
+            assert set(texts_of_code) == {terms.EN, terms.NL}, (section, code, texts_of_code)
+            assert all(text.strip() for text in texts_of_code.values()), (section, code)
+    assert terms.remarks(f"{terms.GEOMETRY_REPAIRED} (Self-intersection); {terms.NO_GEOMETRY}",
+                         terms.SITE_REMARK) == "geometrie hersteld (Self-intersection); geen geometrie"
 
 
 def test_class_text_and_assumptions():

@@ -2,89 +2,67 @@
 and Dutch, on the printed pages and in the outputs (the GUI translates through the .ts).
 
 A code is what the core writes (a location class, a verdict, a stay category, a remark);
-every text shown for it is looked up here, never made by rewriting another text. A code
-missing here is shown as it is, so a new code is visible at once and never half translated.
+every text shown for it is looked up here, never made by rewriting another text. The texts
+are in one glossary per language, ``resources/terms/en.json`` and ``nl.json``. A code
+missing there is shown as it is, so a new code is visible at once and never half
+translated (and ``tests/test_exports_texts.py`` checks that every code has both texts).
 """
+import json
 from typing import Dict, Iterable, List, Optional
 
+from .resource_files import resource
 from .rules import class_label, location_rules
 
 EN, NL = "en", "nl"
+LANGUAGES = (EN, NL)
 Glossary = Dict[str, Dict[str, str]]
 
-# Short names of the location classes (legends); the full names are in the rules file.
-LOCATION_CLASS_SHORT: Glossary = {
-    "inside": {EN: "inside", NL: "binnen"},
-    "edge": {EN: "edge", NL: "rand"},
-    "outside": {EN: "outside", NL: "buiten"},
-}
-VERDICT: Glossary = {
-    "pass": {EN: "pass", NL: "voldoet"},
-    "fail": {EN: "fail", NL: "voldoet niet"},
-    "unknown": {EN: "unknown", NL: "onbekend"},
-}
-STAY_CATEGORY: Glossary = {
-    "short": {EN: "short stay", NL: "kort verblijf"},
-    "mid": {EN: "mid stay", NL: "middellang verblijf"},
-    "long": {EN: "long stay", NL: "lang verblijf"},
-}
-BUILDING_TYPE: Glossary = {
-    "permanent": {EN: "permanent building", NL: "permanent gebouw"},
-    "temporary": {EN: "temporary building", NL: "tijdelijk gebouw"},
-}
-# The housing type as the norm check reads it, in both languages' spellings.
-HOUSING_TYPE: Glossary = {
-    "lodging": {EN: "lodging", NL: "logies"},
-    "dwelling": {EN: "regular dwelling", NL: "reguliere woning"},
-    "logies": {EN: "lodging", NL: "logies"},
-    "woning": {EN: "regular dwelling", NL: "reguliere woning"},
-}
-ACCOMMODATION_STATUS: Glossary = {
-    "existing": {EN: "existing", NL: "bestaand"},
-    "permitted": {EN: "permitted", NL: "vergund"},
-    "planned": {EN: "planned", NL: "gepland"},
-}
-# The housing gap's classes (``core.housing_gap``: a municipality's or region's gap).
-GAP_CLASS: Glossary = {
-    "shortage": {EN: "shortage", NL: "tekort"},
-    "balanced": {EN: "balanced", NL: "in evenwicht"},
-    "surplus": {EN: "surplus", NL: "overschot"},
-}
-# The scenarios by the name that opens their title ("2030 high (2030)").
-SCENARIO: Glossary = {
-    "current": {EN: "current", NL: "huidige situatie"},
-    "2030 low": {EN: "2030 low", NL: "2030 laag"},
-    "2030 high": {EN: "2030 high", NL: "2030 hoog"},
-    "user-defined": {EN: "user-defined", NL: "eigen scenario"},
-}
-
-# Remark codes. The core writes these constants (it imports them from here), so a code and
-# its texts are defined in one place and a changed word cannot miss its translation.
+# Remark codes. The core writes these constants (it imports them from here), so a code is
+# spelled in one place; its texts are in the glossaries.
 # Remarks on a site (``classify_sites`` and the geometry preparation it uses). A remark is
 # one code, or a code followed by its detail in brackets ("invalid geometry repaired (…)").
 GEOMETRY_REPAIRED = "invalid geometry repaired"
 NO_GEOMETRY = "no geometry"
 NOTHING_LEFT_AFTER_REPAIR = "nothing usable left after repair"
 OUTSIDE_MUNICIPALITIES = "outside every municipality"
-SITE_REMARK: Glossary = {
-    GEOMETRY_REPAIRED: {EN: GEOMETRY_REPAIRED, NL: "geometrie hersteld"},
-    NO_GEOMETRY: {EN: NO_GEOMETRY, NL: "geen geometrie"},
-    OUTSIDE_MUNICIPALITIES: {EN: OUTSIDE_MUNICIPALITIES, NL: "buiten alle gemeenten"},
-    NOTHING_LEFT_AFTER_REPAIR: {EN: NOTHING_LEFT_AFTER_REPAIR, NL: "na herstel niets bruikbaars over"},
-}
+SITE_REMARK_CODES = (GEOMETRY_REPAIRED, NO_GEOMETRY, NOTHING_LEFT_AFTER_REPAIR, OUTSIDE_MUNICIPALITIES)
 # Remarks on a site's municipal context (``housing_gap.site_context``).
 CONTEXT_OUTSIDE = "outside every municipality: no municipal context"
 CONTEXT_NO_BEDS = "no planned beds: after equals before"
 CONTEXT_NO_STAY = "no known stay category: the stay-category gap is left empty"
 CONTEXT_NO_FIGURE = "the municipality has no labour-migrant figure: its gap is unknown"
-CONTEXT_REMARK: Glossary = {
-    CONTEXT_OUTSIDE: {EN: CONTEXT_OUTSIDE, NL: "buiten alle gemeenten: geen gemeentelijk effect"},
-    CONTEXT_NO_BEDS: {EN: CONTEXT_NO_BEDS, NL: "geen geplande bedden: na is gelijk aan voor"},
-    CONTEXT_NO_STAY: {EN: CONTEXT_NO_STAY,
-                      NL: "verblijfsduur onbekend: tekort per verblijfsduur niet bepaald"},
-    CONTEXT_NO_FIGURE: {EN: CONTEXT_NO_FIGURE,
-                        NL: "de gemeente heeft geen cijfer arbeidsmigranten: het tekort is onbekend"},
-}
+CONTEXT_REMARK_CODES = (CONTEXT_OUTSIDE, CONTEXT_NO_BEDS, CONTEXT_NO_STAY, CONTEXT_NO_FIGURE)
+
+
+def _glossaries() -> Dict[str, Glossary]:
+    """Section -> code -> language -> text, from one glossary file per language
+    (``resources/terms/<language>.json``)."""
+    files = {language: json.loads(resource("terms", f"{language}.json").read_text(encoding="utf-8"))
+             for language in LANGUAGES}
+    sections: Dict[str, Glossary] = {}
+    for language, document in files.items():
+        for section, texts in document.items():
+            if isinstance(texts, dict):
+                for code, text in texts.items():
+                    sections.setdefault(section, {}).setdefault(code, {})[language] = text
+    return sections
+
+
+_GLOSSARIES = _glossaries()
+# Short names of the location classes (legends); the full names are in the rules file.
+LOCATION_CLASS_SHORT = _GLOSSARIES["location_class_short"]
+VERDICT = _GLOSSARIES["verdict"]
+STAY_CATEGORY = _GLOSSARIES["stay_category"]
+BUILDING_TYPE = _GLOSSARIES["building_type"]
+# The housing type as the norm check reads it, in both languages' spellings.
+HOUSING_TYPE = _GLOSSARIES["housing_type"]
+ACCOMMODATION_STATUS = _GLOSSARIES["accommodation_status"]
+# The housing gap's classes (``core.housing_gap``: a municipality's or region's gap).
+GAP_CLASS = _GLOSSARIES["gap_class"]
+# The scenarios by the name that opens their title ("2030 high (2030)").
+SCENARIO = _GLOSSARIES["scenario"]
+SITE_REMARK = _GLOSSARIES["site_remark"]
+CONTEXT_REMARK = _GLOSSARIES["context_remark"]
 SEPARATOR = "; "
 
 
