@@ -37,9 +37,10 @@ date, end before start) get the status ``unknown`` and a remark; they do not tak
 in merging. Only the mapped fields are read; the resident id is a pseudonym and the
 only thing about a person that is read or written.
 """
-from .check import (BREAKS, NO_CLAUSE, NOT_APPLICABLE, OK, ONGOING, READINGS, ROLLING,
-                    STATUS_YEAR, TOO_SHORT, UNKNOWN, StayFields, StayRules, add_months,
-                    check_stays)
+from .check import check_stays
+from .merging import add_months
+from .rules import (BREAKS, NO_CLAUSE, NOT_APPLICABLE, OK, ONGOING, READINGS, ROLLING, STATUS_YEAR,
+                    TOO_SHORT, UNKNOWN, StayFields, StayRules)
 
 __all__ = ["OK", "BREAKS", "ONGOING", "UNKNOWN", "TOO_SHORT", "NO_CLAUSE", "NOT_APPLICABLE",
            "ROLLING", "STATUS_YEAR", "READINGS", "StayRules", "StayFields", "add_months",
