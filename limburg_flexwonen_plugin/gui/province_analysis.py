@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProcessing, QgsProcessingAlgRunnerTask,
-                       QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils, QgsProject,
-                       QgsVectorLayer)
+from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProcessing,
+                       QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback,
+                       QgsProcessingUtils, QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from ..bridge import settings
@@ -133,22 +133,22 @@ class ProvinceAnalysis(QObject):
         with_gap = inputs.municipalities is not None and inputs.migrants is not None
         scenario_key = settings.scenario_key()
 
-        def field(role: str) -> Optional[str]:
+        def chosen(role: str) -> Optional[str]:
             """The field chosen in the panel; the demo data uses the defaults."""
             return None if inputs.demo else project_layers.text_for(f"fields/{role}") or None
 
-        municipality_fields = dict(code=field("municipality_code"), name=field("municipality_name"),
-                                   region=field("region"))
-        migrant_fields = dict(code=field("migrants_code"), year=field("migrants_year"),
-                              count=field("migrants_count"))
+        municipality_fields = dict(code=chosen("municipality_code"), name=chosen("municipality_name"),
+                                   region=chosen("region"))
+        migrant_fields = dict(code=chosen("migrants_code"), year=chosen("migrants_year"),
+                              count=chosen("migrants_count"))
         accommodation_fields = AccommodationFields(
-            name=field("accommodation_name"), status=field("status"), stay=field("accommodation_stay"),
-            beds=field("beds"))
+            name=chosen("accommodation_name"), status=chosen("status"), stay=chosen("accommodation_stay"),
+            beds=chosen("beds"))
         if with_gap:
             gap = HousingGapAlgorithm
             parameters = gap.INPUTS.values(
                 municipalities=inputs.municipalities,
-                municipality_fields=GapMunicipalityFields(inhabitants=field("inhabitants"),
+                municipality_fields=GapMunicipalityFields(inhabitants=chosen("inhabitants"),
                                                           **municipality_fields),
                 migrants=inputs.migrants, migrant_fields=migrant_fields,
                 accommodations=inputs.accommodations, accommodation_fields=accommodation_fields,
@@ -169,22 +169,22 @@ class ProvinceAnalysis(QObject):
         classify = ClassifySitesAlgorithm
         for source, name in zip(inputs.sites, inputs.site_names):
             parameters = {classify.SITES: source, classify.OUTPUT: TEMPORARY_OUTPUT,
-                          classify.SITE_ID_FIELD: "site_id" if inputs.demo else field("site_id")}
+                          classify.SITE_ID_FIELD: "site_id" if inputs.demo else chosen("site_id")}
             parameters.update(classify.CLASSIFICATION.values(
-                builtup=inputs.builtup, kern_name_field=field("kern_name"),
+                builtup=inputs.builtup, kern_name_field=chosen("kern_name"),
                 municipalities=inputs.municipalities or None,
                 fields=MunicipalityFields(**municipality_fields) if inputs.municipalities else None))
             # The plans against the housing norms (the set chosen in the options).
             names = available_norm_sets(user_norms_folder())
             parameters.update(classify.NORMS.values(
                 check=True, norm_set=names.index(settings.norm_set(names)),
-                plan_fields={key: field(role) for key, role in PLAN_FIELD_ROLES.items()}))
+                plan_fields={key: chosen(role) for key, role in PLAN_FIELD_ROLES.items()}))
             if with_gap:  # each site's effect on the gap (the same model and scenario)
                 parameters.update(classify.CONTEXT.values(
                     True, migrants=inputs.migrants, migrant_fields=migrant_fields,
                     accommodations=inputs.accommodations, accommodation_fields=accommodation_fields,
-                    scenario=scenario_key, inhabitants_field=field("inhabitants"),
-                    planned_beds_field=field("planned_beds"), stay_field=field("site_stay")))
+                    scenario=scenario_key, inhabitants_field=chosen("inhabitants"),
+                    planned_beds_field=chosen("planned_beds"), stay_field=chosen("site_stay")))
             parameters = {key: value for key, value in parameters.items() if value is not None}
             steps.append(Step("flexwonen:classifysites", parameters, [
                 Output(classify.OUTPUT, self.tr("{0} – location class").replace("{0}", name),

@@ -21,8 +21,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...bridge import settings
 from ...bridge.read import source_to_frame, table_to_frame
 from ...core.errors import InputError
-from ...core.housing_gap import (AccommodationFields, HousingGapResult, MunicipalityFields,
-                                 compute_housing_gap)
+from ...core.housing_gap import (AccommodationFields, DemandModel, HousingGapResult,
+                                 MunicipalityFields, compute_housing_gap)
 from ...core.scenarios import (DISTRIBUTION_METHODS, SCENARIO_KEYS, Scenario, load_model_document,
                                read_migrant_table, scenario)
 from .block import Block, given, require_fields
@@ -306,9 +306,18 @@ class ScenarioParameters(Block):
                 self.name(DISTRIBUTION), tr("Dividing a scenario total over municipalities"),
                 options=distribution_options(), defaultValue=0))
 
-    def values(self, scenario: Optional[str] = None) -> Dict[str, object]:
-        """Parameter values: the scenario by its key (one of SCENARIO_KEYS)."""
-        return given({self.name(SCENARIO): None if scenario is None else SCENARIO_KEYS.index(scenario)})
+    def values(self, scenario: Optional[str] = None, year: Optional[int] = None,
+               user_total: Optional[int] = None, base_year: Optional[int] = None,
+               distribution: Optional[str] = None) -> Dict[str, object]:
+        """Parameter values: the scenario by its key (one of SCENARIO_KEYS), its year and
+        total, and (``distribution``) the base year and the method (one of
+        DISTRIBUTION_METHODS); None: the algorithm's default."""
+        values = {self.name(SCENARIO): None if scenario is None else SCENARIO_KEYS.index(scenario),
+                  self.name(YEAR): year, self.name(USER_TOTAL): user_total}
+        if self.distribution:
+            values.update({self.name(BASE_YEAR): base_year, self.name(DISTRIBUTION):
+                           None if distribution is None else DISTRIBUTION_METHODS.index(distribution)})
+        return given(values)
 
     def read(self, algorithm, parameters, context) -> ScenarioChoice:
         key = SCENARIO_KEYS[algorithm.parameterAsEnum(parameters, self.name(SCENARIO), context)]
@@ -383,15 +392,19 @@ class GapInputs:
     def values(self, municipalities=None, municipality_fields: Optional[MunicipalityFields] = None,
                migrants=None, migrant_fields: Optional[Dict[str, Optional[str]]] = None,
                accommodations=None, accommodation_fields: Optional[AccommodationFields] = None,
-               builtup=None, scenario: Optional[str] = None) -> Dict[str, object]:
+               builtup=None, scenario: Optional[str] = None,
+               model: Optional[DemandModel] = None) -> Dict[str, object]:
         """Parameter values for the municipal picture's inputs (``migrant_fields``: the
-        keyword arguments of ``Migrants.values``); None: the algorithm's default."""
+        keyword arguments of ``Migrants.values``; the scenario by its key); None: the
+        algorithm's default."""
         values = self.municipalities.values(municipalities, municipality_fields)
         values.update(self.migrants.values(migrants, **(migrant_fields or {})))
         if self.accommodations is not None:
             values.update(self.accommodations.values(accommodations, accommodation_fields))
         values.update(self.builtup.values(builtup))
         values.update(self.scenario.values(scenario))
+        if self.model is not None:
+            values.update(self.model.values(model))
         return values
 
     def read(self, algorithm, parameters, context, feedback=None) -> GapData:
