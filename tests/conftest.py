@@ -77,3 +77,14 @@ def open_layer(path, layer_name=None):
 
 def features_by(layer, key):
     return {feature[key]: feature for feature in layer.getFeatures()}
+
+
+def unknown_names(algorithm_id, names):
+    """The names that are neither a parameter nor an output of the algorithm (our provider
+    loaded): Processing ignores an unknown parameter, so a GUI that fills in a renamed one
+    would go on running with the default instead."""
+    from qgis.core import QgsApplication
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    assert algorithm is not None, algorithm_id
+    return sorted(name for name in names if algorithm.parameterDefinition(name) is None
+                  and algorithm.outputDefinition(name) is None)

@@ -8,9 +8,10 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
-from conftest import open_layer
+from conftest import open_layer, unknown_names
 from limburg_flexwonen_plugin.gui.business_effect_action import ACTION_NAME, add_business_effect_action
-from limburg_flexwonen_plugin.gui.business_effect_dialog import BusinessEffectDialog
+from limburg_flexwonen_plugin.gui.business_effect_dialog import EFFECT, BusinessEffectDialog
+from limburg_flexwonen_plugin.gui.business_effect_run import ALGORITHM_ID
 from limburg_flexwonen_plugin.plugin import MENU
 
 RD = QgsCoordinateReferenceSystem("EPSG:28992")
@@ -96,6 +97,27 @@ def test_click_and_run_loads_the_layers_and_writes_the_report(qgis_iface, canvas
         names = [layer.name() for layer in QgsProject.instance().mapLayers().values()]
         assert any(name.startswith("Housing gap per municipality with the effect") for name in names)
         assert "Reach of the businesses" in names and "Beds per business and municipality" in names
+    finally:
+        dialog.cleanup()
+        dialog.deleteLater()
+        QCoreApplication.processEvents()
+
+
+def test_the_dialog_fills_in_only_the_algorithms_parameters(qgis_iface, canvas, demo_project,
+                                                            flexwonen_provider, tmp_path):
+    """Every name the dialog gives or reads is one of the algorithm's (a renamed parameter
+    would be ignored by Processing, not refused)."""
+    dialog = BusinessEffectDialog(qgis_iface)
+    try:
+        dialog.pick_on_map()
+        click(canvas, dialog.map_tool, VENLO)
+        dialog.folder.setFilePath(str(tmp_path))
+        for for_processing_dialog in (False, True):
+            parameters = dialog.parameters(for_processing_dialog)
+            assert len(parameters) >= 15 and not unknown_names(ALGORITHM_ID, parameters)
+        results = (EFFECT.REPORTS, EFFECT.TOTAL_BEDS, EFFECT.PLACED_BEDS, EFFECT.UNPLACED_BEDS,
+                   EFFECT.MESSAGE)
+        assert not unknown_names(ALGORITHM_ID, results)
     finally:
         dialog.cleanup()
         dialog.deleteLater()

@@ -4,6 +4,7 @@ import pytest
 from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
 
 import processing
+from conftest import unknown_names
 from limburg_flexwonen_plugin.layouts.export_action import (ATLAS, PROVINCE_OVERVIEW, SITE_REPORTS,
                                                             ExportAction, dialog_parameters, find_layers)
 
@@ -39,6 +40,16 @@ def test_dialog_parameters_per_export(project):
     sites = dialog_parameters(SITE_REPORTS, project)
     assert sites["SITES"] == layers["candidate_sites"].id() and sites["SITE_ID_FIELD"] == "site_id"
     assert "ACCOMMODATIONS" not in sites
+
+
+def test_every_name_filled_in_is_one_of_the_exports(flexwonen_provider, project):
+    """Processing ignores an unknown parameter: a renamed one would leave the input empty."""
+    from limburg_flexwonen_plugin.layouts.export_action import EXPORT_INPUTS
+    project, layers = project
+    for algorithm_id, inputs in EXPORT_INPUTS.items():
+        assert not unknown_names(algorithm_id, [parameter for parameter, _ in inputs])
+        parameters = dialog_parameters(algorithm_id, project, active_layer=layers["candidate_sites"])
+        assert parameters and not unknown_names(algorithm_id, parameters)
 
 
 def test_selected_sites_of_the_active_layer(project):

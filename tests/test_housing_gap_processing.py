@@ -362,3 +362,45 @@ def test_classification_without_context_has_no_context_fields(flexwonen_provider
         "OUTPUT": str(tmp_path / "points.gpkg")})
     names = open_layer(result["OUTPUT"]).fields().names()
     assert "location_class" in names and not [n for n in names if n.startswith("ctx_")]
+
+
+def test_the_blocks_build_values_their_algorithms_read(flexwonen_provider):
+    """What a block's ``values`` gives are its algorithm's parameters, read back as given."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    from conftest import unknown_names
+    from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameters
+    from limburg_flexwonen_plugin.core.classify_sites import MunicipalityFields as SiteFields
+    from limburg_flexwonen_plugin.core.housing_gap import AccommodationFields, DemandModel, MunicipalityFields
+    from limburg_flexwonen_plugin.processing.business.business_effect import BusinessEffectAlgorithm
+    from limburg_flexwonen_plugin.processing.location.classify_sites import ClassifySitesAlgorithm
+    from limburg_flexwonen_plugin.processing.municipal.housing_gap import HousingGapAlgorithm
+
+    model = DemandModel.defaults().replace(share_short=0.25, household_size=3.0, balanced_band=0.1)
+    accommodation_fields = AccommodationFields("a", "b", "c", "d", "e", "f", "g")
+    migrant_fields = dict(code="m1", year="m2", count="m3")
+    gap = dict(municipalities="municipalities", municipality_fields=MunicipalityFields("c", "n", "r", "i"),
+               migrants="migrants", migrant_fields=migrant_fields, accommodations="accommodations",
+               accommodation_fields=accommodation_fields, builtup="builtup", scenario="user", model=model)
+    inputs = HousingGapAlgorithm.INPUTS
+    housing_gap = dict(inputs.values(**gap), **inputs.scenario.values(
+        "user", year=2030, user_total=90_000, base_year=2024, distribution="trend"))
+    assert len(housing_gap) == 33 and not unknown_names("flexwonen:housinggap", housing_gap)
+    algorithm = QgsApplication.processingRegistry().algorithmById("flexwonen:housinggap")
+    context = QgsProcessingContext()
+    read_back = inputs.model.read(algorithm, housing_gap, context).model
+    assert [getattr(read_back, name) for name in DemandModel.PARAMETERS] == \
+        pytest.approx([getattr(model, name) for name in DemandModel.PARAMETERS])
+    chosen = inputs.scenario.read(algorithm, housing_gap, context)
+    assert (chosen.scenario.key, chosen.scenario.year, chosen.scenario.total, chosen.base_year, chosen.method) == \
+        ("user", 2030, 90_000, 2024, "trend")
+    assert not unknown_names("flexwonen:businesseffect", BusinessEffectAlgorithm.GAP_INPUTS.values(**gap))
+    classify = ClassifySitesAlgorithm
+    sites = dict(classify.CLASSIFICATION.values("builtup", "kern", ClassificationParameters(100.0, 0.5),
+                                                "municipalities", SiteFields("c", "n", "r")),
+                 **classify.NORMS.values(True, 1, {key: key for key in ("beds", "bedrooms", "living_area_m2",
+                                                                        "bedroom_area_m2", "toilets", "showers",
+                                                                        "housing_type")}),
+                 **classify.CONTEXT.values(True, "migrants", migrant_fields, "accommodations",
+                                           accommodation_fields, "low_2030", "i", "p", "s"))
+    assert len(sites) == 34 and not unknown_names("flexwonen:classifysites", sites)

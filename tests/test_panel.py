@@ -8,7 +8,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry,
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
-from conftest import open_layer
+from conftest import open_layer, unknown_names
 
 from limburg_flexwonen_plugin.gui import project_layers
 from limburg_flexwonen_plugin.gui.site_panel import SiteAssessmentDock
@@ -247,6 +247,7 @@ def test_the_site_report_of_the_assessed_sites(panel, demo_layers, tmp_path):
     parameters = panel.site_report_parameters()
     assert sites.selectedFeatureCount() == 2  # the assessed sites are selected again
     assert parameters["CHECK_NORMS"] and parameters["ADD_CONTEXT"] and parameters["SITE_ID_FIELD"] == "site_id"
+    assert not unknown_names("flexwonen:exportsitereports", parameters)
     parameters["OUTPUT_PDF"] = str(tmp_path / "report.pdf")
     processing.run("flexwonen:exportsitereports", parameters)
     assert pdf_pages(tmp_path / "report.pdf") == 2
@@ -263,6 +264,7 @@ def test_the_site_report_of_a_drawn_site(panel, demo_layers, qgis_canvas, tmp_pa
     parameters = panel.site_report_parameters()
     drawn = QgsProject.instance().mapLayersByName("Drawn sites")
     assert len(drawn) == 1 and drawn[0].featureCount() == 1 and not parameters["CHECK_NORMS"]
+    assert not unknown_names("flexwonen:exportsitereports", parameters)
     parameters["OUTPUT_PDF"] = str(tmp_path / "drawn.pdf")
     processing.run("flexwonen:exportsitereports", parameters)
     assert pdf_pages(tmp_path / "drawn.pdf") == 1

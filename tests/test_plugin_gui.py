@@ -6,7 +6,7 @@ from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
-from conftest import open_layer
+from conftest import open_layer, unknown_names
 from test_panel import wait_until
 
 from limburg_flexwonen_plugin.bridge import settings
@@ -14,7 +14,7 @@ from limburg_flexwonen_plugin.core.classify_sites import ClassificationParameter
 from limburg_flexwonen_plugin.core.scenarios import SCENARIO_KEYS
 from limburg_flexwonen_plugin.gui import project_layers
 from limburg_flexwonen_plugin.gui.options_page import FlexwonenOptionsFactory, FlexwonenOptionsPage
-from limburg_flexwonen_plugin.gui.province_analysis import ProvinceAnalysis
+from limburg_flexwonen_plugin.gui.province_analysis import ProvinceAnalysis, ProvinceInputs
 from limburg_flexwonen_plugin.plugin import FlexwonenPlugin
 
 
@@ -159,6 +159,27 @@ def test_province_analysis_on_the_chosen_layers(flexwonen_provider, qgis_new_pro
     [node] = analysis.group.findLayers()
     assert node.layer().featureCount() == sites.featureCount()
     assert {f["location_class"] for f in node.layer().getFeatures()} == {"inside", "edge", "outside"}
+
+
+def test_province_analysis_fills_in_only_the_algorithms_parameters(flexwonen_provider, qgis_new_project):
+    """Every parameter, output and result the chain names is one of its algorithm's
+    (Processing ignores an unknown parameter: a renamed one would run on the default)."""
+    from limburg_flexwonen_plugin.gui.site_panel.choices import FIELD_ROLES
+    from limburg_flexwonen_plugin.processing.municipal.housing_gap import HousingGapAlgorithm
+    for role, _ in FIELD_ROLES:  # every field chosen in the panel
+        project_layers.set_text_for(f"fields/{role}", f"own_{role}")
+    inputs = ProvinceInputs(builtup="builtup", sites=["sites"], site_names=["Sites"],
+                            municipalities="municipalities", accommodations="accommodations",
+                            migrants="migrants")
+    steps = ProvinceAnalysis().steps(inputs)
+    assert [step.algorithm_id for step in steps] == ["flexwonen:housinggap", "flexwonen:classifysites"]
+    for step in steps:
+        names = list(step.parameters) + [output.key for output in step.outputs]
+        assert not unknown_names(step.algorithm_id, names)
+    assert len(steps[1].parameters) > 30  # with the norm check's and the site context's fields
+    gap = HousingGapAlgorithm
+    assert not unknown_names("flexwonen:housinggap",
+                             [gap.SCENARIO_TITLE, gap.PROVINCE_GAP, gap.PROVINCE_SHORTAGE])
 
 
 def github_anchor(heading: str) -> str:

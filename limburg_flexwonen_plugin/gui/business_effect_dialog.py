@@ -14,19 +14,22 @@ from pathlib import Path
 from typing import Dict, Optional
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
-                       QgsMapLayerProxyModel, QgsPointXY, QgsProcessingOutputLayerDefinition, QgsProject,
-                       QgsVectorLayer)
+                       QgsMapLayer, QgsMapLayerProxyModel, QgsPointXY, QgsProcessing,
+                       QgsProcessingOutputLayerDefinition, QgsProject, QgsVectorLayer)
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import QCoreApplication, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                  QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
 
+from ..core.scenarios import SCENARIO_KEYS
+from ..processing.business.business_effect import BusinessEffectAlgorithm
 from .business_effect_run import ALGORITHM_ID, BusinessEffectRun
 
 RD = "EPSG:28992"
-OUTPUTS = ("BUSINESSES_OUTPUT", "PHASING_OUTPUT", "ALLOCATION_OUTPUT", "MUNICIPALITIES_OUTPUT",
-           "REGIONS_OUTPUT", "REACH_OUTPUT")
+EFFECT = BusinessEffectAlgorithm
+OUTPUTS = (EFFECT.BUSINESSES_OUTPUT, EFFECT.PHASING_OUTPUT, EFFECT.ALLOCATION_OUTPUT,
+           EFFECT.MUNICIPALITIES_OUTPUT, EFFECT.REGIONS_OUTPUT, EFFECT.REACH_OUTPUT)
 # Layer names the demo data and common Dutch data use, to preselect the choosers.
 LAYER_HINTS = {
     "municipalities": ("municipalities", "gemeenten", "gemeente"),
@@ -201,20 +204,24 @@ class BusinessEffectDialog(QDialog):
                 raise ValueError(tr("Choose the municipalities and the labour-migrant table."))
         self.business_layer = self._business_layer()
         parameters = {
-            "BUSINESSES": self.business_layer, "BUSINESS_ID_FIELD": "bid", "BUSINESS_NAME_FIELD": "name",
-            "JOBS_NOW": self.jobs_now.value(), "YEAR_NOW": self.year_now.value(),
-            "JOBS_FULL": self.jobs_full.value(), "YEAR_FULL": self.year_full.value(),
-            "MIGRANT_SHARE": self.share.value(), "RADIUS_KM": self.radius.value(),
-            "ALLOCATION": self.method.currentIndex(), "SCENARIO": self.scenario.currentIndex(),
-            "MUNICIPALITIES": self.layers["municipalities"].currentLayer(),
-            "MIGRANTS": self.layers["migrants"].currentLayer(),
-            "ACCOMMODATIONS": self.layers["accommodations"].currentLayer(),
-            "BUILTUP": self.layers["builtup"].currentLayer(),
-            "REPORT_FOLDER": self.folder.filePath() or None,
+            EFFECT.BUSINESSES: self.business_layer, EFFECT.BUSINESS_ID_FIELD: "bid",
+            EFFECT.BUSINESS_NAME_FIELD: "name",
+            EFFECT.JOBS_NOW: self.jobs_now.value(), EFFECT.YEAR_NOW: self.year_now.value(),
+            EFFECT.JOBS_FULL: self.jobs_full.value(), EFFECT.YEAR_FULL: self.year_full.value(),
+            EFFECT.MIGRANT_SHARE: self.share.value(), EFFECT.RADIUS_KM: self.radius.value(),
+            EFFECT.ALLOCATION: self.method.currentIndex(),
+            EFFECT.REPORT_FOLDER: self.folder.filePath() or None,
         }
+        # The scenario list is the first SCENARIO_KEYS (no user-defined scenario here).
+        parameters.update(EFFECT.GAP_INPUTS.values(
+            municipalities=self.layers["municipalities"].currentLayer(),
+            migrants=self.layers["migrants"].currentLayer(),
+            accommodations=self.layers["accommodations"].currentLayer(),
+            builtup=self.layers["builtup"].currentLayer(),
+            scenario=SCENARIO_KEYS[self.scenario.currentIndex()]))
         if not for_processing_dialog:
             for output in OUTPUTS:
-                parameters[output] = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT",
+                parameters[output] = QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT,
                                                                         QgsProject.instance())
         return {key: value for key, value in parameters.items() if value is not None}
 
@@ -249,14 +256,14 @@ class BusinessEffectDialog(QDialog):
             self.finished_run.emit(False, text)
             return
         self.results = results
-        reports = [path for path in (results.get("REPORTS") or "").split(";") if path]
+        reports = [path for path in (results.get(EFFECT.REPORTS) or "").split(";") if path]
         self.report_path = Path(reports[0]) if reports else None
         self.report_button.setEnabled(self.report_path is not None)
         text = tr("{0:,.0f} extra beds at full operation: {1:,.0f} placed in municipalities, "
-                  "{2:,.0f} not placed.").format(results["TOTAL_BEDS"], results["PLACED_BEDS"],
-                                                  results["UNPLACED_BEDS"])
-        if results.get("MESSAGE"):
-            text += " " + results["MESSAGE"]
+                  "{2:,.0f} not placed.").format(results[EFFECT.TOTAL_BEDS], results[EFFECT.PLACED_BEDS],
+                                                  results[EFFECT.UNPLACED_BEDS])
+        if results.get(EFFECT.MESSAGE):
+            text += " " + results[EFFECT.MESSAGE]
         self._show(text)
         self.finished_run.emit(True, text)
 
@@ -277,10 +284,9 @@ class BusinessEffectDialog(QDialog):
             parameters = {}
         if parameters:
             QgsProject.instance().addMapLayer(self.business_layer)
-            parameters["BUSINESSES"] = self.business_layer.id()
-            for key in ("MUNICIPALITIES", "MIGRANTS", "ACCOMMODATIONS", "BUILTUP"):
-                if key in parameters:
-                    parameters[key] = parameters[key].id()
+            # That dialog takes layers by their id.
+            parameters = {key: value.id() if isinstance(value, QgsMapLayer) else value
+                          for key, value in parameters.items()}
         execAlgorithmDialog(ALGORITHM_ID, parameters)
 
     def cleanup(self):

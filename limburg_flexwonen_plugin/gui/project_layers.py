@@ -6,6 +6,10 @@ from qgis.core import QgsMapLayer, QgsProject
 
 SCOPE = "flexwonen_limburg"
 ROLES = ("builtup", "municipalities", "accommodations", "migrants", "sites")
+# The plan's fields of the norm check (processing.parameters.norms) -> the panel's field role.
+PLAN_FIELD_ROLES = {"beds": "planned_beds", "bedrooms": "bedrooms", "living_area_m2": "living_area",
+                    "bedroom_area_m2": "bedroom_area", "toilets": "toilets", "showers": "showers",
+                    "housing_type": "housing_type"}
 
 
 def layer_for(role: str, project: Optional[QgsProject] = None) -> Optional[QgsMapLayer]:

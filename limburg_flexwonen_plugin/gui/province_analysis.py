@@ -15,48 +15,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProcessingAlgRunnerTask,
-                       QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils, QgsProject,
-                       QgsVectorLayer)
+from qgis.core import (QgsApplication, QgsLayerTreeGroup, QgsMapLayer, QgsProcessing,
+                       QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback,
+                       QgsProcessingUtils, QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from ..bridge import settings
+from ..core.classify_sites import MunicipalityFields
+from ..core.housing_gap import AccommodationFields
+from ..core.housing_gap import MunicipalityFields as GapMunicipalityFields
 from ..core.norm_sets import available_norm_sets
-from ..core.scenarios import SCENARIO_KEYS
 from ..bridge.settings import user_norms_folder
 from ..core.resource_files import demo_data
+from ..processing.location.classify_sites import ClassifySitesAlgorithm
+from ..processing.municipal.housing_gap import HousingGapAlgorithm
 from . import project_layers
+from .project_layers import PLAN_FIELD_ROLES
 from .card import card_locale, scenario_text
 from .styles import apply_named_style, style_by_location_class, style_outline
 
-# Processing parameter -> the panel's field role (project entry "fields/<role>").
-MUNICIPALITY_FIELD_PARAMETERS = {
-    "MUNICIPALITY_CODE_FIELD": "municipality_code", "MUNICIPALITY_NAME_FIELD": "municipality_name",
-    "REGION_FIELD": "region",
-}
-GAP_FIELD_PARAMETERS = {
-    **MUNICIPALITY_FIELD_PARAMETERS, "INHABITANTS_FIELD": "inhabitants",
-    "MIGRANTS_CODE_FIELD": "migrants_code", "MIGRANTS_YEAR_FIELD": "migrants_year",
-    "MIGRANTS_COUNT_FIELD": "migrants_count", "ACCOMMODATION_NAME_FIELD": "accommodation_name",
-    "ACCOMMODATION_STATUS_FIELD": "status", "ACCOMMODATION_STAY_FIELD": "accommodation_stay",
-    "ACCOMMODATION_BEDS_FIELD": "beds",
-}
-NORM_FIELD_PARAMETERS = {
-    "BEDS_FIELD": "planned_beds", "BEDROOMS_FIELD": "bedrooms", "LIVING_AREA_FIELD": "living_area",
-    "BEDROOM_AREA_FIELD": "bedroom_area", "TOILETS_FIELD": "toilets", "SHOWERS_FIELD": "showers",
-    "HOUSING_TYPE_FIELD": "housing_type",
-}
-CONTEXT_FIELD_PARAMETERS = {
-    "CONTEXT_MIGRANTS_CODE_FIELD": "migrants_code", "CONTEXT_MIGRANTS_YEAR_FIELD": "migrants_year",
-    "CONTEXT_MIGRANTS_COUNT_FIELD": "migrants_count",
-    "CONTEXT_ACCOMMODATION_NAME_FIELD": "accommodation_name",
-    "CONTEXT_ACCOMMODATION_STATUS_FIELD": "status",
-    "CONTEXT_ACCOMMODATION_STAY_FIELD": "accommodation_stay",
-    "CONTEXT_ACCOMMODATION_BEDS_FIELD": "beds", "CONTEXT_INHABITANTS_FIELD": "inhabitants",
-    "CONTEXT_PLANNED_BEDS_FIELD": "planned_beds", "CONTEXT_STAY_FIELD": "site_stay",
-}
-
-
+TEMPORARY_OUTPUT = QgsProcessing.TEMPORARY_OUTPUT
 # Order of the layers in the result group, top to bottom.
 SITES_RANK, ACCOMMODATIONS_RANK, CONTEXT_RANK, MUNICIPALITIES_RANK, REGIONS_RANK = range(5)
 
@@ -153,59 +131,65 @@ class ProvinceAnalysis(QObject):
     def steps(self, inputs: ProvinceInputs) -> List[Step]:
         steps = []
         with_gap = inputs.municipalities is not None and inputs.migrants is not None
-        scenario_index = SCENARIO_KEYS.index(settings.scenario_key())
+        scenario_key = settings.scenario_key()
+
+        def chosen(role: str) -> Optional[str]:
+            """The field chosen in the panel; the demo data uses the defaults."""
+            return None if inputs.demo else project_layers.text_for(f"fields/{role}") or None
+
+        municipality_fields = dict(code=chosen("municipality_code"), name=chosen("municipality_name"),
+                                   region=chosen("region"))
+        migrant_fields = dict(code=chosen("migrants_code"), year=chosen("migrants_year"),
+                              count=chosen("migrants_count"))
+        accommodation_fields = AccommodationFields(
+            name=chosen("accommodation_name"), status=chosen("status"), stay=chosen("accommodation_stay"),
+            beds=chosen("beds"))
         if with_gap:
-            parameters = {
-                "MUNICIPALITIES": inputs.municipalities, "MIGRANTS": inputs.migrants,
-                "BUILTUP": inputs.builtup, "SCENARIO": scenario_index,
-                "MUNICIPALITIES_OUTPUT": "TEMPORARY_OUTPUT", "REGIONS_OUTPUT": "TEMPORARY_OUTPUT",
-                "CSV_OUTPUT": "TEMPORARY_OUTPUT"}
-            outputs = [Output("MUNICIPALITIES_OUTPUT", self.tr("Housing gap per municipality – {0}"),
+            gap = HousingGapAlgorithm
+            parameters = gap.INPUTS.values(
+                municipalities=inputs.municipalities,
+                municipality_fields=GapMunicipalityFields(inhabitants=chosen("inhabitants"),
+                                                          **municipality_fields),
+                migrants=inputs.migrants, migrant_fields=migrant_fields,
+                accommodations=inputs.accommodations, accommodation_fields=accommodation_fields,
+                builtup=inputs.builtup, scenario=scenario_key)
+            parameters.update({gap.MUNICIPALITIES_OUTPUT: TEMPORARY_OUTPUT,
+                               gap.REGIONS_OUTPUT: TEMPORARY_OUTPUT, gap.CSV_OUTPUT: TEMPORARY_OUTPUT})
+            outputs = [Output(gap.MUNICIPALITIES_OUTPUT, self.tr("Housing gap per municipality – {0}"),
                               lambda layer: apply_named_style(layer, "housing_gap"), MUNICIPALITIES_RANK),
-                       Output("REGIONS_OUTPUT", self.tr("Housing gap per region – {0}"),
+                       Output(gap.REGIONS_OUTPUT, self.tr("Housing gap per region – {0}"),
                               lambda layer: apply_named_style(layer, "housing_gap"), REGIONS_RANK,
                               visible=False)]
             if inputs.accommodations is not None:
-                parameters.update(ACCOMMODATIONS=inputs.accommodations,
-                                  ACCOMMODATIONS_OUTPUT="TEMPORARY_OUTPUT")
-                outputs.append(Output("ACCOMMODATIONS_OUTPUT", self.tr("Accommodations – {0}"),
+                parameters[gap.ACCOMMODATIONS_OUTPUT] = TEMPORARY_OUTPUT
+                outputs.append(Output(gap.ACCOMMODATIONS_OUTPUT, self.tr("Accommodations – {0}"),
                                       lambda layer: apply_named_style(layer, "accommodations"),
                                       ACCOMMODATIONS_RANK))
-            parameters.update(self._fields(GAP_FIELD_PARAMETERS, inputs))
             steps.append(Step("flexwonen:housinggap", parameters, outputs))
+        classify = ClassifySitesAlgorithm
         for source, name in zip(inputs.sites, inputs.site_names):
-            parameters = {"SITES": source, "BUILTUP": inputs.builtup, "OUTPUT": "TEMPORARY_OUTPUT"}
-            parameters.update(self._fields({"SITE_ID_FIELD": "site_id", "KERN_NAME_FIELD": "kern_name"},
-                                           inputs))
-            if inputs.municipalities:
-                parameters["MUNICIPALITIES"] = inputs.municipalities
-                parameters.update(self._fields(MUNICIPALITY_FIELD_PARAMETERS, inputs))
+            parameters = {classify.SITES: source, classify.OUTPUT: TEMPORARY_OUTPUT,
+                          classify.SITE_ID_FIELD: "site_id" if inputs.demo else chosen("site_id")}
+            parameters.update(classify.CLASSIFICATION.values(
+                builtup=inputs.builtup, kern_name_field=chosen("kern_name"),
+                municipalities=inputs.municipalities or None,
+                fields=MunicipalityFields(**municipality_fields) if inputs.municipalities else None))
             # The plans against the housing norms (the set chosen in the options).
             names = available_norm_sets(user_norms_folder())
-            parameters.update(CHECK_NORMS=True, NORM_SET=names.index(settings.norm_set(names)))
-            parameters.update(self._fields(NORM_FIELD_PARAMETERS, inputs))
+            parameters.update(classify.NORMS.values(
+                check=True, norm_set=names.index(settings.norm_set(names)),
+                plan_fields={key: chosen(role) for key, role in PLAN_FIELD_ROLES.items()}))
             if with_gap:  # each site's effect on the gap (the same model and scenario)
-                parameters.update(ADD_CONTEXT=True, CONTEXT_MIGRANTS=inputs.migrants,
-                                  CONTEXT_SCENARIO=scenario_index)
-                if inputs.accommodations is not None:
-                    parameters["CONTEXT_ACCOMMODATIONS"] = inputs.accommodations
-                parameters.update(self._fields(CONTEXT_FIELD_PARAMETERS, inputs))
+                parameters.update(classify.CONTEXT.values(
+                    True, migrants=inputs.migrants, migrant_fields=migrant_fields,
+                    accommodations=inputs.accommodations, accommodation_fields=accommodation_fields,
+                    scenario=scenario_key, inhabitants_field=chosen("inhabitants"),
+                    planned_beds_field=chosen("planned_beds"), stay_field=chosen("site_stay")))
+            parameters = {key: value for key, value in parameters.items() if value is not None}
             steps.append(Step("flexwonen:classifysites", parameters, [
-                Output("OUTPUT", self.tr("{0} – location class").replace("{0}", name),
+                Output(classify.OUTPUT, self.tr("{0} – location class").replace("{0}", name),
                        style_by_location_class, SITES_RANK)]))
         return steps
-
-    @staticmethod
-    def _fields(mapping: Dict[str, str], inputs: ProvinceInputs) -> Dict[str, str]:
-        """The field names chosen in the panel; the demo data uses the defaults."""
-        if inputs.demo:
-            return {"SITE_ID_FIELD": "site_id"} if "SITE_ID_FIELD" in mapping else {}
-        chosen = {}
-        for parameter, role in mapping.items():
-            value = project_layers.text_for(f"fields/{role}")
-            if value:
-                chosen[parameter] = value
-        return chosen
 
     # ------------------------------------------------------------------ running
 
@@ -249,8 +233,8 @@ class ProvinceAnalysis(QObject):
         if not ok or (self.feedback is not None and self.feedback.isCanceled()):
             self._finish(False, self.tr("cancelled or failed; see the log"))
             return
-        title = scenario_text(results.get("SCENARIO_TITLE") or "")
-        if "PROVINCE_GAP" in results:
+        title = scenario_text(results.get(HousingGapAlgorithm.SCENARIO_TITLE) or "")
+        if HousingGapAlgorithm.PROVINCE_GAP in results:
             self.province_gap = results
         for output in step.outputs:
             layer = self.context.takeResultLayer(results.get(output.key) or "")
@@ -301,12 +285,12 @@ class ProvinceAnalysis(QObject):
         text = self.tr("{0} sites: {1} inside, {2} at the edge, {3} outside the built-up area.").format(
             total, counts.get("inside", 0), counts.get("edge", 0), counts.get("outside", 0))
         if self.province_gap is not None:
-            locale = card_locale()
+            locale, gap = card_locale(), HousingGapAlgorithm
             text += " " + self.tr("Housing gap in the province, {0}: {1} beds.").format(
-                scenario_text(self.province_gap.get("SCENARIO_TITLE", "")),
-                locale.toString(float(self.province_gap["PROVINCE_GAP"]), "f", 0))
-            if self.province_gap.get("PROVINCE_SHORTAGE") is not None:
+                scenario_text(self.province_gap.get(gap.SCENARIO_TITLE, "")),
+                locale.toString(float(self.province_gap[gap.PROVINCE_GAP]), "f", 0))
+            if self.province_gap.get(gap.PROVINCE_SHORTAGE) is not None:
                 # The regional hiaten: what is missing where, not netted against surpluses.
                 text += " " + self.tr("Shortage in the municipalities that lack beds: {0} beds.").format(
-                    locale.toString(float(self.province_gap["PROVINCE_SHORTAGE"]), "f", 0))
+                    locale.toString(float(self.province_gap[gap.PROVINCE_SHORTAGE]), "f", 0))
         return text

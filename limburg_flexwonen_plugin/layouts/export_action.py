@@ -16,6 +16,9 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayo
                                  QMenu)
 
 from ..core.field_mapping import detect
+from ..processing.export.export_atlas import ExportAtlasAlgorithm
+from ..processing.export.export_province_overview import ExportProvinceOverviewAlgorithm
+from ..processing.export.export_site_reports import ExportSiteReportsAlgorithm
 from . import gap_fields
 
 PROVINCE_OVERVIEW = "flexwonen:exportprovinceoverview"
@@ -98,11 +101,15 @@ def find_layers(project: QgsProject) -> Dict[str, object]:
 
 # The inputs of each export, as (parameter, role).
 EXPORT_INPUTS = {
-    PROVINCE_OVERVIEW: (("MUNICIPALITIES", "municipalities"), ("ACCOMMODATIONS", "accommodations"),
-                        ("REGIONS", "regions")),
-    ATLAS: (("MUNICIPALITIES", "municipalities"), ("ACCOMMODATIONS", "accommodations"),
-            ("REGIONS", "regions"), ("BUILTUP", "builtup")),
-    SITE_REPORTS: (("MUNICIPALITIES", "municipalities"), ("BUILTUP", "builtup"), ("SITES", "sites")),
+    PROVINCE_OVERVIEW: ((ExportProvinceOverviewAlgorithm.MUNICIPALITIES, "municipalities"),
+                        (ExportProvinceOverviewAlgorithm.ACCOMMODATIONS, "accommodations"),
+                        (ExportProvinceOverviewAlgorithm.REGIONS, "regions")),
+    ATLAS: ((ExportAtlasAlgorithm.MUNICIPALITIES, "municipalities"),
+            (ExportAtlasAlgorithm.ACCOMMODATIONS, "accommodations"),
+            (ExportAtlasAlgorithm.REGIONS, "regions"), (ExportAtlasAlgorithm.BUILTUP, "builtup")),
+    SITE_REPORTS: ((ExportSiteReportsAlgorithm.CLASSIFICATION.MUNICIPALITIES, "municipalities"),
+                   (ExportSiteReportsAlgorithm.CLASSIFICATION.BUILTUP, "builtup"),
+                   (ExportSiteReportsAlgorithm.SITES, "sites")),
 }
 ROLE_LABELS = {
     "municipalities": QT_TRANSLATE_NOOP("ExportAction", "Municipalities"),
@@ -149,11 +156,12 @@ def dialog_parameters(algorithm_id: str, project: QgsProject, active_layer=None,
     if algorithm_id == SITE_REPORTS:
         sites: Optional[object] = active_layer if _sites_layer(active_layer) else layers.get("sites")
         if sites is not None:
-            parameters["SITES"] = (QgsProcessingFeatureSourceDefinition(sites.id(), True)
-                                   if sites.selectedFeatureCount() else sites.id())
+            parameters[ExportSiteReportsAlgorithm.SITES] = (
+                QgsProcessingFeatureSourceDefinition(sites.id(), True)
+                if sites.selectedFeatureCount() else sites.id())
             site_id = detect(sites.fields().names(), "site_id")
             if site_id:
-                parameters["SITE_ID_FIELD"] = site_id
+                parameters[ExportSiteReportsAlgorithm.SITE_ID_FIELD] = site_id
     return parameters
 
 

@@ -8,13 +8,16 @@ from qgis.core import (QgsApplication, QgsFeature, QgsGeometry, QgsProcessingFea
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...core.classify_sites import ClassificationParameters, MunicipalityFields
 from ...core.frames import WORKING_CRS
+from ...core.housing_gap import AccommodationFields
 from ...core.norm_sets import available_norm_sets
-from ...core.scenarios import SCENARIO_KEYS
 from ...core.site_assessment import SiteAssessment
 from ...bridge.settings import user_norms_folder
 from ...bridge import settings
+from ...processing.export.export_site_reports import ExportSiteReportsAlgorithm
 from .. import card, results_layer
+from ..project_layers import PLAN_FIELD_ROLES
 from .choices import LayerChoices
 from .overlay import SiteOverlay
 
@@ -190,52 +193,44 @@ class SiteResults:
         if layer is None or sip.isdeleted(layer):
             return {}
         layer.selectByIds(list(ids))
-        parameters: Dict[str, object] = {
-            "SITES": QgsProcessingFeatureSourceDefinition(layer.id(), True),
-            "BUILTUP": self.layer("builtup").id() if self.layer("builtup") else None,
-            "EDGE_DISTANCE": edge_distance,
-            "MIN_INSIDE_SHARE": min_share,
-        }
         drawn = layer is self._drawn_layer
-        fields = {"SITE_ID_FIELD": "site_id" if drawn else self.field("site_id"),
-                  "SITE_NAME_FIELD": "name" if drawn else self.field("site_name"),
-                  "KERN_NAME_FIELD": self.field("kern_name")}
-        if not drawn:
-            fields.update({"STAY_FIELD": self.field("site_stay"), "BEDS_FIELD": self.field("planned_beds"),
-                           "BEDROOMS_FIELD": self.field("bedrooms"), "LIVING_AREA_FIELD": self.field("living_area"),
-                           "BEDROOM_AREA_FIELD": self.field("bedroom_area"), "TOILETS_FIELD": self.field("toilets"),
-                           "SHOWERS_FIELD": self.field("showers"),
-                           "HOUSING_TYPE_FIELD": self.field("housing_type")})
-            names = available_norm_sets(user_norms_folder())
-            parameters.update(CHECK_NORMS=bool(self.field("planned_beds")),
-                              NORM_SET=names.index(norm_set if norm_set in names else settings.norm_set(names)))
-        else:
-            parameters["CHECK_NORMS"] = False
+        field = (lambda role: None) if drawn else self.field   # a drawn site has no plan fields
+        report = ExportSiteReportsAlgorithm
+        parameters: Dict[str, object] = {
+            report.SITES: QgsProcessingFeatureSourceDefinition(layer.id(), True),
+            report.SITE_ID_FIELD: "site_id" if drawn else self.field("site_id"),
+            report.SITE_NAME_FIELD: "name" if drawn else self.field("site_name"),
+            report.STAY_FIELD: field("site_stay"),
+        }
         municipalities = self.layer("municipalities")
-        if municipalities is not None:
-            parameters["MUNICIPALITIES"] = municipalities.id()
-            fields.update({"MUNICIPALITY_CODE_FIELD": self.field("municipality_code"),
-                           "MUNICIPALITY_NAME_FIELD": self.field("municipality_name"),
-                           "REGION_FIELD": self.field("region")})
-            migrants = self.layer("migrants")
-            if migrants is not None:
-                parameters.update(ADD_CONTEXT=True, CONTEXT_MIGRANTS=migrants.id(),
-                                  CONTEXT_SCENARIO=SCENARIO_KEYS.index(scenario_key))
-                fields.update({"CONTEXT_MIGRANTS_CODE_FIELD": self.field("migrants_code"),
-                               "CONTEXT_MIGRANTS_YEAR_FIELD": self.field("migrants_year"),
-                               "CONTEXT_MIGRANTS_COUNT_FIELD": self.field("migrants_count"),
-                               "CONTEXT_INHABITANTS_FIELD": self.field("inhabitants")})
-                if not drawn:
-                    fields.update({"CONTEXT_PLANNED_BEDS_FIELD": self.field("planned_beds"),
-                                   "CONTEXT_STAY_FIELD": self.field("site_stay")})
-                accommodations = self.layer("accommodations")
-                if accommodations is not None:
-                    parameters["CONTEXT_ACCOMMODATIONS"] = accommodations.id()
-                    fields.update({"CONTEXT_ACCOMMODATION_NAME_FIELD": self.field("accommodation_name"),
-                                   "CONTEXT_ACCOMMODATION_STATUS_FIELD": self.field("status"),
-                                   "CONTEXT_ACCOMMODATION_STAY_FIELD": self.field("accommodation_stay"),
-                                   "CONTEXT_ACCOMMODATION_BEDS_FIELD": self.field("beds")})
-        parameters.update({name: value for name, value in fields.items() if value})
+        parameters.update(report.CLASSIFICATION.values(
+            builtup=self.layer("builtup").id() if self.layer("builtup") else None,
+            kern_name_field=self.field("kern_name"),
+            rules=ClassificationParameters(edge_distance, min_share),
+            municipalities=municipalities.id() if municipalities is not None else None,
+            fields=None if municipalities is None else MunicipalityFields(
+                self.field("municipality_code"), self.field("municipality_name"), self.field("region"))))
+        if drawn:
+            parameters.update(report.NORMS.values(check=False))
+        else:
+            names = available_norm_sets(user_norms_folder())
+            parameters.update(report.NORMS.values(
+                check=bool(self.field("planned_beds")),
+                norm_set=names.index(norm_set if norm_set in names else settings.norm_set(names)),
+                plan_fields={key: self.field(role) for key, role in PLAN_FIELD_ROLES.items()}))
+        migrants = self.layer("migrants")
+        if municipalities is not None and migrants is not None:
+            accommodations = self.layer("accommodations")
+            parameters.update(report.CONTEXT.values(
+                True, migrants=migrants.id(),
+                migrant_fields=dict(code=self.field("migrants_code"), year=self.field("migrants_year"),
+                                    count=self.field("migrants_count")),
+                accommodations=accommodations.id() if accommodations is not None else None,
+                accommodation_fields=None if accommodations is None else AccommodationFields(
+                    name=self.field("accommodation_name"), status=self.field("status"),
+                    stay=self.field("accommodation_stay"), beds=self.field("beds")),
+                scenario=scenario_key, inhabitants_field=self.field("inhabitants"),
+                planned_beds_field=field("planned_beds"), stay_field=field("site_stay")))
         return {name: value for name, value in parameters.items() if value is not None}
 
     def _source_of(self, source, assessments):

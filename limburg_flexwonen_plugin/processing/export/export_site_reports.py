@@ -46,6 +46,8 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
     SITE_ID_FIELD = "SITE_ID_FIELD"
     CLASSIFICATION = ClassificationBlock(rules_last=True)
     SITE_NAME_FIELD = "SITE_NAME_FIELD"
+    STAY_FIELD = STAY_FIELD
+    BUILDING_TYPE_FIELD = BUILDING_TYPE_FIELD
     # The norm check of 'Check housing norms' (on by default: the page has a section for it).
     NORMS = NormsBlock(SITES, optional=True, checked=True)
     # Concentration and gap effect, as in 'Classify candidate sites' (site context).

@@ -1,11 +1,18 @@
 """What every parameter block shares: a prefix for its names, Advanced or not, and the
 reading of its fields and layers."""
-from typing import Optional
+from typing import Dict, Optional
 
 from qgis.core import QgsProcessingParameterDefinition
 
 from ...core.errors import InputError
 from .fields import field_parameter
+
+
+def given(values: Dict[str, object]) -> Dict[str, object]:
+    """The parameter values given: None or an empty field name leaves the algorithm's
+    default (for a field: the layer's usual field)."""
+    return {name: value for name, value in values.items()
+            if value is not None and not (isinstance(value, str) and not value)}
 
 
 class Block:

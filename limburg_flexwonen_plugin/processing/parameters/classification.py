@@ -2,6 +2,8 @@
 ('Classify candidate sites', the streamed variant and the site reports), so that they
 are declared, defaulted (from the user's settings) and read in one place: the block
 ``ClassificationBlock``."""
+from typing import Dict, Optional
+
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -9,6 +11,7 @@ from ...core.classify_sites import ClassificationParameters, MunicipalityFields
 from ...core.errors import InputError
 from ...core.site_assessment import AssessmentInputs
 from ...bridge.settings import classification_defaults
+from .block import given
 from .fields import field_parameter
 
 BUILTUP = "BUILTUP"
@@ -74,6 +77,9 @@ def _municipality_fields(algorithm, parameters, context) -> MunicipalityFields:
 class ClassificationBlock:
     """The built-up area, the rule values and the municipalities of an algorithm that
     assesses sites; ``rules_last``: the rule values after the municipalities."""
+    # Its layer parameters' names, for those who fill them in (the GUI).
+    BUILTUP = BUILTUP
+    MUNICIPALITIES = MUNICIPALITIES
 
     def __init__(self, rules_last: bool = False):
         self.rules_last = rules_last
@@ -85,6 +91,20 @@ class ClassificationBlock:
         _add_municipalities(algorithm)
         if self.rules_last:
             _add_rules(algorithm)
+
+    @staticmethod
+    def values(builtup=None, kern_name_field: Optional[str] = None,
+               rules: Optional[ClassificationParameters] = None, municipalities=None,
+               fields: Optional[MunicipalityFields] = None) -> Dict[str, object]:
+        """Parameter values for these parameters (for the GUI, which runs the algorithms);
+        what is None is left to the algorithm's default."""
+        values = {BUILTUP: builtup, KERN_NAME_FIELD: kern_name_field, MUNICIPALITIES: municipalities}
+        if rules is not None:
+            values.update({EDGE_DISTANCE: rules.edge_distance_m, MIN_INSIDE_SHARE: rules.min_inside_share})
+        if fields is not None:
+            values.update({MUNICIPALITY_CODE_FIELD: fields.code, MUNICIPALITY_NAME_FIELD: fields.name,
+                           REGION_FIELD: fields.region})
+        return given(values)
 
     @staticmethod
     def read(algorithm, parameters, context, read, municipal_fields=()) -> AssessmentInputs:

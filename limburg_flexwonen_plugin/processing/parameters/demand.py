@@ -1,7 +1,7 @@
 """The demand model's parameter blocks: the model's parameters (defaults from the model
 file, or a province's shares file) and an imported demand per municipality."""
 from dataclasses import dataclass
-from typing import Optional
+from typing import Dict, Optional
 
 import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...bridge.read import table_to_frame
 from ...core.demand import read_demand_table, read_shares_file
 from ...core.housing_gap import DemandModel
-from .block import Block, require_fields
+from .block import Block, given, require_fields
 
 SHARE_SHORT = "SHARE_SHORT"
 SHARE_MID = "SHARE_MID"
@@ -81,6 +81,24 @@ class Model(Block):
             tr("Province's shares file (JSON with source; replaces the shares above)"),
             extension="json", optional=True))
 
+    def values(self, model: Optional[DemandModel] = None,
+               shares_file: Optional[str] = None) -> Dict[str, object]:
+        """Parameter values for the model's parameters (shares in per cent, as asked);
+        None: the algorithm's default."""
+        values = {self.name(SHARES_FILE): shares_file}
+        if model is not None:
+            values.update({
+                self.name(SHARE_SHORT): model.share_short * 100, self.name(SHARE_MID): model.share_mid * 100,
+                self.name(SHARE_LONG): model.share_long * 100,
+                self.name(SHARE_REGULAR_HOUSING): model.share_regular_housing * 100,
+                self.name(HOUSEHOLD_SIZE): model.household_size,
+                self.name(PERSONS_PER_BED): model.persons_per_bed,
+                self.name(WEIGHT_EXISTING): model.weight_existing,
+                self.name(WEIGHT_PERMITTED): model.weight_permitted,
+                self.name(WEIGHT_PLANNED): model.weight_planned,
+                self.name(BALANCED_BAND): model.balanced_band * 100})
+        return given(values)
+
     def read(self, algorithm, parameters, context) -> ModelChoice:
         def value(key):
             return algorithm.parameterAsDouble(parameters, self.name(key), context)
@@ -124,6 +142,15 @@ class DemandTable(Block):
                 (DEMAND_MID_FIELD, tr("Demand table: mid-stay beds field"), "demand_mid"),
                 (DEMAND_LONG_FIELD, tr("Demand table: long-stay beds field"), "demand_long")):
             field(key, label, field_key, numeric=True)
+
+    def values(self, table=None, code: Optional[str] = None, beds: Optional[str] = None,
+               dwellings: Optional[str] = None, short: Optional[str] = None, mid: Optional[str] = None,
+               long: Optional[str] = None) -> Dict[str, object]:
+        """Parameter values: the table and its fields; None: the algorithm's default."""
+        return given({self.name(DEMAND_TABLE): table, self.name(DEMAND_CODE_FIELD): code,
+                      self.name(DEMAND_BEDS_FIELD): beds, self.name(DEMAND_DWELLINGS_FIELD): dwellings,
+                      self.name(DEMAND_SHORT_FIELD): short, self.name(DEMAND_MID_FIELD): mid,
+                      self.name(DEMAND_LONG_FIELD): long})
 
     def read(self, algorithm, parameters, context) -> Optional[pd.DataFrame]:
         """The imported demand table (``core.demand.read_demand_table``), or None."""

@@ -10,7 +10,7 @@ Each block is a value (its prefix and options) with ``add(algorithm)`` and
 the names unique where a block is added to another algorithm.
 """
 from dataclasses import dataclass
-from typing import Optional
+from typing import Dict, Optional
 
 import geopandas as gpd
 import pandas as pd
@@ -21,11 +21,11 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...bridge import settings
 from ...bridge.read import source_to_frame, table_to_frame
 from ...core.errors import InputError
-from ...core.housing_gap import (AccommodationFields, HousingGapResult, MunicipalityFields,
-                                 compute_housing_gap)
+from ...core.housing_gap import (AccommodationFields, DemandModel, HousingGapResult,
+                                 MunicipalityFields, compute_housing_gap)
 from ...core.scenarios import (DISTRIBUTION_METHODS, SCENARIO_KEYS, Scenario, load_model_document,
                                read_migrant_table, scenario)
-from .block import Block, require_fields
+from .block import Block, given, require_fields
 from .demand import DemandTable, Model, ModelChoice
 
 MUNICIPALITIES = "MUNICIPALITIES"
@@ -128,6 +128,16 @@ class Municipalities(Block):
         self._field(algorithm, INHABITANTS_FIELD, tr("Inhabitants field"), MUNICIPALITIES,
                     "inhabitants", numeric=True, required=self.inhabitants)
 
+    def values(self, layer=None, fields: Optional[MunicipalityFields] = None) -> Dict[str, object]:
+        """Parameter values for these parameters (None: the algorithm's default)."""
+        values = {self.name(MUNICIPALITIES): layer}
+        if fields is not None:
+            values.update({self.name(MUNICIPALITY_CODE_FIELD): fields.code,
+                           self.name(MUNICIPALITY_NAME_FIELD): fields.name,
+                           self.name(REGION_FIELD): fields.region,
+                           self.name(INHABITANTS_FIELD): fields.inhabitants})
+        return given(values)
+
     def read(self, algorithm, parameters, context, feedback=None) -> MunicipalitiesInput:
         source, layer = self._source(algorithm, parameters, context, MUNICIPALITIES,
                                      tr("Municipalities"))
@@ -163,6 +173,12 @@ class Migrants(Block):
                     "migrants_year", numeric=True)
         self._field(algorithm, MIGRANTS_COUNT_FIELD, tr("Labour migrants: number field"), MIGRANTS,
                     "migrants_count", numeric=True, required=True)
+
+    def values(self, table=None, code: Optional[str] = None, year: Optional[str] = None,
+               count: Optional[str] = None) -> Dict[str, object]:
+        """Parameter values: the table and its code, year and number fields."""
+        return given({self.name(MIGRANTS): table, self.name(MIGRANTS_CODE_FIELD): code,
+                      self.name(MIGRANTS_YEAR_FIELD): year, self.name(MIGRANTS_COUNT_FIELD): count})
 
     def read(self, algorithm, parameters, context) -> Optional[pd.DataFrame]:
         """The table (``core.scenarios.read_migrant_table``), None when not given."""
@@ -211,6 +227,20 @@ class Accommodations(Block):
               tr("Accommodations: first year field (a planned accommodation counts from "
                  "this year)"), "accommodation_from_year", numeric=True)
 
+    def values(self, layer=None, fields: Optional[AccommodationFields] = None) -> Dict[str, object]:
+        """Parameter values for these parameters (name and code only where offered)."""
+        values = {self.name(ACCOMMODATIONS): layer}
+        if fields is not None:
+            values.update({self.name(ACCOMMODATION_STATUS_FIELD): fields.status,
+                           self.name(ACCOMMODATION_STAY_FIELD): fields.stay,
+                           self.name(ACCOMMODATION_BEDS_FIELD): fields.beds,
+                           self.name(ACCOMMODATION_END_FIELD): fields.end_date,
+                           self.name(ACCOMMODATION_FROM_YEAR_FIELD): fields.from_year})
+            if self.name_and_code:
+                values.update({self.name(ACCOMMODATION_NAME_FIELD): fields.name,
+                               self.name(ACCOMMODATION_CODE_FIELD): fields.code})
+        return given(values)
+
     def read(self, algorithm, parameters, context, feedback=None) -> AccommodationsInput:
         source, layer = self._source(algorithm, parameters, context, ACCOMMODATIONS,
                                      tr("Accommodations"))
@@ -239,6 +269,9 @@ class Builtup(Block):
         self._add(algorithm, QgsProcessingParameterFeatureSource(
             self.name(BUILTUP), tr("Built-up area"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
+
+    def values(self, layer=None) -> Dict[str, object]:
+        return given({self.name(BUILTUP): layer})
 
     def read(self, algorithm, parameters, context, feedback=None) -> Optional[LayerInput]:
         source, layer = self._source(algorithm, parameters, context, BUILTUP, tr("Built-up area"))
@@ -272,6 +305,19 @@ class ScenarioParameters(Block):
             self._add(algorithm, QgsProcessingParameterEnum(
                 self.name(DISTRIBUTION), tr("Dividing a scenario total over municipalities"),
                 options=distribution_options(), defaultValue=0))
+
+    def values(self, scenario: Optional[str] = None, year: Optional[int] = None,
+               user_total: Optional[int] = None, base_year: Optional[int] = None,
+               distribution: Optional[str] = None) -> Dict[str, object]:
+        """Parameter values: the scenario by its key (one of SCENARIO_KEYS), its year and
+        total, and (``distribution``) the base year and the method (one of
+        DISTRIBUTION_METHODS); None: the algorithm's default."""
+        values = {self.name(SCENARIO): None if scenario is None else SCENARIO_KEYS.index(scenario),
+                  self.name(YEAR): year, self.name(USER_TOTAL): user_total}
+        if self.distribution:
+            values.update({self.name(BASE_YEAR): base_year, self.name(DISTRIBUTION):
+                           None if distribution is None else DISTRIBUTION_METHODS.index(distribution)})
+        return given(values)
 
     def read(self, algorithm, parameters, context) -> ScenarioChoice:
         key = SCENARIO_KEYS[algorithm.parameterAsEnum(parameters, self.name(SCENARIO), context)]
@@ -342,6 +388,24 @@ class GapInputs:
                       self.scenario, self.model, self.demand_table):
             if block is not None:
                 block.add(algorithm)
+
+    def values(self, municipalities=None, municipality_fields: Optional[MunicipalityFields] = None,
+               migrants=None, migrant_fields: Optional[Dict[str, Optional[str]]] = None,
+               accommodations=None, accommodation_fields: Optional[AccommodationFields] = None,
+               builtup=None, scenario: Optional[str] = None,
+               model: Optional[DemandModel] = None) -> Dict[str, object]:
+        """Parameter values for the municipal picture's inputs (``migrant_fields``: the
+        keyword arguments of ``Migrants.values``; the scenario by its key); None: the
+        algorithm's default."""
+        values = self.municipalities.values(municipalities, municipality_fields)
+        values.update(self.migrants.values(migrants, **(migrant_fields or {})))
+        if self.accommodations is not None:
+            values.update(self.accommodations.values(accommodations, accommodation_fields))
+        values.update(self.builtup.values(builtup))
+        values.update(self.scenario.values(scenario))
+        if self.model is not None:
+            values.update(self.model.values(model))
+        return values
 
     def read(self, algorithm, parameters, context, feedback=None) -> GapData:
         def read(block, *more):

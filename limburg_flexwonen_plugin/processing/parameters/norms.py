@@ -5,7 +5,7 @@ housing type. Used by "Check housing norms" and, as an optional block behind a s
 """
 import datetime
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile)
@@ -17,6 +17,7 @@ from ...core.errors import InputError
 from ...core.housing_norms import PLAN_FIELD_KEYS
 from ...core.norm_sets import available_norm_sets, load_norm_set
 from ...core.site_assessment import NormChoice, NormResult
+from .block import given
 from .fields import field_parameter
 
 NORM_SET = "NORM_SET"
@@ -103,6 +104,18 @@ class NormsBlock:
             if self.optional:
                 parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             algorithm.addParameter(parameter)
+
+    def values(self, check: Optional[bool] = None, norm_set: Optional[int] = None,
+               plan_fields: Optional[Dict[str, Optional[str]]] = None) -> Dict[str, object]:
+        """Parameter values for these parameters: the switch (``optional`` only), the
+        number of the norm set, and the plan's fields by plan input ("beds", "bedrooms",
+        ... of FIELD_PARAMETERS); what is None is left to the algorithm's default."""
+        values = {NORM_SET: norm_set}
+        if self.optional:
+            values[CHECK_NORMS] = check
+        names = {key: name for key, name, _ in FIELD_PARAMETERS}
+        values.update({names[key]: field for key, field in (plan_fields or {}).items()})
+        return given(values)
 
     def read(self, algorithm, parameters, context) -> Optional[NormChoice]:
         """The norm set and the plan's fields as chosen (fields as found by

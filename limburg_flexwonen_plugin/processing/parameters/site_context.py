@@ -6,15 +6,17 @@ housing gap before and after (``core.site_assessment``, from ``core.housing_gap`
 block adds advanced parameters (all prefixed CONTEXT_ except ADD_CONTEXT) and ``ctx_*`` fields.
 """
 from dataclasses import replace
+from typing import Dict, Optional
 
 from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterDefinition
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...bridge.write import append_fields
 from ...core.errors import InputError
-from ...core.housing_gap import SITE_CONTEXT_FIELDS, DemandModel
+from ...core.housing_gap import SITE_CONTEXT_FIELDS, AccommodationFields, DemandModel
 from ...core.site_assessment import AssessmentInputs, ContextResult
 from ...core.validation import require_fields
+from .block import given
 from .fields import field_parameter
 from .gap import Accommodations, Migrants, ScenarioParameters
 
@@ -57,6 +59,23 @@ class SiteContextBlock:
                 (INHABITANTS_FIELD, tr("Site context: inhabitants field of the municipalities"),
                  self.municipalities, "inhabitants")):
             algorithm.addParameter(field_parameter(name, label, parent, key, advanced=True))
+
+    @staticmethod
+    def values(add: bool, migrants=None, migrant_fields: Optional[Dict[str, Optional[str]]] = None,
+               accommodations=None, accommodation_fields: Optional[AccommodationFields] = None,
+               scenario: Optional[str] = None, inhabitants_field: Optional[str] = None,
+               planned_beds_field: Optional[str] = None,
+               stay_field: Optional[str] = None) -> Dict[str, object]:
+        """Parameter values: the switch, the labour-migrant table (``migrant_fields``: the
+        keyword arguments of ``Migrants.values``), the accommodations, the scenario by its
+        key and the fields; None: the algorithm's default."""
+        values = {ADD_CONTEXT: add}
+        values.update(MIGRANTS.values(migrants, **(migrant_fields or {})))
+        values.update(ACCOMMODATIONS.values(accommodations, accommodation_fields))
+        values.update(SCENARIO.values(scenario))
+        values.update(given({INHABITANTS_FIELD: inhabitants_field,
+                             PLANNED_BEDS_FIELD: planned_beds_field, STAY_FIELD: stay_field}))
+        return values
 
     @staticmethod
     def asked(algorithm, parameters, context) -> bool:
