@@ -36,7 +36,9 @@ from ..bridge.crs import has_crs
 from ..bridge.messages import user_message
 from ..bridge.read import LayerFacts, layer_to_frame, source_to_frame
 from ..bridge.provenance import credits_of
-from .parameters.fields import resolve as resolve_field_parameters
+# "from .parameters import" on purpose: it shows QGIS's plugin unloader the parameters
+# package itself (its import hook records the module an import statement returns).
+from .parameters import fields as field_parameters
 from .outputs import run_outputs
 from .outputs.overwrite_guard import input_files, refuse_output_over_input
 
@@ -166,7 +168,7 @@ class FlexwonenAlgorithm(QgsProcessingAlgorithm):
             self.check_source_geometry_types(parameters, context)
             # Empty field parameters take the layer's usual field; missing required
             # fields of every layer are refused here, in one message.
-            parameters = resolve_field_parameters(self, parameters, context, feedback)
+            parameters = field_parameters.resolve(self, parameters, context, feedback)
             results = self.compute(parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 # Cancelled after the last check: the user still gets what cancel

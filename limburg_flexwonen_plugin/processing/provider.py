@@ -9,14 +9,16 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.dependencies import optional_package_of
 from ..core.resource_files import resource
-from .base import FlexwonenAlgorithm
+# "from . import" on purpose: QGIS's plugin unloader removes only the modules its import
+# hook saw, and this form is the one that shows it the processing package itself.
+from . import base
 
 PROVIDER_ID = "flexwonen"
 
 
 def algorithm_packages():
     """The subpackages that hold algorithms: one per group (``processing/<group id>/``)."""
-    wanted = set(FlexwonenAlgorithm.GROUPS)
+    wanted = set(base.FlexwonenAlgorithm.GROUPS)
     return sorted(info.name for info in pkgutil.iter_modules([os.path.dirname(__file__)])
                   if info.ispkg and info.name in wanted)
 
@@ -43,7 +45,7 @@ def algorithm_classes():
                 continue
             for _, member in inspect.getmembers(module, inspect.isclass):
                 # A group's shared base class (export/base.py) has no id: not an algorithm.
-                if (issubclass(member, FlexwonenAlgorithm) and member.ALGORITHM_ID
+                if (issubclass(member, base.FlexwonenAlgorithm) and member.ALGORITHM_ID
                         and member.__module__ == module.__name__):
                     classes.append(member)
     return sorted(classes, key=lambda cls: cls.ALGORITHM_ID)
