@@ -864,16 +864,6 @@ Ongeldige geometrieën worden hersteld en vermeld in 'remarks'; locaties zonder 
         </message>
         <message>
             <location filename="../processing/location/classify_sites.py" />
-            <source>Candidate sites</source>
-            <translation>Kandidaatlocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/location/classify_sites.py" />
-            <source>Site id field</source>
-            <translation>Veld met locatie-id</translation>
-        </message>
-        <message>
-            <location filename="../processing/location/classify_sites.py" />
             <source>Classified sites</source>
             <translation>Geclassificeerde locaties</translation>
         </message>
@@ -1412,16 +1402,6 @@ Planvelden: de velden met het plan (bedden, slaapkamers, woonoppervlak, toilette
 Uw gegevensbronnen: afgedrukt onderaan elke pagina.
 
 Locaties zonder bruikbare geometrie krijgen geen pagina (het logboek noemt ze). Bestanden worden volledig of helemaal niet geschreven.</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_site_reports.py" />
-            <source>Candidate sites</source>
-            <translation>Kandidaatlocaties</translation>
-        </message>
-        <message>
-            <location filename="../processing/export/export_site_reports.py" />
-            <source>Site id field</source>
-            <translation>Veld met locatie-id</translation>
         </message>
         <message>
             <location filename="../processing/export/export_site_reports.py" />
@@ -3833,6 +3813,19 @@ Uitvoer: een GeoPackage in EPSG:28992 met de lagen municipalities (gm_code, gm_n
             <location filename="../processing/parameters/site_context.py" />
             <source>Site context: {0}, demand model {1}</source>
             <translation>Omgeving van de locatie: {0}, vraagmodel {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesBlock</name>
+        <message>
+            <location filename="../processing/parameters/sites.py" />
+            <source>Candidate sites</source>
+            <translation>Kandidaatlocaties</translation>
+        </message>
+        <message>
+            <location filename="../processing/parameters/sites.py" />
+            <source>Site id field</source>
+            <translation>Veld met locatie-id</translation>
         </message>
     </context>
 </TS>

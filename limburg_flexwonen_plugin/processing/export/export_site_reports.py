@@ -1,7 +1,5 @@
 """Processing algorithm: the site assessment report, one A4 page per candidate site."""
-from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField)
 
-from ...core.errors import InputError
 from ...core.site_assessment import assess
 from ...core.validation import require_fields, require_unique
 from ...layouts import site_report_content
@@ -11,6 +9,7 @@ from ...bridge.read import source_to_frame
 from ..parameters.classification import ClassificationBlock
 from ..parameters.norms import FIELD_PARAMETERS, NormsBlock
 from ..parameters.site_context import SiteContextBlock
+from ..parameters.sites import SITE_ID_FIELD, SITES, SitesBlock
 from ..parameters.fields import field_parameter
 from .base import ExportAlgorithm
 
@@ -42,8 +41,9 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
         "completely or not at all."
     )
 
-    SITES = "SITES"
-    SITE_ID_FIELD = "SITE_ID_FIELD"
+    SITES = SITES
+    SITE_ID_FIELD = SITE_ID_FIELD
+    SITE_INPUTS = SitesBlock()
     CLASSIFICATION = ClassificationBlock(rules_last=True)
     SITE_NAME_FIELD = "SITE_NAME_FIELD"
     STAY_FIELD = STAY_FIELD
@@ -54,12 +54,7 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
     CONTEXT = SiteContextBlock(SITES)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Candidate sites"),
-            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
-            optional=True))
+        self.SITE_INPUTS.add(self)
         self.addParameter(field_parameter(self.SITE_NAME_FIELD, self.tr("Site name field"),
                                           self.SITES, "site_name"))
         self.CLASSIFICATION.add(self)
@@ -73,12 +68,9 @@ class ExportSiteReportsAlgorithm(ExportAlgorithm):
                                    png_folder=True)
 
     def compute(self, parameters, context, feedback):
-        sites_source = self.parameterAsSource(parameters, self.SITES, context)
-        if sites_source is None:
-            raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
-        sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
-        sites = source_to_frame(sites_source, sites_name, feedback=feedback)
-        site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
+        given = self.SITE_INPUTS.read(self, parameters, context)
+        sites_name, site_id_field = given.layer, given.id_field
+        sites = source_to_frame(given.source, sites_name, feedback=feedback)
         if site_id_field:
             # Each site gets its own page and PNG named by its id: a repeated id would
             # overwrite another site's report.

@@ -1,9 +1,7 @@
 """Processing algorithm: Classify candidate sites by built-up area."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessing,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFields, QgsProcessingParameterFeatureSink,
+                       QgsWkbTypes)
 
-from ...core.errors import InputError
 from ...core import terms
 from ...core.site_assessment import assess
 from ...bridge.values import kind_of
@@ -12,6 +10,7 @@ from ...bridge.language import user_language
 from ..base import FlexwonenAlgorithm
 from ..parameters.classification import ClassificationBlock
 from ..parameters.site_context import SiteContextBlock
+from ..parameters.sites import SITE_ID_FIELD, SITES, SitesBlock
 from ..parameters.norms import NormsBlock, report_verdicts
 from ..outputs.styling import style_on_load
 
@@ -56,20 +55,16 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
         "version used."
     )
 
-    SITES = "SITES"
-    SITE_ID_FIELD = "SITE_ID_FIELD"
+    SITES = SITES
+    SITE_ID_FIELD = SITE_ID_FIELD
+    SITE_INPUTS = SitesBlock()
     CLASSIFICATION = ClassificationBlock()
     OUTPUT = "OUTPUT"
     CONTEXT = SiteContextBlock(SITES)
     NORMS = NormsBlock(SITES, optional=True)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SITES, self.tr("Candidate sites"),
-            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.SITE_ID_FIELD, self.tr("Site id field"), parentLayerParameterName=self.SITES,
-            optional=True))
+        self.SITE_INPUTS.add(self)
         self.CLASSIFICATION.add(self)
         # Site context (optional, advanced): concentration and housing gap before/after.
         self.CONTEXT.add(self)
@@ -79,11 +74,8 @@ class ClassifySitesAlgorithm(FlexwonenAlgorithm):
             self.OUTPUT, self.tr("Classified sites")))
 
     def compute(self, parameters, context, feedback):
-        sites_source = self.parameterAsSource(parameters, self.SITES, context)
-        if sites_source is None:
-            raise InputError("no candidate sites layer given", layer=self.tr("Candidate sites"))
-        sites_name = self.layer_name(parameters, self.SITES, context, self.tr("Candidate sites"))
-        site_id_field = self.parameterAsString(parameters, self.SITE_ID_FIELD, context) or None
+        given = self.SITE_INPUTS.read(self, parameters, context)
+        sites_source, sites_name, site_id_field = given.source, given.layer, given.id_field
         progress = self.progress_for(feedback)
 
         feedback.pushInfo(self.tr("Reading layers…"))
